@@ -1,0 +1,78 @@
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { Role } from '#db/schema/index'
+import type { Language } from '~/utils/i18n'
+import { LanguageSwitch } from './language-switch'
+
+type HeaderUser = { id: number; name: string; role: Role } | null
+
+export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser }) {
+  const { t } = useTranslation('common')
+  const location = useLocation()
+  const canInvite = user?.role === 'coordinator' || user?.role === 'admin'
+  const nav = [
+    { to: `/${lang}/parliaments`, label: t('nav.network') },
+    { to: `/${lang}/resources`, label: t('nav.resources') },
+    { to: `/${lang}/meetings`, label: t('nav.meetings') },
+    { to: `/${lang}/about`, label: t('nav.about') },
+  ]
+  return (
+    <header className="site-header">
+      <div className="site-header__top">
+        <Link to={`/${lang}`} className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ◉
+          </span>
+          <span className="brand__text">
+            <span className="brand__name">{t('shell.siteName')}</span>
+            <span className="brand__tagline">{t('shell.tagline')}</span>
+          </span>
+        </Link>
+        <div className="site-header__tools">
+          <LanguageSwitch lang={lang} />
+          {user ? null : (
+            <Link
+              className="button button--small"
+              to={`/${lang}/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}
+            >
+              {t('nav.signIn')}
+            </Link>
+          )}
+        </div>
+      </div>
+      <nav className="site-nav" aria-label={t('nav.label')}>
+        <ul>
+          {nav.map((item) => (
+            <li key={item.to}>
+              <NavLink to={item.to}>{item.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+        {user ? (
+          <ul className="site-nav__account" aria-label={t('nav.accountLabel')}>
+            {canInvite ? (
+              <li>
+                <NavLink to={`/${lang}/invitations/new`}>{t('nav.invite')}</NavLink>
+              </li>
+            ) : null}
+            {user.role === 'admin' ? (
+              <li>
+                <NavLink to={`/${lang}/admin`}>{t('nav.admin')}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <NavLink to={`/${lang}/account`}>{user.name}</NavLink>
+            </li>
+            <li>
+              <Form method="post" action={`/${lang}/logout`}>
+                <button type="submit" className="link-button">
+                  {t('nav.signOut')}
+                </button>
+              </Form>
+            </li>
+          </ul>
+        ) : null}
+      </nav>
+    </header>
+  )
+}

@@ -1,0 +1,71 @@
+import type { InputHTMLAttributes, ReactNode } from 'react'
+
+type FieldProps = {
+  label: ReactNode
+  /** Already-translated messages for this field. */
+  errors?: string[]
+  hint?: ReactNode
+  inputProps: InputHTMLAttributes<HTMLInputElement> & { id: string; name: string }
+}
+
+/** A labelled input with its hint and errors wired through aria-describedby. */
+export function Field({ label, errors, hint, inputProps }: FieldProps) {
+  const hintId = hint ? `${inputProps.id}-hint` : undefined
+  const errorId = errors?.length ? `${inputProps.id}-error` : undefined
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
+  return (
+    <div className="field">
+      <label htmlFor={inputProps.id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        {...inputProps}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {errorId ? (
+        <ul className="field__errors" id={errorId}>
+          {errors!.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+type SelectFieldProps = {
+  label: ReactNode
+  errors?: string[]
+  name: string
+  id: string
+  defaultValue?: string
+  options: { value: string; label: string }[]
+  required?: boolean
+}
+
+export function SelectField({ label, errors, options, ...props }: SelectFieldProps) {
+  const errorId = errors?.length ? `${props.id}-error` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{label}</label>
+      <select {...props} aria-invalid={errorId ? true : undefined} aria-describedby={errorId}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {errorId ? (
+        <ul className="field__errors" id={errorId}>
+          {errors!.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}

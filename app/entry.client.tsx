@@ -1,0 +1,37 @@
+import { RemixBrowser } from '@remix-run/react'
+import i18next from 'i18next'
+import { startTransition, StrictMode } from 'react'
+import { hydrateRoot } from 'react-dom/client'
+import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { fallbackLanguage, isLanguage, namespaces } from './utils/i18n'
+
+// Only the page's language is downloaded, one small chunk per namespace.
+const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json')
+
+async function hydrate() {
+  const htmlLang = document.documentElement.lang
+  const lang = isLanguage(htmlLang) ? htmlLang : fallbackLanguage
+  const loaded = await Promise.all(
+    namespaces.map(async (ns) => [ns, (await localeFiles[`../locales/${lang}/${ns}.json`]!()).default] as const),
+  )
+  await i18next.use(initReactI18next).init({
+    lng: lang,
+    fallbackLng: false,
+    ns: [...namespaces],
+    defaultNS: 'common',
+    resources: { [lang]: Object.fromEntries(loaded) },
+    interpolation: { escapeValue: false },
+  })
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <I18nextProvider i18n={i18next}>
+        <StrictMode>
+          <RemixBrowser />
+        </StrictMode>
+      </I18nextProvider>,
+    )
+  })
+}
+
+void hydrate()

@@ -1,0 +1,64 @@
+import { PassThrough } from 'node:stream'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { renderToPipeableStream } from 'react-dom/server'
+import { I18nextProvider } from 'react-i18next'
+import { NonceProvider } from './utils/nonce'
+import { fallbackLanguage, languageFromPath } from './utils/i18n'
+import { getI18nInstance } from './utils/i18n.server'
+
+export { startServerApp, checkHealth } from './utils/startup.server'
+
+const ABORT_DELAY = 5_000
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const lang = languageFromPath(new URL(request.url).pathname) ?? fallbackLanguage
+  const nonce = loadContext.cspNonce ?? ''
+  return new Promise<Response>((resolve, reject) => {
+    let failed = false
+    // The pages are small and have no deferred data: waiting for the whole document is simplest and
+    // gives crawlers and screen readers complete HTML.
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={getI18nInstance(lang)}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
+      {
+        nonce,
+        onAllReady() {
+          const body = new PassThrough()
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: failed ? 500 : responseStatusCode,
+            }),
+          )
+          pipe(body)
+        },
+        onShellError(error: unknown) {
+          reject(error)
+        },
+        onError(error: unknown) {
+          failed = true
+          console.error(error)
+        },
+      },
+    )
+    setTimeout(abort, ABORT_DELAY)
+  })
+}
+
+export function handleError(error: unknown, { request }: { request: Request }) {
+  // Aborted requests (the browser navigated away) are not errors worth a stack trace.
+  if (request.signal.aborted) return
+  console.error(error)
+}

@@ -1,0 +1,110 @@
+import '@fontsource/noto-sans-arabic/400.css'
+import '@fontsource/noto-sans-arabic/700.css'
+import './styles/app.css'
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { SiteFooter } from './components/site-footer'
+import { SiteHeader } from './components/site-header'
+import { StatusMessage } from './components/status-message'
+import { getAuth } from './utils/auth.server'
+import { readFlash } from './utils/flash.server'
+import { getFixedT } from './utils/i18n.server'
+import { directionOf, fallbackLanguage, isLanguage, type Language } from './utils/i18n'
+import { useNonce } from './utils/nonce'
+import { isDemoInstallation } from './utils/startup.server'
+
+export function loader({ request, params }: LoaderFunctionArgs) {
+  const lang: Language = isLanguage(params.lang) ? params.lang : fallbackLanguage
+  const auth = getAuth(request)
+  const { flash, clear } = readFlash(request)
+  const headers = new Headers()
+  if (auth?.setCookie) headers.append('Set-Cookie', auth.setCookie)
+  if (clear) headers.append('Set-Cookie', clear)
+  const user = auth
+    ? { id: auth.user.id, name: auth.user.name, role: auth.user.role }
+    : null
+  const t = getFixedT(lang)
+  const errorTitles = Object.fromEntries(
+    errorKinds.map((kind) => [kind, `${t(`errors.${kind}.title`)} · ${t('shell.siteName')}`]),
+  )
+  return data({ lang, user, flash, isDemo: isDemoInstallation(), errorTitles }, { headers })
+}
+
+const errorKinds = ['notFound', 'forbidden', 'tooLarge', 'unexpected'] as const
+type ErrorKind = (typeof errorKinds)[number]
+
+function errorKindOf(error: unknown): { status: number; kind: ErrorKind } {
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const kind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 413 ? 'tooLarge' : 'unexpected'
+  return { status, kind }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return []
+  return [{ title: data?.errorTitles[errorKindOf(error).kind] ?? 'ParlNet' }]
+}
+
+export type RootData = ReturnType<typeof useRootData>
+
+export function useRootData() {
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  return rootData ?? { lang: fallbackLanguage, user: null, flash: null, isDemo: false, errorTitles: {} }
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { lang, user, flash, isDemo } = useRootData()
+  const nonce = useNonce()
+  const { t } = useTranslation('common')
+  return (
+    <html lang={lang} dir={directionOf(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('shell.skipToContent')}
+        </a>
+        {isDemo ? <p className="demo-banner">{t('shell.demoBanner')}</p> : null}
+        <SiteHeader lang={lang} user={user} />
+        <main id="main" tabIndex={-1}>
+          {flash ? <StatusMessage>{t(`flash.${flash}`)}</StatusMessage> : null}
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation('common')
+  const { status, kind } = errorKindOf(error)
+  return (
+    <div className="page narrow">
+      <h1>{t(`errors.${kind}.title`)}</h1>
+      <p>{t(`errors.${kind}.body`)}</p>
+      <p className="muted">{t('errors.status', { status })}</p>
+    </div>
+  )
+}

@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { getSiteStats } from '~/models/site-stats.server'
+import { formatNumber } from '~/utils/format'
+import { requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { getFixedT } from '~/utils/i18n.server'
+
+export const meta = titleMeta
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params)
+  const t = getFixedT(lang)
+  return { lang, stats: getSiteStats(), title: `${t('shell.siteName')} · ${t('shell.tagline')}` }
+}
+
+export default function Home() {
+  const { lang, stats } = useLoaderData<typeof loader>()
+  const { t } = useTranslation('common')
+  const figures = [
+    { key: 'parliaments', value: stats.parliaments, to: `/${lang}/parliaments` },
+    { key: 'members', value: stats.members, to: `/${lang}/parliaments` },
+    { key: 'resources', value: stats.resources, to: `/${lang}/resources` },
+    { key: 'upcomingMeetings', value: stats.upcomingMeetings, to: `/${lang}/meetings` },
+  ] as const
+  return (
+    <div className="page">
+      <section className="hero" aria-labelledby="hero-title">
+        <h1 id="hero-title">{t('home.title')}</h1>
+        <p className="lead">{t('home.lead')}</p>
+        <p>
+          <Link className="button" to={`/${lang}/about`}>
+            {t('home.learnMore')}
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title">{t('home.figuresTitle')}</h2>
+        <ul className="figures">
+          {figures.map((f) => (
+            <li key={f.key} className="figure">
+              <Link to={f.to}>
+                <span className="figure__value" data-testid={`count-${f.key}`}>
+                  {formatNumber(f.value, lang)}
+                </span>
+                <span className="figure__label">{t(`home.figures.${f.key}`)}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="roles-title">
+        <h2 id="roles-title">{t('home.rolesTitle')}</h2>
+        <ul className="cards">
+          {(['public', 'members', 'coordinators'] as const).map((role) => (
+            <li key={role} className="card">
+              <h3>{t(`home.roles.${role}.title`)}</h3>
+              <p>{t(`home.roles.${role}.body`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  )
+}

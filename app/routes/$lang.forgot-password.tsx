@@ -1,0 +1,80 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { FormError, StatusMessage } from '~/components/status-message'
+import { Field } from '~/components/ui/field'
+import { recordAuditEvent } from '~/models/audit.server'
+import { createToken } from '~/models/token.server'
+import { getUserByEmail } from '~/models/user.server'
+import { sendPasswordResetMail } from '~/utils/account-mail.server'
+import { useErrorText } from '~/utils/forms'
+import { clientIp, requireLanguage } from '~/utils/lang.server'
+import { absoluteUrl } from '~/utils/links.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import { consume } from '~/utils/rate-limit.server'
+import { ForgotPasswordFormSchema } from '~/validation/auth'
+
+export const meta = titleMeta
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params)
+  return { title: pageTitle(lang, 'forgot.title', 'auth') }
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  requireLanguage(params)
+  const submission = parseWithZod(await request.formData(), { schema: ForgotPasswordFormSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply(), sent: false }, { status: 400 })
+  }
+  const { email } = submission.value
+  const waitIp = await consume('resetIp', clientIp(context))
+  if (waitIp > 0) {
+    return data({ result: submission.reply({ formErrors: ['throttled'] }), sent: false }, { status: 429 })
+  }
+  // The same answer whether or not the address has an account, so it cannot be probed.
+  const user = getUserByEmail(email)
+  if (user?.isActive && (await consume('resetEmail', email)) === 0) {
+    const { secret } = createToken('password_reset', { email, userId: user.id, locale: user.locale })
+    recordAuditEvent({ actorId: null, action: 'password.reset_requested', targetType: 'user', targetId: user.id })
+    await sendPasswordResetMail({
+      to: user.email,
+      lang: user.locale,
+      link: absoluteUrl(request, `/${user.locale}/reset-password/${secret}`),
+    })
+  }
+  return { result: submission.reply({ resetForm: true }), sent: true }
+}
+
+export default function ForgotPassword() {
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('auth')
+  const errorText = useErrorText()
+  const [form, fields] = useForm<z.input<typeof ForgotPasswordFormSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  return (
+    <div className="page narrow">
+      <h1>{t('forgot.title')}</h1>
+      <p>{t('forgot.intro')}</p>
+      {actionData?.sent ? <StatusMessage>{t('forgot.sent')}</StatusMessage> : null}
+      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <FormError id={form.errorId}>{form.errors?.[0] ? t(`forgot.${form.errors[0]}`) : null}</FormError>
+        <Field
+          label={t('fields.email')}
+          errors={errorText(fields.email.errors)}
+          inputProps={{ ...getInputProps(fields.email, { type: 'email' }), autoComplete: 'email', dir: 'ltr' }}
+        />
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor="website">{t('fields.website')}</label>
+          <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+        <button type="submit" className="button">
+          {t('forgot.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { FormError } from '~/components/status-message'
+import { Field } from '~/components/ui/field'
+import { recordAuditEvent } from '~/models/audit.server'
+import { verifyLogin } from '~/models/user.server'
+import { getUser, safeRedirectPath, startSession } from '~/utils/auth.server'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { formatNumber } from '~/utils/format'
+import { useErrorText } from '~/utils/forms'
+import { clientIp, requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import { consume, getRetryAfter, reset } from '~/utils/rate-limit.server'
+import { LoginFormSchema } from '~/validation/auth'
+
+export const meta = titleMeta
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params)
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get('redirectTo'), `/${lang}/account`)
+  if (getUser(request)) throw redirectWithFlash(redirectTo, 'signedIn')
+  return { lang, redirectTo, title: pageTitle(lang, 'login.title', 'auth') }
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const lang = requireLanguage(params)
+  const submission = parseWithZod(await request.formData(), { schema: LoginFormSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }), retryAfter: 0 }, { status: 400 })
+  }
+  const { email, password, redirectTo } = submission.value
+  const ip = clientIp(context)
+
+  const wait = Math.max(await getRetryAfter('loginAccount', email), await getRetryAfter('loginIp', ip))
+  if (wait > 0) {
+    return data(
+      { result: submission.reply({ formErrors: ['throttled'], hideFields: ['password'] }), retryAfter: wait },
+      { status: 429, headers: { 'Retry-After': String(wait) } },
+    )
+  }
+
+  const user = await verifyLogin(email, password)
+  if (!user) {
+    await Promise.all([consume('loginAccount', email), consume('loginIp', ip)])
+    recordAuditEvent({ actorId: null, action: 'login.failed', targetType: 'email', targetId: email })
+    // One message for an unknown email and a wrong password, so neither can be probed.
+    return data(
+      { result: submission.reply({ formErrors: ['invalidCredentials'], hideFields: ['password'] }), retryAfter: 0 },
+      { status: 400 },
+    )
+  }
+
+  await reset('loginAccount', email)
+  const cookie = startSession(user.id)
+  recordAuditEvent({ actorId: user.id, action: 'login', targetType: 'user', targetId: user.id })
+  return redirectWithFlash(safeRedirectPath(redirectTo, `/${lang}/account`), 'signedIn', {
+    headers: { 'Set-Cookie': cookie },
+  })
+}
+
+export default function Login() {
+  const { lang, redirectTo } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const { t } = useTranslation('auth')
+  const errorText = useErrorText()
+  const [form, fields] = useForm<z.input<typeof LoginFormSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  const formError = form.errors?.[0]
+  const minutes = Math.max(1, Math.ceil((actionData?.retryAfter ?? 0) / 60))
+  return (
+    <div className="page narrow">
+      <h1>{t('login.title')}</h1>
+      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <FormError id={form.errorId}>
+          {formError ? t(`login.${formError}`, { minutes: formatNumber(minutes, lang) }) : null}
+        </FormError>
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field
+          label={t('fields.email')}
+          errors={errorText(fields.email.errors)}
+          inputProps={{
+            ...getInputProps(fields.email, { type: 'email' }),
+            autoComplete: 'email',
+            dir: 'ltr',
+          }}
+        />
+        <Field
+          label={t('fields.password')}
+          errors={errorText(fields.password.errors)}
+          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'current-password' }}
+        />
+        <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+          {t('login.submit')}
+        </button>
+      </Form>
+      <p>
+        <Link to={`/${lang}/forgot-password`}>{t('login.forgot')}</Link>
+      </p>
+      <p className="muted">{t('login.invitationOnly')}</p>
+    </div>
+  )
+}

@@ -1,0 +1,81 @@
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { z } from 'zod'
+import { FormError } from '~/components/status-message'
+import { Field } from '~/components/ui/field'
+import { recordAuditEvent } from '~/models/audit.server'
+import { resetPassword } from '~/models/password-reset.server'
+import { findValidToken } from '~/models/token.server'
+import { startSession } from '~/utils/auth.server'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { useErrorText } from '~/utils/forms'
+import { requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import { ResetPasswordFormSchema } from '~/validation/auth'
+
+export const meta = titleMeta
+
+export function loader({ params }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params)
+  const valid = Boolean(findValidToken('password_reset', params.token ?? ''))
+  return data({ lang, valid, title: pageTitle(lang, 'reset.title', 'auth') }, { status: valid ? 200 : 410 })
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const lang = requireLanguage(params)
+  const submission = parseWithZod(await request.formData(), { schema: ResetPasswordFormSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
+  }
+  const userId = await resetPassword(params.token ?? '', submission.value.password)
+  if (!userId) {
+    return data({ result: submission.reply({ formErrors: ['linkInvalid'], hideFields: ['password', 'confirmPassword'] }) }, { status: 410 })
+  }
+  recordAuditEvent({ actorId: userId, action: 'password.reset', targetType: 'user', targetId: userId })
+  return redirectWithFlash(`/${lang}/account`, 'passwordChanged', { headers: { 'Set-Cookie': startSession(userId) } })
+}
+
+export default function ResetPassword() {
+  const { lang, valid } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('auth')
+  const errorText = useErrorText()
+  const [form, fields] = useForm<z.input<typeof ResetPasswordFormSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  if (!valid) {
+    return (
+      <div className="page narrow">
+        <h1>{t('reset.title')}</h1>
+        <p role="alert">{t('reset.linkInvalid')}</p>
+        <p>
+          <Link to={`/${lang}/forgot-password`}>{t('reset.askAgain')}</Link>
+        </p>
+      </div>
+    )
+  }
+  return (
+    <div className="page narrow">
+      <h1>{t('reset.title')}</h1>
+      <Form method="post" {...getFormProps(form)} noValidate className="stack">
+        <FormError id={form.errorId}>{form.errors?.[0] ? t(`reset.${form.errors[0]}`) : null}</FormError>
+        <Field
+          label={t('fields.newPassword')}
+          hint={t('fields.passwordHint')}
+          errors={errorText(fields.password.errors)}
+          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
+        />
+        <Field
+          label={t('fields.confirmPassword')}
+          errors={errorText(fields.confirmPassword.errors)}
+          inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
+        />
+        <button type="submit" className="button">
+          {t('reset.submit')}
+        </button>
+      </Form>
+    </div>
+  )
+}

@@ -1,0 +1,90 @@
+import { redirect } from '@remix-run/node'
+import type { Role } from '#db/schema/index'
+import { languageFromPath, fallbackLanguage } from './i18n'
+import {
+  createSession,
+  generateSessionToken,
+  invalidateSession,
+  readSessionToken,
+  serializeBlankSessionCookie,
+  serializeSessionCookie,
+  validateSessionToken,
+  type SessionUser,
+} from './session.server'
+
+const roleRank: Record<Role, number> = { member: 1, coordinator: 2, admin: 3 }
+
+export function hasRole(user: Pick<SessionUser, 'role'> | null | undefined, role: Role) {
+  return Boolean(user && roleRank[user.role] >= roleRank[role])
+}
+
+type Auth = { user: SessionUser; sessionId: string; setCookie: string | null } | null
+const cache = new WeakMap<Request, Auth>()
+
+/**
+ * The signed-in user of this request, or null. Memoised per request, so the root loader and a route's
+ * loader share one database lookup. `setCookie` is set when the session was renewed or is dead.
+ */
+export function getAuth(request: Request): Auth {
+  if (cache.has(request)) return cache.get(request)!
+  const token = readSessionToken(request)
+  let auth: Auth = null
+  if (token) {
+    const result = validateSessionToken(token)
+    if (result) {
+      auth = {
+        user: result.user,
+        sessionId: result.session.id,
+        setCookie: result.renewed ? serializeSessionCookie(token, result.session.expiresAt) : null,
+      }
+    }
+  }
+  cache.set(request, auth)
+  return auth
+}
+
+export function getUser(request: Request) {
+  return getAuth(request)?.user ?? null
+}
+
+function loginUrl(request: Request) {
+  const url = new URL(request.url)
+  const lang = languageFromPath(url.pathname) ?? fallbackLanguage
+  const back = url.pathname + url.search
+  return `/${lang}/login?redirectTo=${encodeURIComponent(back)}`
+}
+
+/** The signed-in user; a visitor is sent to sign in and brought back afterwards. */
+export function requireUser(request: Request) {
+  const user = getUser(request)
+  if (!user) throw redirect(loginUrl(request))
+  return user
+}
+
+/** A user with at least this role (admin ⊇ coordinator ⊇ member); others get the 403 page. */
+export function requireRole(request: Request, role: Role) {
+  const user = requireUser(request)
+  if (!hasRole(user, role)) throw new Response('Forbidden', { status: 403 })
+  return user
+}
+
+/** Starts a new session (a new token at every sign-in) and returns its Set-Cookie header. */
+export function startSession(userId: number) {
+  const token = generateSessionToken()
+  const session = createSession(token, userId)
+  return serializeSessionCookie(token, session.expiresAt)
+}
+
+export function endSession(request: Request) {
+  const auth = getAuth(request)
+  if (auth) invalidateSession(auth.sessionId)
+  return serializeBlankSessionCookie()
+}
+
+/** Only same-site paths, so a crafted link cannot send a user elsewhere after sign-in. */
+export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback: string) {
+  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+    return fallback
+  }
+  return to
+}

@@ -1,0 +1,56 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true')
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  /** smtp://user:pass@host:587 or smtps://…; unset keeps mail in the outbox table. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('ParlNet <no-reply@parlnet.localhost>'),
+  /** The public address of the portal, used in links sent by mail. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
+  /** Load the demo data into an empty database on start. */
+  DEMO: flag.default(true),
+  LOG_REQUESTS: flag.default(true),
+})
+
+export type Config = z.infer<typeof ConfigSchema>
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; a bad value throws a ConfigError whose message is one line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "unset", as in most twelve-factor apps.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''))
+  const result = ConfigSchema.safeParse(cleaned)
+  if (!result.success) {
+    const issue = result.error.issues[0]!
+    const name = String(issue.path[0] ?? 'environment')
+    const value = env[name]
+    const shown = name === 'SMTP_URL' ? '' : ` (got "${String(value).slice(0, 40)}")`
+    throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`)
+  }
+  return result.data
+}
+
+let cached: Config | undefined
+
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env)
+  return cached
+}
+
+export function getDatabasePath(config: Config = getConfig()) {
+  return path.resolve(config.DATA_DIR, 'portal.db')
+}

@@ -1,0 +1,32 @@
+import { redirect } from '@remix-run/node'
+
+/** Keys of messages that can be flashed after a redirect (rendered with t('flash.<key>')). */
+export const flashKeys = [
+  'signedIn',
+  'signedOut',
+  'profileSaved',
+  'passwordChanged',
+  'invitationSent',
+  'welcome',
+  'resetSent',
+  'roleChanged',
+  'userDeactivated',
+  'userReactivated',
+] as const
+export type FlashKey = (typeof flashKeys)[number]
+
+const COOKIE = 'flash'
+
+export function redirectWithFlash(url: string, key: FlashKey, init: { headers?: HeadersInit } = {}) {
+  const headers = new Headers(init.headers)
+  headers.append('Set-Cookie', `${COOKIE}=${key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60`)
+  return redirect(url, { status: 303, headers })
+}
+
+/** The flash waiting for this request (only known keys) and the header that clears it. */
+export function readFlash(request: Request): { flash: FlashKey | null; clear: string | null } {
+  const match = /(?:^|;\s*)flash=([a-zA-Z]+)/.exec(request.headers.get('Cookie') ?? '')
+  if (!match) return { flash: null, clear: null }
+  const key = flashKeys.find((k) => k === match[1]) ?? null
+  return { flash: key, clear: `${COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` }
+}

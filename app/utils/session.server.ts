@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm'
+import { session, user } from '#db/schema/index'
+import { getConfig } from './config.server'
+import { getDb } from './db.server'
+import { generateSecret, hashSecret } from './secret.server'
+
+const DAY = 24 * 60 * 60 * 1000
+export const SESSION_LIFETIME = 30 * DAY
+const RENEW_WHEN_UNDER = 15 * DAY
+export const SESSION_COOKIE = 'session'
+
+export type SessionUser = Pick<
+  typeof user.$inferSelect,
+  'id' | 'email' | 'name' | 'role' | 'locale' | 'parliamentId'
+>
+
+export function generateSessionToken() {
+  return generateSecret()
+}
+
+export function createSession(token: string, userId: number, now = new Date()) {
+  const row = {
+    id: hashSecret(token),
+    userId,
+    expiresAt: new Date(now.getTime() + SESSION_LIFETIME),
+  }
+  getDb().insert(session).values(row).run()
+  return row
+}
+
+/**
+ * Finds the session and its (active) user from the cookie's token. Looking up by the hash of the token
+ * is a constant-time comparison in effect: an attacker learns nothing from timing about other hashes.
+ */
+export function validateSessionToken(token: string, now = new Date()) {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null
+  const id = hashSecret(token)
+  const db = getDb()
+  const row = db
+    .select({
+      session,
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        locale: user.locale,
+        parliamentId: user.parliamentId,
+        isActive: user.isActive,
+      },
+    })
+    .from(session)
+    .innerJoin(user, eq(session.userId, user.id))
+    .where(eq(session.id, id))
+    .get()
+  if (!row) return null
+  if (row.session.expiresAt.getTime() <= now.getTime() || !row.user.isActive) {
+    db.delete(session).where(eq(session.id, id)).run()
+    return null
+  }
+  let renewed = false
+  if (row.session.expiresAt.getTime() - now.getTime() < RENEW_WHEN_UNDER) {
+    row.session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME)
+    db.update(session).set({ expiresAt: row.session.expiresAt }).where(eq(session.id, id)).run()
+    renewed = true
+  }
+  const { isActive: _active, ...sessionUser } = row.user
+  return { session: row.session, user: sessionUser as SessionUser, renewed }
+}
+
+export function invalidateSession(sessionId: string) {
+  getDb().delete(session).where(eq(session.id, sessionId)).run()
+}
+
+export function invalidateUserSessions(userId: number) {
+  getDb().delete(session).where(eq(session.userId, userId)).run()
+}
+
+function cookieAttributes() {
+  const secure = getConfig().NODE_ENV === 'production' ? '; Secure' : ''
+  return `Path=/; HttpOnly; SameSite=Lax${secure}`
+}
+
+export function serializeSessionCookie(token: string, expiresAt: Date) {
+  return `${SESSION_COOKIE}=${token}; ${cookieAttributes()}; Expires=${expiresAt.toUTCString()}`
+}
+
+export function serializeBlankSessionCookie() {
+  return `${SESSION_COOKIE}=; ${cookieAttributes()}; Max-Age=0`
+}
+
+export function readSessionToken(request: Request) {
+  const header = request.headers.get('Cookie')
+  if (!header) return null
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=')
+    if (name === SESSION_COOKIE) return rest.join('=') || null
+  }
+  return null
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod'
+import { roles } from '#db/schema/index'
+import {
+  EmailSchema,
+  LanguageSchema,
+  NameSchema,
+  NewPasswordFields,
+  passwordsMatch,
+} from './common'
+
+export const LoginFormSchema = z.object({
+  email: EmailSchema,
+  // Any length is accepted here: a sign-in form must not reveal the password rules.
+  password: z.string({ error: 'required' }).min(1, 'required').max(1024, 'passwordTooLong'),
+  redirectTo: z.string().max(2000).optional(),
+})
+
+export const ForgotPasswordFormSchema = z.object({
+  email: EmailSchema,
+  // Honeypot: people leave it empty; bots fill every field.
+  website: z.string().max(0, 'honeypot').optional(),
+})
+
+export const ResetPasswordFormSchema = z.object(NewPasswordFields).superRefine(passwordsMatch)
+
+export const AcceptInvitationFormSchema = z
+  .object({ name: NameSchema, ...NewPasswordFields })
+  .superRefine(passwordsMatch)
+
+export const InvitationFormSchema = z.object({
+  email: EmailSchema,
+  role: z.enum(roles, { error: 'invalidChoice' }),
+  parliamentId: z.coerce.number({ error: 'invalidChoice' }).int().positive().optional(),
+  locale: LanguageSchema,
+})
+
+export const ProfileFormSchema = z.object({
+  intent: z.literal('profile'),
+  name: NameSchema,
+  locale: LanguageSchema,
+})
+
+export const ChangePasswordFormSchema = z
+  .object({
+    intent: z.literal('password'),
+    currentPassword: z.string({ error: 'required' }).min(1, 'required').max(1024, 'passwordTooLong'),
+    ...NewPasswordFields,
+  })
+  .superRefine(passwordsMatch)

@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm'
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { user } from './accounts'
+
+export const outboxStatuses = ['queued', 'sent', 'failed'] as const
+
+/** Every mail the portal sends. Without SMTP it stays here ("queued"), readable by admins. */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    locale: text('locale').notNull(),
+    status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
+    error: text('error'),
+    sentAt: integer('sent_at', { mode: 'timestamp' }),
+    createdAt: integer('created_at', { mode: 'timestamp' })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (t) => [
+    index('outbox_created_at_idx').on(t.createdAt),
+    index('outbox_to_address_idx').on(t.toAddress),
+  ],
+)
+
+/** Who did what, when, to what. */
+export const auditEvent = sqliteTable(
+  'audit_event',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorId: integer('actor_id').references(() => user.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    /** JSON with the details that matter (never secrets). */
+    details: text('details'),
+    createdAt: integer('created_at', { mode: 'timestamp' })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (t) => [
+    index('audit_event_created_at_idx').on(t.createdAt),
+    index('audit_event_actor_id_idx').on(t.actorId),
+  ],
+)

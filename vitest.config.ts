@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config'
+import tsconfigPaths from 'vite-tsconfig-paths'
+
+export default defineConfig({
+  plugins: [tsconfigPaths()],
+  test: {
+    include: ['app/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'locales/**/*.test.ts'],
+    setupFiles: ['./app/utils/test-setup.ts'],
+    pool: 'forks',
+  },
+})
