@@ -81,9 +81,18 @@ export function endSession(request: Request) {
   return serializeBlankSessionCookie()
 }
 
-/** Only same-site paths, so a crafted link cannot send a user elsewhere after sign-in. */
+/**
+ * Only same-site paths, so a crafted link cannot send a user elsewhere after sign-in. Control characters
+ * are refused too: browsers drop tabs and line breaks from a Location, turning `/\t/evil.com` into `//evil.com`.
+ */
 export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback: string) {
-  if (typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) {
+  if (
+    typeof to !== 'string' ||
+    !to.startsWith('/') ||
+    to.startsWith('//') ||
+    to.startsWith('/\\') ||
+    [...to].some((c) => c < ' ' || c === '\u007f')
+  ) {
     return fallback
   }
   return to

@@ -38,7 +38,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const issue = result.error.issues[0]!
     const name = String(issue.path[0] ?? 'environment')
     const value = env[name]
-    const shown = name === 'SMTP_URL' ? '' : ` (got "${String(value).slice(0, 40)}")`
+    // JSON.stringify escapes line breaks and control characters, so the message stays on one line.
+    const shown = name === 'SMTP_URL' ? '' : ` (got ${JSON.stringify(String(value).slice(0, 40))})`
     throw new ConfigError(`Invalid configuration: ${name} ${issue.message}${shown}`)
   }
   return result.data

@@ -1,0 +1,137 @@
+import { demo, expect, query, test } from './fixtures'
+
+const text = {
+  en: {
+    signIn: 'Sign in',
+    email: 'Email address',
+    password: 'Password',
+    account: 'Your account',
+    signOut: 'Sign out',
+    wrong: 'The email address or the password is not correct.',
+    throttled: /Too many attempts/,
+    signedOut: 'You are signed out.',
+    required: 'This field is required.',
+    emailInvalid: 'Enter an email address such as name@example.org.',
+  },
+  ar: {
+    signIn: 'تسجيل الدخول',
+    email: 'البريد الإلكتروني',
+    password: 'كلمة المرور',
+    account: 'حسابك',
+    signOut: 'تسجيل الخروج',
+    wrong: 'البريد الإلكتروني أو كلمة المرور غير صحيح.',
+    throttled: /محاولات كثيرة جدًا/,
+    signedOut: 'تم تسجيل خروجك.',
+    required: 'هذا الحقل مطلوب.',
+    emailInvalid: 'أدخل عنوان بريد إلكتروني مثل name@example.org.',
+  },
+} as const
+
+for (const lang of ['en', 'ar'] as const) {
+  const t = text[lang]
+  test.describe(`signing in and out (${lang})`, () => {
+    test('a member signs in, sees the account page, and signs out', async ({ page, context }) => {
+      await page.goto(`/${lang}`)
+      await page.getByRole('link', { name: t.signIn }).click()
+      await page.getByLabel(t.email).fill(demo.member.email)
+      await page.getByLabel(t.password, { exact: true }).fill(demo.member.password)
+      await page.getByRole('button', { name: t.signIn }).click()
+
+      await expect(page).toHaveURL(new RegExp(`/${lang}$`))
+      const cookie = (await context.cookies()).find((c) => c.name === 'session')
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: true })
+
+      await page.goto(`/${lang}/account`)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t.account)
+      await expect(page.getByText(demo.member.email)).toBeVisible()
+
+      await page.getByRole('button', { name: t.signOut }).click()
+      await expect(page.getByRole('status')).toHaveText(t.signedOut)
+      await expect(page.getByRole('link', { name: t.signIn })).toBeVisible()
+      // The session is gone on the server too, not only from the browser.
+      const rows = query<{ n: number }>('select count(*) n from session where id = ?', cookie!.value)
+      expect(rows[0]!.n).toBe(0)
+      await page.goto(`/${lang}/account`)
+      await expect(page).toHaveURL(new RegExp(`/${lang}/login\\?redirectTo=`))
+    })
+
+    test('a wrong password shows a localized error and sets no session', async ({ page, context }) => {
+      await page.goto(`/${lang}/login`)
+      await page.getByLabel(t.email).fill(demo.coordinator.email)
+      await page.getByLabel(t.password, { exact: true }).fill('not the password at all')
+      const response = page.waitForResponse((r) => r.request().method() === 'POST')
+      await page.getByRole('button', { name: t.signIn }).click()
+      expect((await response).status()).toBe(400)
+      await expect(page.getByRole('alert')).toHaveText(t.wrong)
+      expect((await context.cookies()).find((c) => c.name === 'session')).toBeUndefined()
+
+      // An unknown address gets exactly the same message.
+      await page.getByLabel(t.email).fill('nobody-here@demo.parlnet.example')
+      await page.getByLabel(t.password, { exact: true }).fill('whatever password')
+      await page.getByRole('button', { name: t.signIn }).click()
+      await expect(page.getByRole('alert')).toHaveText(t.wrong)
+    })
+
+    test('missing and malformed fields get localized messages', async ({ page }) => {
+      await page.goto(`/${lang}/login`)
+      await page.getByRole('button', { name: t.signIn }).click()
+      await expect(page.getByText(t.required).first()).toBeVisible()
+      await page.getByLabel(t.email).fill('not-an-email')
+      await page.getByLabel(t.password, { exact: true }).fill('x')
+      await page.getByRole('button', { name: t.signIn }).click()
+      await expect(page.getByText(t.emailInvalid)).toBeVisible()
+      await expect(page.getByLabel(t.email)).toHaveAttribute('aria-invalid', 'true')
+    })
+
+    test('sign-in is throttled per account after repeated failures', async ({ page }) => {
+      const target = `throttle-${lang}@demo.parlnet.example`
+      await page.goto(`/${lang}/login`)
+      for (let i = 0; i < 5; i++) {
+        await page.getByLabel(t.email).fill(target)
+        await page.getByLabel(t.password, { exact: true }).fill(`wrong password ${i}`)
+        await page.getByRole('button', { name: t.signIn }).click()
+        await expect(page.getByRole('alert')).toHaveText(t.wrong)
+      }
+      await page.getByLabel(t.email).fill(target)
+      await page.getByLabel(t.password, { exact: true }).fill('wrong password 6')
+      const response = page.waitForResponse((r) => r.request().method() === 'POST')
+      await page.getByRole('button', { name: t.signIn }).click()
+      expect((await response).status()).toBe(429)
+      await expect(page.getByRole('alert')).toHaveText(t.throttled)
+    })
+  })
+}
+
+test('a visitor sent to sign in comes back to the page they asked for', async ({ page }) => {
+  await page.goto('/en/invitations/new')
+  await expect(page).toHaveURL(/\/en\/login\?redirectTo=%2Fen%2Finvitations%2Fnew/)
+  await page.getByLabel('Email address').fill(demo.coordinator.email)
+  await page.getByLabel('Password', { exact: true }).fill(demo.coordinator.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/en\/invitations\/new$/)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Invite someone')
+})
+
+test('a crafted redirectTo cannot send a user to another site', async ({ page }) => {
+  await page.goto('/en/login?redirectTo=//evil.example/steal')
+  await page.getByLabel('Email address').fill(demo.member.email)
+  await page.getByLabel('Password', { exact: true }).fill(demo.member.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/en\/account$/)
+})
+
+test('a member saves Arabic as their language; / then opens the Arabic site', async ({ page, signIn }) => {
+  await signIn('member')
+  await page.goto('/en/account')
+  await page.getByLabel('Preferred language').selectOption('ar')
+  await page.getByRole('button', { name: 'Save the profile' }).click()
+  await expect(page.getByRole('status')).toHaveText('Your profile is saved.')
+  await page.setExtraHTTPHeaders({ 'Accept-Language': 'en-GB' })
+  await page.goto('/')
+  await expect(page).toHaveURL(/\/ar$/)
+  // Put it back for the other tests.
+  await page.goto('/ar/account')
+  await page.getByLabel('اللغة المفضلة').selectOption('en')
+  await page.getByRole('button', { name: 'احفظ الملف الشخصي' }).click()
+  await expect(page.getByRole('status')).toHaveText('تم حفظ ملفك الشخصي.')
+})

@@ -1,0 +1,91 @@
+import path from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import Database from 'better-sqlite3'
+import { generateSecret, hashSecret } from '../app/utils/secret.server'
+
+export { expect }
+
+export const demo = {
+  admin: { email: 'admin@demo.parlnet.example', password: 'demo-admin-password', name: 'Demo Administrator' },
+  coordinator: { email: 'coordinator@demo.parlnet.example', password: 'demo-coordinator-password', name: 'Demo Coordinator' },
+  member: { email: 'member@demo.parlnet.example', password: 'demo-member-password', name: 'Demo Member' },
+} as const
+export type DemoRole = keyof typeof demo
+
+/** The e2e server's database (a throwaway file made for this run by playwright.config.ts). */
+export function openTestDb() {
+  const db = new Database(path.join(process.env.E2E_DATA_DIR!, 'portal.db'))
+  db.pragma('busy_timeout = 5000')
+  return db
+}
+
+export function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = openTestDb()
+  try {
+    return db.prepare(sql).all(...params) as T[]
+  } finally {
+    db.close()
+  }
+}
+
+/** Signs a browser context in as a user the way the app does: a session row (hash only) plus its cookie. */
+export async function signInAs(context: BrowserContext, baseURL: string, email: string) {
+  const db = openTestDb()
+  try {
+    const user = db.prepare('select id from user where email = ?').get(email) as { id: number } | undefined
+    if (!user) throw new Error(`no user ${email}`)
+    const token = generateSecret()
+    const expires = Math.floor(Date.now() / 1000) + 30 * 24 * 3600
+    db.prepare('insert into session (id, user_id, expires_at) values (?, ?, ?)').run(hashSecret(token), user.id, expires)
+    await context.addCookies([
+      { name: 'session', value: token, url: baseURL, httpOnly: true, secure: true, sameSite: 'Lax', expires },
+    ])
+  } finally {
+    db.close()
+  }
+}
+
+/** The newest mail to an address, straight from the outbox table. */
+export function latestMailTo(address: string) {
+  return query<{ subject: string; text_body: string; locale: string }>(
+    'select subject, text_body, locale from outbox where to_address = ? order by id desc limit 1',
+    address,
+  )[0]
+}
+
+export function linkIn(text: string) {
+  const match = /https?:\/\/\S+/.exec(text)
+  if (!match) throw new Error(`no link in: ${text}`)
+  return new URL(match[0])
+}
+
+/** axe: no serious or critical violation. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  expect(
+    bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `axe on ${page.url()}`,
+  ).toEqual([])
+}
+
+/** Saves a screenshot of the page for people to look at (test-results/screenshots/<name>.png). */
+export async function snap(page: Page, name: string) {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true })
+}
+
+export const languages = ['en', 'ar'] as const
+
+type Fixtures = { signIn: (role: DemoRole) => Promise<void> }
+
+export const test = base.extend<Fixtures>({
+  signIn: async ({ context, baseURL }, use) => {
+    await use((role) => signInAs(context, baseURL!, demo[role].email))
+  },
+})
+
+/** A unique address for a test's new account. */
+export function uniqueEmail(label: string) {
+  return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.parlnet.example`
+}

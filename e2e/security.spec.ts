@@ -1,0 +1,119 @@
+import { demo, expect, query, test } from './fixtures'
+
+test.describe('security defaults', () => {
+  test('every response carries the security headers; the CSP nonce is on every script', async ({ request, page }) => {
+    const response = await request.get('/en')
+    const h = response.headers()
+    expect(h['x-powered-by']).toBeUndefined()
+    expect(h['x-content-type-options']).toBe('nosniff')
+    expect(h['referrer-policy']).toBe('strict-origin-when-cross-origin')
+    const csp = h['content-security-policy']!
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/)
+    const nonce = /'nonce-([^']+)'/.exec(csp)![1]
+    const html = await response.text()
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
+    expect(scripts.length).toBeGreaterThan(0)
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+    // A new nonce every request.
+    const again = (await request.get('/en')).headers()['content-security-policy']
+    expect(again).not.toBe(csp)
+
+    for (const path of ['/healthz', '/en/no-such-page', '/favicon.ico']) {
+      expect((await request.get(path)).headers()['x-content-type-options'], path).toBe('nosniff')
+    }
+
+    // The page hydrates under that policy (no CSP violation blocks the scripts).
+    const violations: string[] = []
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text())
+    })
+    await page.goto('/en/login')
+    await page.waitForFunction(() => (window as unknown as { __remixContext?: unknown }).__remixContext)
+    expect(violations).toEqual([])
+  })
+
+  test('/healthz checks the database', async ({ request }) => {
+    const response = await request.get('/healthz')
+    expect(response.status()).toBe(200)
+    expect(await response.text()).toBe('ok')
+  })
+
+  test('a POST with a foreign or missing Origin is refused with 403 and changes nothing', async ({ request }) => {
+    const before = query<{ n: number }>('select count(*) n from session')[0]!.n
+    const form = { email: demo.member.email, password: demo.member.password }
+    const foreign = await request.post('/en/login', { form, headers: { Origin: 'https://evil.example' }, maxRedirects: 0 })
+    expect(foreign.status()).toBe(403)
+    const missing = await request.post('/en/login', { form, maxRedirects: 0 })
+    expect(missing.status()).toBe(403)
+    const sameSiteOtherPort = await request.post('/en/logout', { headers: { Origin: 'http://127.0.0.1:1' }, maxRedirects: 0 })
+    expect(sameSiteOtherPort.status()).toBe(403)
+    expect(query<{ n: number }>('select count(*) n from session')[0]!.n).toBe(before)
+  })
+
+  test('a same-origin POST from the page works (the check does not break forms)', async ({ page }) => {
+    await page.goto('/en/login')
+    await page.getByLabel('Email address').fill(demo.member.email)
+    await page.getByLabel('Password', { exact: true }).fill(demo.member.password)
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await expect(page).toHaveURL(/\/en\/account$/)
+  })
+
+  test('a garbage or forged session cookie is treated as a visitor, not an error', async ({ browser, baseURL }) => {
+    for (const value of ['garbage', 'a'.repeat(3000), '%00%ff', 'abcdefghijklmnopqrstuvwxyz234567', '"quoted"']) {
+      const ctx = await browser.newContext({ baseURL })
+      // Sent as a raw header: browsers refuse to store some of these, an attacker's script would not.
+      await ctx.setExtraHTTPHeaders({ Cookie: `session=${value}` })
+      const page = await ctx.newPage()
+      const response = await page.goto('/en/account')
+      expect(response?.status()).toBe(200)
+      await expect(page).toHaveURL(/\/en\/login/)
+      await ctx.close()
+    }
+  })
+
+  test('over-long and malformed input gets a localized message, never a 500, and writes nothing', async ({ request, baseURL }) => {
+    const origin = new URL(baseURL!).origin
+    const users = query<{ n: number }>('select count(*) n from user')[0]!.n
+    const cases: Record<string, string>[] = [
+      { email: `${'a'.repeat(300)}@example.org`, password: 'x' },
+      { email: 'not an email', password: 'x' },
+      { email: '', password: '' },
+      { password: 'only a password' },
+      { email: demo.member.email, password: 'p'.repeat(5000) },
+    ]
+    for (const form of cases) {
+      const response = await request.post('/ar/login', { form, headers: { Origin: origin }, maxRedirects: 0 })
+      expect(response.status(), JSON.stringify(form).slice(0, 80)).toBe(400)
+      const html = await response.text()
+      expect(html).toContain('dir="rtl"')
+      expect(html).toMatch(/هذا الحقل مطلوب|أدخل عنوان بريد إلكتروني|لا يجوز أن يتجاوز|البريد الإلكتروني أو كلمة المرور غير صحيح|كلمة المرور/)
+    }
+    // Invitation forms with hostile input, as a coordinator would never send them.
+    const invalidInvite = await request.post('/en/forgot-password', {
+      form: { email: `x@${'b'.repeat(400)}.org` },
+      headers: { Origin: origin },
+    })
+    expect(invalidInvite.status()).toBe(400)
+    expect(query<{ n: number }>('select count(*) n from user')[0]!.n).toBe(users)
+  })
+
+  test('an invitation or reset link that is malformed is a clear 410, not an error', async ({ page }) => {
+    for (const path of ['/en/invitations/xyz', '/ar/reset-password/%E2%80%8F', `/en/invitations/${'a'.repeat(32)}`]) {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(410)
+      await expect(page.getByRole('alert')).toBeVisible()
+    }
+  })
+
+  test('the forgot-password form has a honeypot that bots fill', async ({ request, baseURL }) => {
+    const origin = new URL(baseURL!).origin
+    const mails = query<{ n: number }>('select count(*) n from outbox')[0]!.n
+    const response = await request.post('/en/forgot-password', {
+      form: { email: demo.member.email, website: 'http://spam.example' },
+      headers: { Origin: origin },
+    })
+    expect(response.status()).toBe(400)
+    expect(query<{ n: number }>('select count(*) n from outbox')[0]!.n).toBe(mails)
+  })
+})
