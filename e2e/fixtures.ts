@@ -70,9 +70,9 @@ export async function expectAccessible(page: Page) {
   ).toEqual([])
 }
 
-/** Saves a screenshot of the page for people to look at (test-results/screenshots/<name>.png). */
+/** Saves a screenshot of the page for people to look at (screenshots/<name>.png, not committed). */
 export async function snap(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true })
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true })
 }
 
 export const languages = ['en', 'ar'] as const

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
@@ -11,13 +11,14 @@ export async function resetPassword(secret: string, password: string) {
   const userId = getDb().transaction((tx) => {
     const reset = consumeToken('password_reset', secret, new Date(), tx)
     if (!reset?.userId) return null
+    // A deactivated account keeps its password: the link is spent, nothing else changes.
     const updated = tx
       .update(user)
       .set({ passwordHash, updatedAt: new Date() })
-      .where(eq(user.id, reset.userId))
-      .returning({ id: user.id, isActive: user.isActive })
+      .where(and(eq(user.id, reset.userId), eq(user.isActive, true)))
+      .returning({ id: user.id })
       .get()
-    return updated?.isActive ? updated.id : null
+    return updated?.id ?? null
   })
   if (userId) invalidateUserSessions(userId)
   return userId
