@@ -1,9 +1,13 @@
 // The production (and development) HTTP server: security headers, request log, health check, the
 // same-origin rule for state changes, static files, then Remix.
 import crypto from 'node:crypto'
-import { createRequestHandler } from '@remix-run/express'
+// The adapter's request/response helpers (public functions of its server module, not re-exported by its index;
+// the version is pinned exactly in package.json).
+import remixExpress from '@remix-run/express/dist/server.js'
+import { createRequestHandler } from '@remix-run/node'
 import express from 'express'
 import helmet from 'helmet'
+import { createPageCache } from './server/page-cache.mjs'
 
 const isProduction = process.env.NODE_ENV === 'production'
 
@@ -24,6 +28,9 @@ if (started.error) {
   process.exit(1)
 }
 const { config } = started
+
+// Only in production: in development every change must show at once.
+const pageCache = isProduction && config.PAGE_CACHE ? createPageCache() : null
 
 const app = express()
 app.disable('x-powered-by')
@@ -85,7 +92,11 @@ app.use((req, res, next) => {
   if (safeMethods.has(req.method)) return next()
   const origin = req.get('origin')
   const own = `${req.protocol}://${req.get('host')}`
-  if (origin && (origin === own || allowedOrigins.has(origin))) return next()
+  if (origin && (origin === own || allowedOrigins.has(origin))) {
+    // A state change may alter what visitors see: drop the cached pages.
+    pageCache?.clear()
+    return next()
+  }
   res.status(403).type('text/plain').send('Forbidden: cross-origin request refused')
 })
 
@@ -96,14 +107,49 @@ if (viteDevServer) {
   app.use(express.static('build/client', { maxAge: '1h' }))
 }
 
-app.all(
-  '*',
-  createRequestHandler({
-    build: viteDevServer ? loadBuild : build,
-    mode: isProduction ? 'production' : 'development',
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip }),
-  }),
-)
+// @remix-run/express is CommonJS: its helpers come from the default export.
+const { createRemixRequest, sendRemixResponse } = remixExpress
+const handleRemix = createRequestHandler(viteDevServer ? loadBuild : build, isProduction ? 'production' : 'development')
+
+app.all('*', async (req, res, next) => {
+  try {
+    const nonce = res.locals.cspNonce
+    const key = pageCache?.keyFor(req) ?? null
+    const hit = key && pageCache.get(key, nonce)
+    if (hit) {
+      for (const [name, value] of hit.headers) res.append(name, value)
+      res.status(hit.status).send(hit.body)
+      return
+    }
+    const response = await handleRemix(createRemixRequest(req, res), { cspNonce: nonce, clientIp: req.ip })
+    if (key && response.status === 200 && response.headers.get('content-type')?.startsWith('text/html')) {
+      const body = await response.text()
+      const headers = [...response.headers].filter(([name]) => name !== 'content-length')
+      pageCache.set(key, { status: 200, headers, body, nonce })
+      for (const [name, value] of headers) res.append(name, value)
+      res.status(200).send(body)
+      return
+    }
+    await sendRemixResponse(res, response)
+  } catch (error) {
+    next(error)
+  }
+})
+
+// Last resort (Remix renders its own error pages; this catches failures around it): no stack trace to users.
+app.use((error, req, res, _next) => {
+  console.error(`error: ${req.method} ${req.path}:`, error)
+  if (res.headersSent) return res.end()
+  const ar = req.path.startsWith('/ar')
+  res
+    .status(500)
+    .type('html')
+    .send(
+      ar
+        ? '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>حدث خطأ</title><h1>حدث خطأ</h1><p>تعذّر على المنصة إتمام طلبك. يُرجى المحاولة مرة أخرى بعد قليل.</p></html>'
+        : '<!doctype html><html lang="en"><meta charset="utf-8"><title>Something went wrong</title><h1>Something went wrong</h1><p>The portal could not complete your request. Please try again in a moment.</p></html>',
+    )
+})
 
 const server = app.listen(config.PORT, config.HOST, () => {
   console.log(`ParlNet listening on http://localhost:${config.PORT} (data in ${config.DATA_DIR})`)

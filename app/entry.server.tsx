@@ -23,6 +23,8 @@ export default function handleRequest(
   const nonce = loadContext.cspNonce ?? ''
   return new Promise<Response>((resolve, reject) => {
     let failed = false
+    // Abort a render that hangs; cleared as soon as the document is complete.
+    const timer = setTimeout(() => abort(), ABORT_DELAY)
     // The pages are small and have no deferred data: waiting for the whole document is simplest and
     // gives crawlers and screen readers complete HTML.
     const { pipe, abort } = renderToPipeableStream(
@@ -34,6 +36,7 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
+          clearTimeout(timer)
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(
@@ -45,6 +48,7 @@ export default function handleRequest(
           pipe(body)
         },
         onShellError(error: unknown) {
+          clearTimeout(timer)
           reject(error)
         },
         onError(error: unknown) {
@@ -53,7 +57,6 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
   })
 }
 

@@ -34,11 +34,20 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   const user = auth
     ? { id: auth.user.id, name: auth.user.name, role: auth.user.role }
     : null
-  const t = getFixedT(lang)
-  const errorTitles = Object.fromEntries(
-    errorKinds.map((kind) => [kind, `${t(`errors.${kind}.title`)} · ${t('shell.siteName')}`]),
-  )
-  return data({ lang, user, flash, isDemo: isDemoInstallation(), errorTitles }, { headers })
+  return data({ lang, user, flash, isDemo: isDemoInstallation(), errorTitles: errorTitles(lang) }, { headers })
+}
+
+const errorTitleCache = new Map<Language, Record<string, string>>()
+
+/** The <title> of each error page, per language (made once: the strings never change while running). */
+function errorTitles(lang: Language) {
+  let titles = errorTitleCache.get(lang)
+  if (!titles) {
+    const t = getFixedT(lang)
+    titles = Object.fromEntries(errorKinds.map((kind) => [kind, `${t(`errors.${kind}.title`)} · ${t('shell.siteName')}`]))
+    errorTitleCache.set(lang, titles)
+  }
+  return titles
 }
 
 const errorKinds = ['notFound', 'forbidden', 'tooLarge', 'unexpected'] as const

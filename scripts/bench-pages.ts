@@ -14,6 +14,8 @@
 // Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_WARMUP (seconds of
 // unreported load before each measured run so the JIT has settled, default 2; 0 turns it off),
 // BENCH_PORT (preferred portal port, default 3310; a free one is chosen if it is taken).
+// The portal keeps its own environment otherwise: `PAGE_CACHE=0 npm run bench:pages` measures every page
+// rendered afresh, without the 2-second cache of anonymous pages (server/page-cache.mjs).
 //
 // Exit code: 0 when every run was measured cleanly (whether or not the target was reached); 1 when
 // the portal could not start, a page could not be fetched, or a run saw errors or non-2xx responses.

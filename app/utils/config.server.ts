@@ -23,6 +23,8 @@ const ConfigSchema = z.object({
   /** Load the demo data into an empty database on start. */
   DEMO: flag.default(true),
   LOG_REQUESTS: flag.default(true),
+  /** Keep the pages anonymous visitors see for 2 s (server/page-cache.mjs). */
+  PAGE_CACHE: flag.default(true),
 })
 
 export type Config = z.infer<typeof ConfigSchema>
