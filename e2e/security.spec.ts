@@ -1,4 +1,4 @@
-import { demo, expect, query, test } from './fixtures'
+import { demo, expect, latestMailTo, linkIn, query, test } from './fixtures'
 
 test.describe('security defaults', () => {
   test('every response carries the security headers; the CSP nonce is on every script', async ({ request, page }) => {
@@ -115,5 +115,45 @@ test.describe('security defaults', () => {
     })
     expect(response.status()).toBe(400)
     expect(query<{ n: number }>('select count(*) n from outbox')[0]!.n).toBe(mails)
+  })
+})
+
+test.describe('the page cache for visitors', () => {
+  test('never shows a signed-in view to a visitor, and a change shows at once', async ({ browser, baseURL, page, signIn }) => {
+    const visitor = await (await browser.newContext({ baseURL })).newPage()
+    await visitor.goto('/en')
+    await visitor.goto('/en')
+    await expect(visitor.getByRole('link', { name: 'Sign in' })).toBeVisible()
+
+    await signIn('member')
+    await page.goto('/en')
+    await expect(page.getByRole('link', { name: demo.member.name })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Sign in' })).toHaveCount(0)
+
+    await visitor.goto('/en')
+    await expect(visitor.getByRole('link', { name: demo.member.name })).toHaveCount(0)
+
+    // A write empties the cache: right after a new member joins, visitors see the new count.
+    const email = `cache-${Date.now()}@e2e.parlnet.example`
+    await signIn('coordinator')
+    await page.goto('/en/invitations/new')
+    await page.getByLabel('Email address').fill(email)
+    await page.getByRole('button', { name: 'Send the invitation' }).click()
+    await expect(page.getByRole('status')).toHaveText('The invitation has been sent.')
+    const link = linkIn(latestMailTo(email)!.text_body)
+    const invitee = await (await browser.newContext({ baseURL })).newPage()
+    await invitee.goto(link.pathname)
+    await invitee.getByLabel('Full name').fill('Cache Tester')
+    await invitee.getByLabel('New password', { exact: true }).fill('cache tester password')
+    await invitee.getByLabel('New password again').fill('cache tester password')
+
+    await visitor.goto('/en')
+    const before = Number(await visitor.getByTestId('count-members').innerText())
+    await visitor.goto('/en')
+    await invitee.getByRole('button', { name: 'Create my account' }).click()
+    await expect(invitee).toHaveURL(/\/en\/account$/)
+    await visitor.goto('/en')
+    await expect(visitor.getByTestId('count-members')).toHaveText(String(before + 1))
+    await visitor.context().close()
   })
 })
