@@ -39,7 +39,7 @@ test.describe('the site shell, as a visitor', () => {
     await expect(page.locator('html')).toHaveAttribute('dir', 'ltr')
   })
 
-  test('Arabic home page uses Arabic digits and no English UI text', async ({ page }) => {
+  test('Arabic home page formats numbers with Intl and has no English UI text', async ({ page }) => {
     await page.goto('/ar')
     await expect(page.getByTestId('count-parliaments')).toHaveText(new Intl.NumberFormat('ar').format(9))
     const main = await page.locator('main').innerText()
@@ -94,6 +94,25 @@ test.describe('screenshots for people to look at', () => {
         if (lang === 'en' && width === 1280) {
           await page.goto('/en')
           await page.screenshot({ path: 'docs/screenshot.png' })
+        }
+      })
+    }
+  }
+})
+
+test.describe('screenshots of the signed-in pages', () => {
+  const pages = ['/account', '/invitations/new', '/admin', '/admin/outbox', '/admin/audit']
+  for (const lang of ['en', 'ar'] as const) {
+    for (const width of [1280, 360] as const) {
+      test(`${lang} at ${width}px, as an admin`, async ({ page, signIn }) => {
+        await signIn('admin')
+        await page.setViewportSize({ width, height: 800 })
+        for (const path of pages) {
+          await page.goto(`/${lang}${path}`)
+          await page.evaluate(() => document.fonts.ready)
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+          expect(overflow, `${lang}${path} at ${width}px`).toBeLessThanOrEqual(0)
+          await snap(page, `${lang}${path.replaceAll('/', '-')}-${width}`)
         }
       })
     }

@@ -88,7 +88,9 @@ export default function Account() {
       <dl className="facts">
         <div>
           <dt>{t('fields.email')}</dt>
-          <dd dir="ltr">{user.email}</dd>
+          <dd>
+            <bdi dir="ltr">{user.email}</bdi>
+          </dd>
         </div>
         <div>
           <dt>{t('account.role')}</dt>

@@ -98,7 +98,9 @@ export default function AdminUsers() {
             {rows.map((u) => (
               <tr key={u.id} data-testid={`user-${u.email}`}>
                 <th scope="row">{u.name}</th>
-                <td dir="ltr">{u.email}</td>
+                <td>
+                  <bdi dir="ltr">{u.email}</bdi>
+                </td>
                 <td>
                   {u.parliamentNameEn || u.parliamentNameAr ? (
                     <BilingualText en={u.parliamentNameEn} ar={u.parliamentNameAr} lang={lang} />

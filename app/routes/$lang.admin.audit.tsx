@@ -42,9 +42,11 @@ export default function AdminAudit() {
                 <td>{formatDate(new Date(e.createdAt), lang, 'dateTime')}</td>
                 <td>{e.actorName ?? t('audit.anonymous')}</td>
                 <td>{t(`audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
-                <td dir="ltr">{e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}</td>
-                <td dir="ltr">
-                  <code>{e.details ?? ''}</code>
+                <td>
+                  <bdi dir="ltr">{e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}</bdi>
+                </td>
+                <td>
+                  <code dir="ltr">{e.details ?? ''}</code>
                 </td>
               </tr>
             ))}
