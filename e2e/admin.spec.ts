@@ -1,4 +1,4 @@
-import { demo, expect, query, signInAs, test, uniqueEmail, latestMailTo, linkIn } from './fixtures'
+import { demo, expect, joinByInvitation, query, signInAs, test, uniqueEmail } from './fixtures'
 
 test.describe('administration', () => {
   for (const lang of ['en', 'ar'] as const) {
@@ -56,18 +56,8 @@ test.describe('administration', () => {
     await page.goto('/en/invitations/new')
     // Admins may invite any role.
     await expect(page.getByLabel('Role').locator('option')).toHaveText(['Member', 'Coordinator', 'Administrator'])
-    await page.getByLabel('Email address').fill(email)
-    await page.getByRole('button', { name: 'Send the invitation' }).click()
-    await expect(page.getByRole('status')).toHaveText('The invitation has been sent.')
-    const link = linkIn(latestMailTo(email)!.text_body)
-    const ctx = await browser.newContext({ baseURL })
-    const managed = await ctx.newPage()
-    await managed.goto(link.pathname)
-    await managed.getByLabel('Full name').fill('Managed Member')
-    await managed.getByLabel('New password', { exact: true }).fill('managed password 1')
-    await managed.getByLabel('New password again').fill('managed password 1')
-    await managed.getByRole('button', { name: 'Create my account' }).click()
-    await expect(managed).toHaveURL(/\/en\/account$/)
+    const managed = await joinByInvitation(page, browser, baseURL!, { email, name: 'Managed Member', password: 'managed password 1' })
+    const ctx = managed.context()
 
     await page.goto('/en/admin')
     const row = page.getByTestId(`user-${email}`)

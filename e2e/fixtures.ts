@@ -1,6 +1,6 @@
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { generateSecret, hashSecret } from '../app/utils/secret.server'
 
@@ -88,4 +88,30 @@ export const test = base.extend<Fixtures>({
 /** A unique address for a test's new account. */
 export function uniqueEmail(label: string) {
   return `${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.parlnet.example`
+}
+
+/**
+ * A new account made the way people make one: `inviter` (a signed-in coordinator or admin page) invites the
+ * address in English, and the invitee accepts in a fresh browser. Returns the invitee's signed-in page.
+ */
+export async function joinByInvitation(
+  inviter: Page,
+  browser: Browser,
+  baseURL: string,
+  account: { email: string; name: string; password: string },
+) {
+  await inviter.goto('/en/invitations/new')
+  await inviter.getByLabel('Email address').fill(account.email)
+  await inviter.getByRole('button', { name: 'Send the invitation' }).click()
+  await expect(inviter.getByRole('status')).toHaveText('The invitation has been sent.')
+  const link = linkIn(latestMailTo(account.email)!.text_body)
+  const context = await browser.newContext({ baseURL })
+  const page = await context.newPage()
+  await page.goto(link.pathname)
+  await page.getByLabel('Full name').fill(account.name)
+  await page.getByLabel('New password', { exact: true }).fill(account.password)
+  await page.getByLabel('New password again').fill(account.password)
+  await page.getByRole('button', { name: 'Create my account' }).click()
+  await expect(page).toHaveURL(/\/en\/account$/)
+  return page
 }

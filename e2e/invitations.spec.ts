@@ -1,4 +1,4 @@
-import { demo, expect, latestMailTo, linkIn, query, signInAs, test, uniqueEmail } from './fixtures'
+import { demo, expect, joinByInvitation, latestMailTo, linkIn, query, signInAs, test, uniqueEmail } from './fixtures'
 
 const text = {
   en: {
@@ -115,20 +115,8 @@ test('forgotten password: the link in the outbox sets a new password once and si
   // A fresh account, so the demo accounts keep their passwords.
   const email = uniqueEmail('reset')
   await signIn('coordinator')
-  await page.goto('/en/invitations/new')
-  await page.getByLabel('Email address').fill(email)
-  await page.getByRole('button', { name: 'Send the invitation' }).click()
-  await expect(page.getByRole('status')).toHaveText('The invitation has been sent.')
-  const invite = linkIn(latestMailTo(email)!.text_body)
-  const ctx = await browser.newContext({ baseURL })
-  const p = await ctx.newPage()
-  await p.goto(invite.pathname)
-  await p.getByLabel('Full name').fill('Reset Tester')
-  await p.getByLabel('New password', { exact: true }).fill('first password here')
-  await p.getByLabel('New password again').fill('first password here')
-  await p.getByRole('button', { name: 'Create my account' }).click()
-  await expect(p).toHaveURL(/\/en\/account$/)
-  await ctx.close()
+  const joined = await joinByInvitation(page, browser, baseURL!, { email, name: 'Reset Tester', password: 'first password here' })
+  await joined.context().close()
 
   const visitor = await (await browser.newContext({ baseURL })).newPage()
   await visitor.goto('/en/login')
@@ -161,20 +149,7 @@ test('forgotten password: the link in the outbox sets a new password once and si
 test('changing the password ends the other sessions', async ({ browser, baseURL, page, signIn }) => {
   const email = uniqueEmail('change')
   await signIn('coordinator')
-  await page.goto('/en/invitations/new')
-  await page.getByLabel('Email address').fill(email)
-  await page.getByRole('button', { name: 'Send the invitation' }).click()
-  await expect(page.getByRole('status')).toHaveText('The invitation has been sent.')
-  const invite = linkIn(latestMailTo(email)!.text_body)
-
-  const first = await browser.newContext({ baseURL })
-  const a = await first.newPage()
-  await a.goto(invite.pathname)
-  await a.getByLabel('Full name').fill('Change Tester')
-  await a.getByLabel('New password', { exact: true }).fill('original password')
-  await a.getByLabel('New password again').fill('original password')
-  await a.getByRole('button', { name: 'Create my account' }).click()
-  await expect(a).toHaveURL(/\/en\/account$/)
+  const a = await joinByInvitation(page, browser, baseURL!, { email, name: 'Change Tester', password: 'original password' })
 
   const second = await browser.newContext({ baseURL })
   const b = await second.newPage()
@@ -201,6 +176,6 @@ test('changing the password ends the other sessions', async ({ browser, baseURL,
   await expect(b).toHaveURL(/\/en\/login/)
   await a.goto('/en/account')
   await expect(a.getByRole('heading', { level: 1 })).toHaveText('Your account')
-  await first.close()
+  await a.context().close()
   await second.close()
 })

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { BilingualText } from '~/components/bilingual-text'
 import { FormError } from '~/components/status-message'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { Field, SelectField } from '~/components/ui/field'
 import { recordAuditEvent } from '~/models/audit.server'
 import { changePassword, getUserById, updateProfile, verifyLogin } from '~/models/user.server'
@@ -139,17 +140,7 @@ export default function Account() {
             errors={errorText(pw.currentPassword.errors)}
             inputProps={{ ...getInputProps(pw.currentPassword, { type: 'password' }), autoComplete: 'current-password' }}
           />
-          <Field
-            label={t('fields.newPassword')}
-            hint={t('fields.passwordHint')}
-            errors={errorText(pw.password.errors)}
-            inputProps={{ ...getInputProps(pw.password, { type: 'password' }), autoComplete: 'new-password' }}
-          />
-          <Field
-            label={t('fields.confirmPassword')}
-            errors={errorText(pw.confirmPassword.errors)}
-            inputProps={{ ...getInputProps(pw.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
-          />
+          <NewPasswordFields password={pw.password} confirmPassword={pw.confirmPassword} />
           <button type="submit" className="button">
             {t('account.changePassword')}
           </button>

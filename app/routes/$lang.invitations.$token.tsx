@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { FormError } from '~/components/status-message'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { Field } from '~/components/ui/field'
 import { recordAuditEvent } from '~/models/audit.server'
 import { acceptInvitation } from '~/models/invitation.server'
@@ -73,17 +74,7 @@ export default function AcceptInvitation() {
           errors={errorText(fields.name.errors)}
           inputProps={{ ...getInputProps(fields.name, { type: 'text' }), autoComplete: 'name' }}
         />
-        <Field
-          label={t('fields.newPassword')}
-          hint={t('fields.passwordHint')}
-          errors={errorText(fields.password.errors)}
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
-        />
-        <Field
-          label={t('fields.confirmPassword')}
-          errors={errorText(fields.confirmPassword.errors)}
-          inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" className="button">
           {t('accept.submit')}
         </button>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useTranslation } from 'react-i18next'
+import { SectionPlaceholder } from '~/components/section-placeholder'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
@@ -11,14 +11,6 @@ export function loader({ params }: LoaderFunctionArgs) {
   return { title: pageTitle(lang, 'meetings.title') }
 }
 
-/** The meetings section's entry page; its issue replaces the "opening soon" notice with the real list. */
 export default function Section() {
-  const { t } = useTranslation('common')
-  return (
-    <div className="page prose">
-      <h1>{t('meetings.title')}</h1>
-      <p className="lead">{t('meetings.lead')}</p>
-      <p className="notice">{t('meetings.openingSoon')}</p>
-    </div>
-  )
+  return <SectionPlaceholder section="meetings" />
 }

@@ -1,17 +1,16 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { FormError } from '~/components/status-message'
-import { Field } from '~/components/ui/field'
+import { NewPasswordFields } from '~/components/new-password-fields'
 import { recordAuditEvent } from '~/models/audit.server'
 import { resetPassword } from '~/models/password-reset.server'
 import { findValidToken } from '~/models/token.server'
 import { startSession } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
-import { useErrorText } from '~/utils/forms'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
@@ -43,7 +42,6 @@ export default function ResetPassword() {
   const { lang, valid } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')
-  const errorText = useErrorText()
   const [form, fields] = useForm<z.input<typeof ResetPasswordFormSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
   if (!valid) {
     return (
@@ -61,17 +59,7 @@ export default function ResetPassword() {
       <h1>{t('reset.title')}</h1>
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <FormError id={form.errorId}>{form.errors?.[0] ? t(`reset.${form.errors[0]}`) : null}</FormError>
-        <Field
-          label={t('fields.newPassword')}
-          hint={t('fields.passwordHint')}
-          errors={errorText(fields.password.errors)}
-          inputProps={{ ...getInputProps(fields.password, { type: 'password' }), autoComplete: 'new-password' }}
-        />
-        <Field
-          label={t('fields.confirmPassword')}
-          errors={errorText(fields.confirmPassword.errors)}
-          inputProps={{ ...getInputProps(fields.confirmPassword, { type: 'password' }), autoComplete: 'new-password' }}
-        />
+        <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" className="button">
           {t('reset.submit')}
         </button>

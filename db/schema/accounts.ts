@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { createdAt, timestamps } from './columns'
 import { parliament } from './network'
 
 export const roles = ['member', 'coordinator', 'admin'] as const
@@ -22,12 +22,7 @@ export const user = sqliteTable(
     locale: text('locale', { enum: locales }).notNull().default('en'),
     passwordHash: text('password_hash').notNull(),
     isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
-    createdAt: integer('created_at', { mode: 'timestamp' })
-      .notNull()
-      .default(sql`(unixepoch())`),
-    updatedAt: integer('updated_at', { mode: 'timestamp' })
-      .notNull()
-      .default(sql`(unixepoch())`),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('user_email_idx').on(t.email),
@@ -45,9 +40,7 @@ export const session = sqliteTable(
       .notNull()
       .references(() => user.id, { onDelete: 'cascade' }),
     expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp' })
-      .notNull()
-      .default(sql`(unixepoch())`),
+    createdAt: createdAt(),
   },
   (t) => [index('session_user_id_idx').on(t.userId)],
 )
@@ -75,9 +68,7 @@ export const token = sqliteTable(
     createdById: integer('created_by_id').references(() => user.id, { onDelete: 'set null' }),
     expiresAt: integer('expires_at', { mode: 'timestamp' }).notNull(),
     usedAt: integer('used_at', { mode: 'timestamp' }),
-    createdAt: integer('created_at', { mode: 'timestamp' })
-      .notNull()
-      .default(sql`(unixepoch())`),
+    createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('token_token_hash_idx').on(t.tokenHash),

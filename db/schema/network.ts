@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { timestamps } from './columns'
 
 export const parliamentKinds = ['national', 'assembly', 'union'] as const
 export type ParliamentKind = (typeof parliamentKinds)[number]
@@ -29,12 +30,7 @@ export const parliament = sqliteTable(
     region: text('region', { enum: regions }).notNull(),
     website: text('website'),
     joinedAt: text('joined_at'),
-    createdAt: integer('created_at', { mode: 'timestamp' })
-      .notNull()
-      .default(sql`(unixepoch())`),
-    updatedAt: integer('updated_at', { mode: 'timestamp' })
-      .notNull()
-      .default(sql`(unixepoch())`),
+    ...timestamps(),
   },
   (t) => [
     index('parliament_kind_idx').on(t.kind),

@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm'
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { createdAt } from './columns'
 import { user } from './accounts'
 
 export const outboxStatuses = ['queued', 'sent', 'failed'] as const
@@ -16,9 +16,7 @@ export const outbox = sqliteTable(
     status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
     error: text('error'),
     sentAt: integer('sent_at', { mode: 'timestamp' }),
-    createdAt: integer('created_at', { mode: 'timestamp' })
-      .notNull()
-      .default(sql`(unixepoch())`),
+    createdAt: createdAt(),
   },
   (t) => [
     index('outbox_created_at_idx').on(t.createdAt),
@@ -37,9 +35,7 @@ export const auditEvent = sqliteTable(
     targetId: text('target_id'),
     /** JSON with the details that matter (never secrets). */
     details: text('details'),
-    createdAt: integer('created_at', { mode: 'timestamp' })
-      .notNull()
-      .default(sql`(unixepoch())`),
+    createdAt: createdAt(),
   },
   (t) => [
     index('audit_event_created_at_idx').on(t.createdAt),

@@ -26,13 +26,7 @@ export function Field({ label, errors, hint, inputProps }: FieldProps) {
         aria-invalid={errorId ? true : undefined}
         aria-describedby={describedBy}
       />
-      {errorId ? (
-        <ul className="field__errors" id={errorId}>
-          {errors!.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
+      {errorId ? <FieldErrors id={errorId} errors={errors!} /> : null}
     </div>
   )
 }
@@ -59,13 +53,17 @@ export function SelectField({ label, errors, options, ...props }: SelectFieldPro
           </option>
         ))}
       </select>
-      {errorId ? (
-        <ul className="field__errors" id={errorId}>
-          {errors!.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
+      {errorId ? <FieldErrors id={errorId} errors={errors!} /> : null}
     </div>
+  )
+}
+
+function FieldErrors({ id, errors }: { id: string; errors: string[] }) {
+  return (
+    <ul className="field__errors" id={id}>
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
   )
 }
