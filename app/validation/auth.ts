@@ -12,7 +12,8 @@ export const LoginFormSchema = z.object({
   email: EmailSchema,
   // Any length is accepted here: a sign-in form must not reveal the password rules.
   password: z.string({ error: 'required' }).min(1, 'required').max(1024, 'passwordTooLong'),
-  redirectTo: z.string().max(2000).optional(),
+  // A hidden field: anything odd falls back to the default page rather than blocking sign-in.
+  redirectTo: z.string().max(2000).optional().catch(undefined),
 })
 
 export const ForgotPasswordFormSchema = z.object({
