@@ -1,5 +1,6 @@
 import { count, eq } from 'drizzle-orm'
 import type { Db } from '~/utils/db.server'
+import { parliamentSearchText } from '~/models/parliament.server'
 import { hashPassword } from '~/utils/password.server'
 import { parliament, user, type ParliamentKind, type Region, type Role } from './schema/index'
 
@@ -46,7 +47,7 @@ export async function seedDemo(db: Db) {
   db.transaction((tx) => {
     for (const p of demoParliaments) {
       tx.insert(parliament)
-        .values({ ...p, joinedAt: '2021-12-13' })
+        .values({ ...p, joinedAt: '2021-12-13', searchText: parliamentSearchText(p) })
         .onConflictDoNothing()
         .run()
     }

@@ -1,4 +1,5 @@
 import { asc, count, eq, sql } from 'drizzle-orm'
+import { normalizeForSearch } from '~/utils/arabic'
 import { parliament } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
@@ -42,4 +43,25 @@ export function getParliamentName(id: number) {
     .from(parliament)
     .where(eq(parliament.id, id))
     .get()
+}
+
+/** What the directory searches: both names, folded (app/utils/arabic.ts). */
+export function parliamentSearchText(p: { nameEn: string; nameAr: string; countryCode?: string | null }) {
+  return normalizeForSearch([p.nameEn, p.nameAr, p.countryCode ?? ''].join(' '))
+}
+
+/** Fills the search text of rows written before it existed (or by SQL alone); cheap when none is missing. */
+export function refreshParliamentSearchText() {
+  const db = getDb()
+  const stale = db
+    .select({ id: parliament.id, nameEn: parliament.nameEn, nameAr: parliament.nameAr, countryCode: parliament.countryCode })
+    .from(parliament)
+    .where(eq(parliament.searchText, ''))
+    .all()
+  db.transaction((tx) => {
+    for (const p of stale) {
+      tx.update(parliament).set({ searchText: parliamentSearchText(p) }).where(eq(parliament.id, p.id)).run()
+    }
+  })
+  return stale.length
 }

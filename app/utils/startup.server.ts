@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { hasAnyUser, hasDemoAccount, seedDemo } from '#db/seed'
+import { refreshParliamentSearchText } from '~/models/parliament.server'
 import { getConfig, ConfigError } from './config.server'
 import { getDb } from './db.server'
 
@@ -20,6 +21,7 @@ export async function startServerApp() {
     await seedDemo(db)
     console.log('demo: loaded the demo data (DEMO=0 turns this off)')
   }
+  refreshParliamentSearchText()
   demoInstallation = hasDemoAccount(db)
   return { config }
 }

@@ -1,3 +1,4 @@
 export * from './network'
 export * from './accounts'
 export * from './system'
+export * from './members'

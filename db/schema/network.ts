@@ -17,6 +17,9 @@ export const regions = [
 ] as const
 export type Region = (typeof regions)[number]
 
+export const chambers = ['single', 'lower', 'upper'] as const
+export type Chamber = (typeof chambers)[number]
+
 /** A national chamber or a parliamentary assembly / union that belongs to the network. */
 export const parliament = sqliteTable(
   'parliament',
@@ -29,7 +32,17 @@ export const parliament = sqliteTable(
     nameAr: text('name_ar').notNull().default(''),
     region: text('region', { enum: regions }).notNull(),
     website: text('website'),
+    /** ISO date (YYYY-MM-DD) the chamber joined the network; null for chambers listed only for context. */
     joinedAt: text('joined_at'),
+    /** For national parliaments with two chambers: which one this is. */
+    chamber: text('chamber', { enum: chambers }),
+    /** Both names, lower-cased and with Arabic spelling variants folded (app/utils/arabic.ts), for search. */
+    searchText: text('search_text').notNull().default(''),
+    /** IPU's figures for the whole chamber (context beside the network's own members). */
+    ipuSeats: integer('ipu_seats'),
+    ipuWomen: integer('ipu_women'),
+    /** The date IPU's figures are "as of", e.g. 2021-09-01. */
+    ipuAsOf: text('ipu_as_of'),
     ...timestamps(),
   },
   (t) => [
@@ -37,6 +50,9 @@ export const parliament = sqliteTable(
     index('parliament_region_idx').on(t.region),
     index('parliament_country_code_idx').on(t.countryCode),
     uniqueIndex('parliament_name_en_idx').on(t.nameEn).where(sql`${t.nameEn} <> ''`),
+    uniqueIndex('parliament_country_chamber_idx')
+      .on(t.countryCode, t.chamber)
+      .where(sql`${t.countryCode} IS NOT NULL AND ${t.chamber} IS NOT NULL`),
     check('parliament_has_name', sql`${t.nameEn} <> '' OR ${t.nameAr} <> ''`),
     check(
       'parliament_country_for_national',
