@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '#db/schema/index'
+import type { Role } from '#db/enums'
 import type { Language } from '~/utils/i18n'
 import { LanguageSwitch } from './language-switch'
 

@@ -1,6 +1,7 @@
-import { asc, count, eq, sql } from 'drizzle-orm'
-import { normalizeForSearch } from '~/utils/arabic'
-import { parliament } from '#db/schema/index'
+import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { normalizeForSearch, searchTerms } from '~/utils/arabic'
+import { member, parliament } from '#db/schema/index'
+import type { DirectoryQuery } from '~/validation/parliament'
 import { getDb } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 
@@ -65,3 +66,78 @@ export function refreshParliamentSearchText() {
   })
   return stale.length
 }
+
+export const DIRECTORY_PAGE_SIZE = 25
+
+/** Escapes LIKE's wildcards so a typed % or _ is matched literally. */
+function likeEscape(term: string) {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`)
+}
+
+/**
+ * The directory: every word of the query must appear in the folded names (Arabic variants and diacritics
+ * ignored), with filters, a sort and one page of results. Member counts come from one grouped subquery.
+ */
+export function searchParliaments(query: DirectoryQuery, lang: Language) {
+  const db = getDb()
+  const where: SQL[] = searchTerms(query.q).map(
+    (term) => sql`${parliament.searchText} LIKE ${`%${likeEscape(term)}%`} ESCAPE '\\'`,
+  )
+  if (query.kind) where.push(eq(parliament.kind, query.kind))
+  if (query.region) where.push(eq(parliament.region, query.region))
+  if (query.country) where.push(eq(parliament.countryCode, query.country))
+  if (query.network) where.push(isNotNull(parliament.joinedAt))
+  const filter = where.length ? and(...where) : undefined
+
+  const members = db
+    .select({ parliamentId: member.parliamentId, n: count().as('n') })
+    .from(member)
+    .groupBy(member.parliamentId)
+    .as('members')
+  const name = sql`coalesce(nullif(${lang === 'ar' ? parliament.nameAr : parliament.nameEn}, ''), ${lang === 'ar' ? parliament.nameEn : parliament.nameAr})`
+  const order =
+    query.sort === 'joined'
+      ? [sql`${parliament.joinedAt} IS NULL`, desc(parliament.joinedAt), asc(name)]
+      : query.sort === 'members'
+        ? [desc(sql`coalesce(${members.n}, 0)`), asc(name)]
+        : query.sort === 'country'
+          ? [sql`${parliament.countryCode} IS NULL`, asc(parliament.countryCode), asc(parliament.chamber), asc(name)]
+          : [asc(name)]
+
+  const rows = db
+    .select({
+      id: parliament.id,
+      kind: parliament.kind,
+      countryCode: parliament.countryCode,
+      chamber: parliament.chamber,
+      nameEn: parliament.nameEn,
+      nameAr: parliament.nameAr,
+      region: parliament.region,
+      joinedAt: parliament.joinedAt,
+      memberCount: sql<number>`coalesce(${members.n}, 0)`,
+    })
+    .from(parliament)
+    .leftJoin(members, eq(members.parliamentId, parliament.id))
+    .where(filter)
+    .orderBy(...order)
+    .limit(DIRECTORY_PAGE_SIZE)
+    .offset((query.page - 1) * DIRECTORY_PAGE_SIZE)
+    .all()
+  const total = db.select({ n: count() }).from(parliament).where(filter).get()?.n ?? 0
+  return { rows, total }
+}
+
+/** The countries that have a chamber in the directory (for the country filter). */
+export function listParliamentCountries() {
+  return getDb()
+    .selectDistinct({ code: parliament.countryCode })
+    .from(parliament)
+    .where(isNotNull(parliament.countryCode))
+    .all()
+    .map((r) => r.code!)
+}
+
+export function getParliament(id: number) {
+  return getDb().select().from(parliament).where(eq(parliament.id, id)).get()
+}
+

@@ -1,63 +1,167 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { parliamentKinds, regions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
-import { listParliaments } from '~/models/parliament.server'
+import { Pagination } from '~/components/pagination'
+import {
+  DIRECTORY_PAGE_SIZE,
+  listParliamentCountries,
+  searchParliaments,
+} from '~/models/parliament.server'
+import { hasRole, getUser } from '~/utils/auth.server'
+import { countryName, countryOptions } from '~/utils/countries'
+import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
+import { DirectoryQuerySchema, parliamentSorts } from '~/validation/parliament'
 
 export const meta = titleMeta
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  return { lang, parliaments: listParliaments(lang), title: pageTitle(lang, 'parliaments.title') }
+  const query = DirectoryQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { rows, total } = searchParliaments(query, lang)
+  return {
+    lang,
+    query,
+    rows,
+    total,
+    pageSize: DIRECTORY_PAGE_SIZE,
+    countries: countryOptions(listParliamentCountries(), lang),
+    canEdit: hasRole(getUser(request), 'coordinator'),
+    title: pageTitle(lang, 'directory.title', 'network'),
+  }
 }
 
-export default function Parliaments() {
-  const { lang, parliaments } = useLoaderData<typeof loader>()
-  const { t } = useTranslation('common')
+export default function Directory() {
+  const { lang, query, rows, total, pageSize, countries, canEdit } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['network', 'common'])
+  const location = useLocation()
+  const sortHref = (sort: string) => {
+    const p = new URLSearchParams(location.search)
+    p.set('sort', sort)
+    p.delete('page')
+    return `${location.pathname}?${p}`
+  }
   return (
     <div className="page">
-      <h1>{t('parliaments.title')}</h1>
-      <p className="lead">{t('parliaments.lead')}</p>
-      {parliaments.length === 0 ? (
-        <p>{t('parliaments.empty')}</p>
+      <h1>{t('directory.title')}</h1>
+      <p className="lead">{t('directory.lead')}</p>
+      {canEdit ? (
+        <p>
+          <Link className="button" to={`/${lang}/parliaments/new`}>
+            {t('directory.add')}
+          </Link>
+        </p>
+      ) : null}
+      <Form method="get" className="filters" role="search" aria-label={t('directory.searchLabel')}>
+        <div className="field filters__query">
+          <label htmlFor="q">{t('directory.search')}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="kind">{t('directory.kind')}</label>
+          <select id="kind" name="kind" defaultValue={query.kind ?? ''}>
+            <option value="">{t('directory.all')}</option>
+            {parliamentKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`parliamentKinds.${k}`, { ns: 'common' })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="region">{t('directory.region')}</label>
+          <select id="region" name="region" defaultValue={query.region ?? ''}>
+            <option value="">{t('directory.all')}</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {t(`regions.${r}`, { ns: 'common' })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="country">{t('directory.country')}</label>
+          <select id="country" name="country" defaultValue={query.country ?? ''}>
+            <option value="">{t('directory.all')}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--check">
+          <input id="network" name="network" type="checkbox" value="1" defaultChecked={query.network} />
+          <label htmlFor="network">{t('directory.networkOnly')}</label>
+        </div>
+        <input type="hidden" name="sort" value={query.sort} />
+        <button type="submit" className="button">
+          {t('directory.apply')}
+        </button>
+      </Form>
+
+      <p className="muted" role="status">
+        {t('directory.count', { total: formatNumber(total, lang) })}
+      </p>
+      <nav className="sort-links" aria-label={t('directory.sortLabel')}>
+        <span>{t('directory.sortBy')}</span>
+        {parliamentSorts.map((s) =>
+          s === query.sort ? (
+            <strong key={s} aria-current="true">
+              {t(`directory.sort.${s}`)}
+            </strong>
+          ) : (
+            <Link key={s} to={sortHref(s)}>
+              {t(`directory.sort.${s}`)}
+            </Link>
+          ),
+        )}
+      </nav>
+
+      {rows.length === 0 ? (
+        <p>{t('directory.empty')}</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{t('parliaments.title')}</caption>
+            <caption className="visually-hidden">{t('directory.title')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('parliaments.name')}</th>
-                <th scope="col">{t('parliaments.kind')}</th>
-                <th scope="col">{t('parliaments.region')}</th>
-                <th scope="col">{t('parliaments.website')}</th>
+                <th scope="col">{t('directory.name')}</th>
+                <th scope="col">{t('directory.kind')}</th>
+                <th scope="col">{t('directory.country')}</th>
+                <th scope="col">{t('directory.region')}</th>
+                <th scope="col">{t('directory.members')}</th>
               </tr>
             </thead>
             <tbody>
-              {parliaments.map((p) => (
+              {rows.map((p) => (
                 <tr key={p.id}>
                   <th scope="row">
-                    <BilingualText en={p.nameEn} ar={p.nameAr} lang={lang} />
+                    <Link to={`/${lang}/parliaments/${p.id}`}>
+                      <BilingualText en={p.nameEn} ar={p.nameAr} lang={lang} />
+                    </Link>
+                    {p.joinedAt ? (
+                      <span className="badge badge--ok">{t('directory.inNetwork')}</span>
+                    ) : null}
                   </th>
-                  <td>{t(`parliamentKinds.${p.kind}`)}</td>
-                  <td>{t(`regions.${p.region}`)}</td>
                   <td>
-                    {p.website ? (
-                      <a href={p.website} dir="ltr" rel="noreferrer">
-                        {new URL(p.website).hostname}
-                      </a>
-                    ) : (
-                      <span className="muted">—</span>
-                    )}
+                    {t(`parliamentKinds.${p.kind}`, { ns: 'common' })}
+                    {p.chamber ? <span className="muted"> · {t(`chambers.${p.chamber}`)}</span> : null}
                   </td>
+                  <td>{p.countryCode ? countryName(p.countryCode, lang) : '—'}</td>
+                  <td>{t(`regions.${p.region}`, { ns: 'common' })}</td>
+                  <td>{formatNumber(p.memberCount, lang)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <Pagination page={query.page} pageSize={pageSize} total={total} />
     </div>
   )
 }

@@ -1,8 +1,8 @@
 import { getFixedT } from './i18n.server'
-import type { Language } from './i18n'
+import type { Language, Namespace } from './i18n'
 
 /** "<page> · ParlNet", in the page's language. */
-export function pageTitle(lang: Language, key: string, ns: 'common' | 'auth' | 'admin' = 'common') {
+export function pageTitle(lang: Language, key: string, ns: Namespace = 'common') {
   const t = getFixedT(lang, [ns, 'common'])
   return `${t(key)} · ${getFixedT(lang)('shell.siteName')}`
 }

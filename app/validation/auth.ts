@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { roles } from '#db/schema/index'
+import { roles } from '#db/enums'
 import {
   EmailSchema,
   LanguageSchema,

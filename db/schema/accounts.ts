@@ -1,12 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { createdAt, timestamps } from './columns'
 import { parliament } from './network'
-
-export const roles = ['member', 'coordinator', 'admin'] as const
-export type Role = (typeof roles)[number]
-
-export const locales = ['en', 'ar'] as const
-export type Locale = (typeof locales)[number]
+import { locales, roles, tokenKinds } from '../enums'
 
 export const user = sqliteTable(
   'user',
@@ -44,9 +39,6 @@ export const session = sqliteTable(
   },
   (t) => [index('session_user_id_idx').on(t.userId)],
 )
-
-export const tokenKinds = ['invitation', 'password_reset'] as const
-export type TokenKind = (typeof tokenKinds)[number]
 
 /** One-time links (invitations and password resets), stored hashed, single use, expiring. */
 export const token = sqliteTable(

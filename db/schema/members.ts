@@ -3,15 +3,7 @@ import { sql } from 'drizzle-orm'
 import { user } from './accounts'
 import { timestamps } from './columns'
 import { parliament } from './network'
-
-export const genders = ['female', 'male', 'other'] as const
-export type Gender = (typeof genders)[number]
-
-export const positions = ['member', 'speaker', 'deputy_speaker', 'committee_chair', 'senator', 'staff', 'other'] as const
-export type Position = (typeof positions)[number]
-
-export const visibilities = ['public', 'members'] as const
-export type Visibility = (typeof visibilities)[number]
+import { genders, mechanismKinds, positions, visibilities } from '../enums'
 
 /** A parliamentarian or parliamentary staff member of a parliament in the network. */
 export const member = sqliteTable(
@@ -74,17 +66,6 @@ export const memberIdentifier = sqliteTable(
     index('member_identifier_member_id_idx').on(t.memberId),
   ],
 )
-
-export const mechanismKinds = [
-  'committee',
-  'law',
-  'oversight_body',
-  'caucus',
-  'national_strategy',
-  'network',
-  'other',
-] as const
-export type MechanismKind = (typeof mechanismKinds)[number]
 
 /** What a parliament has set up against terrorism and violent extremism. */
 export const mechanism = sqliteTable(

@@ -1,24 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { timestamps } from './columns'
+import { chambers, parliamentKinds, regions } from '../enums'
 
-export const parliamentKinds = ['national', 'assembly', 'union'] as const
-export type ParliamentKind = (typeof parliamentKinds)[number]
-
-// IPU's geographical regions, plus "global" for world-wide bodies.
-export const regions = [
-  'africa',
-  'americas',
-  'asia',
-  'europe',
-  'middle_east_north_africa',
-  'pacific',
-  'global',
-] as const
-export type Region = (typeof regions)[number]
-
-export const chambers = ['single', 'lower', 'upper'] as const
-export type Chamber = (typeof chambers)[number]
+export * from '../enums'
 
 /** A national chamber or a parliamentary assembly / union that belongs to the network. */
 export const parliament = sqliteTable(
