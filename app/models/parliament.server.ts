@@ -141,3 +141,56 @@ export function getParliament(id: number) {
   return getDb().select().from(parliament).where(eq(parliament.id, id)).get()
 }
 
+
+export type ParliamentInput = {
+  kind: (typeof parliament.$inferInsert)['kind']
+  countryCode?: string
+  chamber?: (typeof parliament.$inferInsert)['chamber']
+  nameEn: string
+  nameAr: string
+  region: (typeof parliament.$inferInsert)['region']
+  website: string | null
+  joinedAt?: string
+}
+
+function toRow(input: ParliamentInput) {
+  return {
+    kind: input.kind,
+    countryCode: input.kind === 'national' ? (input.countryCode ?? null) : null,
+    chamber: input.kind === 'national' ? (input.chamber ?? null) : null,
+    nameEn: input.nameEn,
+    nameAr: input.nameAr,
+    region: input.region,
+    website: input.website,
+    joinedAt: input.joinedAt ?? null,
+    searchText: parliamentSearchText(input),
+  }
+}
+
+/** Whether another chamber already uses this English name or this country + chamber (both unique). */
+export function findParliamentConflict(input: ParliamentInput, exceptId?: number) {
+  const db = getDb()
+  const rows = db
+    .select({ id: parliament.id, nameEn: parliament.nameEn, countryCode: parliament.countryCode, chamber: parliament.chamber })
+    .from(parliament)
+    .where(
+      sql`(${parliament.nameEn} <> '' AND ${parliament.nameEn} = ${input.nameEn}) OR (${parliament.countryCode} = ${input.countryCode ?? null} AND ${parliament.chamber} = ${input.chamber ?? null})`,
+    )
+    .all()
+    .filter((r) => r.id !== exceptId)
+  if (rows.some((r) => r.nameEn && r.nameEn === input.nameEn)) return 'nameTaken' as const
+  if (rows.length) return 'chamberTaken' as const
+  return null
+}
+
+export function createParliament(input: ParliamentInput) {
+  return getDb().insert(parliament).values(toRow(input)).returning({ id: parliament.id }).get()
+}
+
+export function updateParliament(id: number, input: ParliamentInput) {
+  getDb()
+    .update(parliament)
+    .set({ ...toRow(input), updatedAt: new Date() })
+    .where(eq(parliament.id, id))
+    .run()
+}

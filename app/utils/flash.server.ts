@@ -12,6 +12,7 @@ export const flashKeys = [
   'roleChanged',
   'userDeactivated',
   'userReactivated',
+  'parliamentSaved',
 ] as const
 export type FlashKey = (typeof flashKeys)[number]
 

@@ -1,0 +1,212 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { BilingualText } from '~/components/bilingual-text'
+import { listParliamentMechanisms } from '~/models/mechanism.server'
+import { getMemberShares, listParliamentMembers } from '~/models/member.server'
+import { getParliament } from '~/models/parliament.server'
+import { getUser, hasRole } from '~/utils/auth.server'
+import { pickLanguage } from '~/utils/bilingual'
+import { countryName } from '~/utils/countries'
+import { formatDate, formatNumber } from '~/utils/format'
+import type { Language } from '~/utils/i18n'
+import { requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { getFixedT } from '~/utils/i18n.server'
+
+export const meta = titleMeta
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params)
+  const id = Number(params.id)
+  const parliament = Number.isSafeInteger(id) && id > 0 ? getParliament(id) : undefined
+  if (!parliament) throw new Response('Not Found', { status: 404 })
+  const user = getUser(request)
+  const members = listParliamentMembers(parliament.id, Boolean(user))
+  const name = pickLanguage({ en: parliament.nameEn, ar: parliament.nameAr }, lang).text
+  return {
+    lang,
+    parliament: {
+      id: parliament.id,
+      kind: parliament.kind,
+      countryCode: parliament.countryCode,
+      chamber: parliament.chamber,
+      nameEn: parliament.nameEn,
+      nameAr: parliament.nameAr,
+      region: parliament.region,
+      website: parliament.website,
+      joinedAt: parliament.joinedAt,
+      ipuSeats: parliament.ipuSeats,
+      ipuWomen: parliament.ipuWomen,
+      ipuAsOf: parliament.ipuAsOf,
+    },
+    members: members.filter((m) => !m.isFocalPoint),
+    focalPoints: members.filter((m) => m.isFocalPoint),
+    shares: getMemberShares(parliament.id),
+    mechanisms: listParliamentMechanisms(parliament.id),
+    canEdit: hasRole(user, 'coordinator'),
+    title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
+  }
+}
+
+function percent(part: number, whole: number, lang: Language) {
+  return whole > 0 ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(part / whole) : '—'
+}
+
+export default function ParliamentPage() {
+  const { lang, parliament: p, members, focalPoints, shares, mechanisms, canEdit } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['network', 'common'])
+  const otherName = lang === 'ar' ? p.nameEn : p.nameAr
+  return (
+    <div className="page">
+      <p className="breadcrumb">
+        <Link to={`/${lang}/parliaments`}>{t('directory.title')}</Link>
+      </p>
+      <h1>
+        <BilingualText en={p.nameEn} ar={p.nameAr} lang={lang} />
+      </h1>
+      {otherName && (lang === 'ar' ? p.nameAr : p.nameEn) ? (
+        <p className="lead" lang={lang === 'ar' ? 'en' : 'ar'} dir="auto">
+          {otherName}
+        </p>
+      ) : null}
+      {canEdit ? (
+        <p>
+          <Link className="button button--quiet" to={`/${lang}/parliaments/${p.id}/edit`}>
+            {t('profile.edit')}
+          </Link>
+        </p>
+      ) : null}
+      <dl className="facts">
+        <div>
+          <dt>{t('directory.kind')}</dt>
+          <dd>
+            {t(`parliamentKinds.${p.kind}`, { ns: 'common' })}
+            {p.chamber ? ` · ${t(`chambers.${p.chamber}`)}` : ''}
+          </dd>
+        </div>
+        {p.countryCode ? (
+          <div>
+            <dt>{t('directory.country')}</dt>
+            <dd>{countryName(p.countryCode, lang)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('directory.region')}</dt>
+          <dd>{t(`regions.${p.region}`, { ns: 'common' })}</dd>
+        </div>
+        <div>
+          <dt>{t('profile.website')}</dt>
+          <dd>
+            {p.website ? (
+              <a href={p.website} rel="noreferrer">
+                <bdi dir="ltr">{p.website.replace(/^https?:\/\//, '')}</bdi>
+              </a>
+            ) : (
+              '—'
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('profile.joined')}</dt>
+          <dd>{p.joinedAt ? formatDate(new Date(`${p.joinedAt}T00:00:00Z`), lang) : t('profile.notJoined')}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title">{t('profile.figuresTitle')}</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('profile.figure')}</th>
+                <th scope="col">{t('profile.network')}</th>
+                <th scope="col">{t('profile.ipu', { date: p.ipuAsOf ? formatDate(new Date(`${p.ipuAsOf}T00:00:00Z`), lang) : '—' })}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('profile.members')}</th>
+                <td>{formatNumber(shares.total, lang)}</td>
+                <td>{p.ipuSeats != null ? formatNumber(p.ipuSeats, lang) : '—'}</td>
+              </tr>
+              <tr>
+                <th scope="row">{t('profile.womenShare')}</th>
+                <td>{percent(shares.women, shares.withGender, lang)}</td>
+                <td>{p.ipuSeats && p.ipuWomen != null ? percent(p.ipuWomen, p.ipuSeats, lang) : '—'}</td>
+              </tr>
+              {(['under30', 'under40', 'under45'] as const).map((k) => (
+                <tr key={k}>
+                  <th scope="row">{t(`profile.${k}`)}</th>
+                  <td>{percent(shares[k], shares.withAge, lang)}</td>
+                  <td>—</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="focal-title">
+        <h2 id="focal-title">{t('profile.focalPoints')}</h2>
+        {focalPoints.length === 0 ? <p className="muted">{t('profile.noFocalPoints')}</p> : <MemberList members={focalPoints} lang={lang} />}
+      </section>
+
+      <section aria-labelledby="members-title">
+        <h2 id="members-title">{t('profile.membersTitle')}</h2>
+        {members.length === 0 ? <p className="muted">{t('profile.noMembers')}</p> : <MemberList members={members} lang={lang} />}
+      </section>
+
+      <section aria-labelledby="mechanisms-title">
+        <h2 id="mechanisms-title">{t('profile.mechanisms')}</h2>
+        {mechanisms.length === 0 ? (
+          <p className="muted">{t('profile.noMechanisms')}</p>
+        ) : (
+          <ul className="cards">
+            {mechanisms.map((m) => (
+              <li key={m.id} className="card">
+                <h3>
+                  <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
+                </h3>
+                <p className="muted">
+                  {t(`mechanismKinds.${m.kind}`)}
+                  {m.year ? ` · ${m.year}` : ''}
+                </p>
+                <p>
+                  <BilingualText en={m.descriptionEn} ar={m.descriptionAr} lang={lang} />
+                </p>
+                {m.pillars.length ? (
+                  <ul className="tags" aria-label={t('profile.pillars')}>
+                    {m.pillars.map((n) => (
+                      <li key={n}>{t(`pillarsShort.${n}`)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  )
+}
+
+function MemberList({
+  members,
+  lang,
+}: {
+  members: { id: number; nameEn: string; nameAr: string; position: string }[]
+  lang: Language
+}) {
+  const { t } = useTranslation('network')
+  return (
+    <ul className="member-list">
+      {members.map((m) => (
+        <li key={m.id}>
+          <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />{' '}
+          <span className="muted">· {t(`positions.${m.position}`)}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}

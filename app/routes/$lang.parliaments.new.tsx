@@ -1,0 +1,48 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ParliamentForm } from '~/components/parliament-form'
+import { recordAuditEvent } from '~/models/audit.server'
+import { createParliament, findParliamentConflict } from '~/models/parliament.server'
+import { requireRole } from '~/utils/auth.server'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import { ParliamentFormSchema } from '~/validation/parliament'
+
+export const meta = titleMeta
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  requireRole(request, 'coordinator')
+  const lang = requireLanguage(params)
+  return { title: pageTitle(lang, 'form.addTitle', 'network') }
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const user = requireRole(request, 'coordinator')
+  const lang = requireLanguage(params)
+  const submission = parseWithZod(await request.formData(), { schema: ParliamentFormSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const conflict = findParliamentConflict(submission.value)
+  if (conflict) return data({ result: submission.reply({ formErrors: [conflict] }) }, { status: 409 })
+  const { id } = createParliament(submission.value)
+  recordAuditEvent({ actorId: user.id, action: 'parliament.created', targetType: 'parliament', targetId: id })
+  return redirectWithFlash(`/${lang}/parliaments/${id}`, 'parliamentSaved')
+}
+
+export default function NewParliament() {
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('network')
+  return (
+    <div className="page narrow">
+      <h1>{t('form.addTitle')}</h1>
+      <ParliamentForm
+        lastResult={actionData?.result}
+        defaultValue={{ kind: 'national', region: 'europe' }}
+        submitLabel={t('form.save')}
+      />
+    </div>
+  )
+}
