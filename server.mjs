@@ -10,6 +10,8 @@ import helmet from 'helmet'
 import { createPageCache } from './server/page-cache.mjs'
 
 const isProduction = process.env.NODE_ENV === 'production'
+// Where `npm run build` wrote the app (BUILD_DIR lets two builds live side by side, e.g. in parallel test runs).
+const buildDir = process.env.BUILD_DIR ?? 'build'
 
 const viteDevServer = isProduction
   ? undefined
@@ -18,7 +20,7 @@ const viteDevServer = isProduction
 const loadBuild = () =>
   viteDevServer
     ? viteDevServer.ssrLoadModule('virtual:remix/server-build')
-    : import('./build/server/index.js')
+    : import(new URL(`./${buildDir}/server/index.js`, import.meta.url).href)
 
 const build = await loadBuild()
 const { startServerApp, checkHealth } = build.entry.module
@@ -103,8 +105,8 @@ app.use((req, res, next) => {
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+  app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
+  app.use(express.static(`${buildDir}/client`, { maxAge: '1h' }))
 }
 
 // @remix-run/express is CommonJS: its helpers come from the default export.

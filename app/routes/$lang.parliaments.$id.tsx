@@ -66,8 +66,8 @@ export default function ParliamentPage() {
         <BilingualText en={p.nameEn} ar={p.nameAr} lang={lang} />
       </h1>
       {otherName && (lang === 'ar' ? p.nameAr : p.nameEn) ? (
-        <p className="lead" lang={lang === 'ar' ? 'en' : 'ar'} dir="auto">
-          {otherName}
+        <p className="lead">
+          <bdi lang={lang === 'ar' ? 'en' : 'ar'}>{otherName}</bdi>
         </p>
       ) : null}
       {canEdit ? (
