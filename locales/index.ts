@@ -3,12 +3,18 @@ import arAdmin from './ar/admin.json'
 import arAuth from './ar/auth.json'
 import arCommon from './ar/common.json'
 import arNetwork from './ar/network.json'
+import arMembers from './ar/members.json'
+import arMechanisms from './ar/mechanisms.json'
+import arStats from './ar/stats.json'
 import enAdmin from './en/admin.json'
 import enAuth from './en/auth.json'
 import enCommon from './en/common.json'
 import enNetwork from './en/network.json'
+import enMembers from './en/members.json'
+import enMechanisms from './en/mechanisms.json'
+import enStats from './en/stats.json'
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, network: enNetwork },
-  ar: { common: arCommon, auth: arAuth, admin: arAdmin, network: arNetwork },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, network: enNetwork, members: enMembers, mechanisms: enMechanisms, stats: enStats },
+  ar: { common: arCommon, auth: arAuth, admin: arAdmin, network: arNetwork, members: arMembers, mechanisms: arMechanisms, stats: arStats },
 }
