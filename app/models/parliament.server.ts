@@ -30,8 +30,10 @@ export function listParliaments(lang: Language) {
 }
 
 /** Choices for a form's "parliament" select. */
-export function listParliamentOptions(lang: Language) {
-  return listParliaments(lang).map((p) => ({ id: p.id, nameEn: p.nameEn, nameAr: p.nameAr }))
+export function listParliamentOptions(lang: Language, { inNetworkOnly = false } = {}) {
+  return listParliaments(lang)
+    .filter((p) => !inNetworkOnly || p.joinedAt)
+    .map((p) => ({ id: p.id, nameEn: p.nameEn, nameAr: p.nameAr }))
 }
 
 export function parliamentExists(id: number) {

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { BilingualText } from '~/components/bilingual-text'
@@ -16,6 +16,7 @@ import { useErrorText } from '~/utils/forms'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
+import { getMemberByUserId } from '~/models/member.server'
 import { getParliamentName } from '~/models/parliament.server'
 import { ChangePasswordFormSchema, ProfileFormSchema } from '~/validation/auth'
 
@@ -26,10 +27,12 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
   const user = getUserById(sessionUser.id)!
   const parliament = user.parliamentId ? getParliamentName(user.parliamentId) ?? null : null
+  const profile = getMemberByUserId(user.id) ?? null
   return {
     lang,
     user: { name: user.name, email: user.email, role: user.role, locale: user.locale },
     parliament,
+    profileId: profile?.id ?? null,
     title: pageTitle(lang, 'account.title', 'auth'),
   }
 }
@@ -68,7 +71,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { lang, user, parliament } = useLoaderData<typeof loader>()
+  const { lang, user, parliament, profileId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation(['auth', 'common'])
   const errorText = useErrorText()
@@ -102,6 +105,17 @@ export default function Account() {
           <dd>{parliament ? <BilingualText en={parliament.nameEn} ar={parliament.nameAr} lang={lang} /> : '—'}</dd>
         </div>
       </dl>
+      {user.role === 'member' ? (
+        <p>
+          {profileId ? (
+            <Link to={`/${lang}/members/${profileId}`}>{t('account.networkProfile')}</Link>
+          ) : (
+            <Link className="button button--quiet" to={`/${lang}/members/new`}>
+              {t('account.createProfile')}
+            </Link>
+          )}
+        </p>
+      ) : null}
 
       <section aria-labelledby="profile-title" className="panel">
         <h2 id="profile-title">{t('account.profileTitle')}</h2>

@@ -203,7 +203,9 @@ function MemberList({
     <ul className="member-list">
       {members.map((m) => (
         <li key={m.id}>
-          <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />{' '}
+          <Link to={`/${lang}/members/${m.id}`}>
+            <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
+          </Link>{' '}
           <span className="muted">· {t(`positions.${m.position}`)}</span>
         </li>
       ))}

@@ -1,0 +1,123 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { genders, positions } from '#db/enums'
+import { BilingualText } from '~/components/bilingual-text'
+import { Pagination } from '~/components/pagination'
+import { MEMBERS_PAGE_SIZE, searchMembers } from '~/models/member.server'
+import { listParliamentOptions } from '~/models/parliament.server'
+import { getUser, hasRole } from '~/utils/auth.server'
+import { formatNumber } from '~/utils/format'
+import { requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import { MemberQuerySchema } from '~/validation/member'
+
+export const meta = titleMeta
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params)
+  const user = getUser(request)
+  const query = MemberQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { rows, total } = searchMembers(query, Boolean(user), lang)
+  return {
+    lang,
+    query,
+    rows,
+    total,
+    pageSize: MEMBERS_PAGE_SIZE,
+    parliaments: listParliamentOptions(lang, { inNetworkOnly: true }),
+    signedIn: Boolean(user),
+    canAdd: hasRole(user, 'coordinator'),
+    title: pageTitle(lang, 'list.title', 'members'),
+  }
+}
+
+export default function Members() {
+  const { lang, query, rows, total, pageSize, parliaments, signedIn, canAdd } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['members', 'network', 'common'])
+  return (
+    <div className="page">
+      <h1>{t('list.title')}</h1>
+      <p className="lead">{t('list.lead')}</p>
+      {signedIn ? null : <p className="notice">{t('list.visitorNote')}</p>}
+      {canAdd ? (
+        <p>
+          <Link className="button" to={`/${lang}/members/new`}>
+            {t('list.add')}
+          </Link>
+        </p>
+      ) : null}
+      <Form method="get" className="filters" role="search" aria-label={t('list.searchLabel')}>
+        <div className="field filters__query">
+          <label htmlFor="q">{t('list.search')}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="parliament">{t('list.parliament')}</label>
+          <select id="parliament" name="parliament" defaultValue={query.parliament ?? ''}>
+            <option value="">{t('directory.all', { ns: 'network' })}</option>
+            {parliaments.map((p) => (
+              <option key={p.id} value={p.id}>
+                {lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="position">{t('list.position')}</label>
+          <select id="position" name="position" defaultValue={query.position ?? ''}>
+            <option value="">{t('directory.all', { ns: 'network' })}</option>
+            {positions.map((p) => (
+              <option key={p} value={p}>
+                {t(`positions.${p}`, { ns: 'network' })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="gender">{t('list.gender')}</label>
+          <select id="gender" name="gender" defaultValue={query.gender ?? ''}>
+            <option value="">{t('directory.all', { ns: 'network' })}</option>
+            {genders.map((g) => (
+              <option key={g} value={g}>
+                {t(`genders.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--check">
+          <input id="focal" name="focal" type="checkbox" value="1" defaultChecked={query.focal} />
+          <label htmlFor="focal">{t('list.focalOnly')}</label>
+        </div>
+        <button type="submit" className="button">
+          {t('directory.apply', { ns: 'network' })}
+        </button>
+      </Form>
+      <p className="muted" role="status">
+        {t('directory.count', { ns: 'network', total: formatNumber(total, lang) })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t('list.empty')}</p>
+      ) : (
+        <ul className="member-cards">
+          {rows.map((m) => (
+            <li key={m.id} className="card">
+              <h2 className="card__title">
+                <Link to={`/${lang}/members/${m.id}`}>
+                  <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
+                </Link>
+              </h2>
+              <p className="muted">
+                {t(`positions.${m.position}`, { ns: 'network' })} ·{' '}
+                <BilingualText en={m.parliamentNameEn} ar={m.parliamentNameAr} lang={lang} />
+              </p>
+              {m.isFocalPoint ? <span className="badge badge--ok">{t('profile.focalPoint')}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={query.page} pageSize={pageSize} total={total} />
+    </div>
+  )
+}
