@@ -1,0 +1,127 @@
+import { demo, expect, expectAccessible, openTestDb, query, snap, test } from './fixtures'
+
+/** Two profiles in the Shura Council, written straight to the database (as an import would). */
+function seedProfiles() {
+  const db = openTestDb()
+  try {
+    const shura = (db.prepare("select id from parliament where name_en = 'Shura Council of Qatar'").get() as { id: number }).id
+    const insert = db.prepare(
+      `insert into member (parliament_id, name_en, name_ar, search_text, position, gender, birth_year, email, phone, visibility, is_focal_point)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+    )
+    const stamp = Date.now()
+    const pub = insert.get(shura, `Public Person ${stamp}`, 'عائشة الكواري', `public person ${stamp} عايشه الكواري`, 'committee_chair', 'female', 1988, `public-${stamp}@example.org`, '+974 4000 0000', 'public', 0) as { id: number }
+    const priv = insert.get(shura, `Private Person ${stamp}`, '', `private person ${stamp}`, 'staff', 'male', 1990, null, null, 'members', 0) as { id: number }
+    return { shura, publicId: pub.id, privateId: priv.id, stamp }
+  } finally {
+    db.close()
+  }
+}
+
+test.describe('members of the network', () => {
+  test('a visitor sees public profiles only, without contact details or birth year', async ({ page }) => {
+    const { privateId, stamp } = seedProfiles()
+    await page.goto(`/en/members?q=${stamp}`)
+    await expect(page.getByRole('status')).toHaveText('Results: 1')
+    await page.getByRole('link', { name: `Public Person ${stamp}` }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Public Person ${stamp}`)
+    await expect(page.getByText('Committee chair')).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Sign in to see the contact details.' })).toBeVisible()
+    const html = await page.content()
+    expect(html).not.toContain(`public-${stamp}@example.org`)
+    expect(html).not.toContain('4000 0000')
+    expect(html).not.toContain('1988')
+
+    expect((await page.goto(`/en/members/${privateId}`))?.status()).toBe(404)
+    // Arabic search with a variant spelling finds the Arabic name.
+    await page.goto('/ar/members?q=' + encodeURIComponent('عَائِشَة'))
+    await expect(page.getByRole('link', { name: 'عائشة الكواري' })).toBeVisible()
+  })
+
+  test('a signed-in member sees members-only profiles and contact details', async ({ page, signIn }) => {
+    const { publicId, privateId, stamp } = seedProfiles()
+    await signIn('member')
+    await page.goto(`/ar/members/${publicId}`)
+    await expect(page.getByTestId('contact-details')).toContainText(`public-${stamp}@example.org`)
+    expect(await page.content()).not.toContain('1988')
+    await page.goto(`/en/members/${privateId}`)
+    await expect(page.getByText('This profile is visible to signed-in members only.')).toBeVisible()
+    await page.goto(`/en/members?q=${stamp}`)
+    await expect(page.getByRole('status')).toHaveText('Results: 2')
+  })
+
+  test('a member creates and edits their own profile, and cannot edit another, even by a forged POST', async ({ page, signIn }) => {
+    const { publicId } = seedProfiles()
+    await signIn('member')
+    await page.goto('/en/account')
+    await page.getByRole('link', { name: 'Create your profile in the network' }).click()
+    await expect(page.getByLabel('Name in English')).toHaveValue(demo.member.name)
+    await page.getByLabel('Year of birth').fill('3000')
+    await page.getByLabel('Website').fill('javascript:alert(1)')
+    await page.getByRole('button', { name: 'Save the profile' }).click()
+    await expect(page.getByText('Enter a year of birth such as 1975.')).toBeVisible()
+    await expect(page.getByText('Enter a web address starting with https://.')).toBeVisible()
+
+    await page.getByLabel('Year of birth').fill('1990')
+    await page.getByLabel('Website').fill('')
+    await page.getByLabel('Name in Arabic').fill('عضو تجريبي')
+    await page.getByLabel('Gender').selectOption('female')
+    await page.getByRole('button', { name: 'Save the profile' }).click()
+    await expect(page.getByRole('status')).toHaveText('Your profile is saved.')
+    const own = query<{ id: number; user_id: number; birth_year: number; parliament_id: number }>(
+      "select m.id, m.user_id, m.birth_year, m.parliament_id from member m join user u on u.id = m.user_id where u.email = ?",
+      demo.member.email,
+    )[0]!
+    expect(own.birth_year).toBe(1990)
+
+    await page.getByRole('link', { name: 'Edit the profile' }).click()
+    await page.getByLabel('Committees').fill('Legal and Legislative Affairs')
+    await page.getByRole('button', { name: 'Save the profile' }).click()
+    await expect(page.getByText('Legal and Legislative Affairs')).toBeVisible()
+
+    expect((await page.goto(`/en/members/${publicId}/edit`))?.status()).toBe(403)
+    const status = await page.evaluate(async (id) => {
+      const body = new URLSearchParams({ nameEn: 'Hijacked', position: 'member', visibility: 'public' })
+      return (await fetch(`/en/members/${id}/edit`, { method: 'POST', body })).status
+    }, publicId)
+    expect(status).toBe(403)
+    expect(query<{ name_en: string }>('select name_en from member where id = ?', publicId)[0]!.name_en).not.toBe('Hijacked')
+
+    // A member cannot name themself focal point or move to another parliament by posting those fields.
+    await page.evaluate(async (id) => {
+      const body = new URLSearchParams({ nameEn: 'Demo Member', position: 'member', visibility: 'public', isFocalPoint: 'on', parliamentId: '1' })
+      await fetch(`/en/members/${id}/edit`, { method: 'POST', body })
+    }, own.id)
+    const after = query<{ is_focal_point: number; parliament_id: number }>('select is_focal_point, parliament_id from member where id = ?', own.id)[0]!
+    expect(after).toEqual({ is_focal_point: 0, parliament_id: own.parliament_id })
+  })
+
+  test('a coordinator names a focal point, shown on the parliament page', async ({ page, signIn }) => {
+    const { shura, publicId, stamp } = seedProfiles()
+    await signIn('coordinator')
+    await page.goto(`/ar/members/${publicId}/edit`)
+    await page.getByLabel('جهة اتصال هذا البرلمان مع الشبكة').check()
+    await page.getByRole('button', { name: 'احفظ الملف الشخصي' }).click()
+    await expect(page.getByRole('status')).toHaveText('تم حفظ ملفك الشخصي.')
+    await page.goto(`/en/parliaments/${shura}`)
+    const focal = page.getByRole('region', { name: 'Focal points' })
+    await expect(focal.getByRole('link', { name: `Public Person ${stamp}` })).toBeVisible()
+  })
+
+  for (const lang of ['en', 'ar'] as const) {
+    test(`accessibility and screenshots (${lang})`, async ({ page, signIn }) => {
+      const { publicId } = seedProfiles()
+      await signIn('coordinator')
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 })
+        for (const path of ['/members', `/members/${publicId}`, `/members/${publicId}/edit`, '/members/new']) {
+          await page.goto(`/${lang}${path}`)
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+          expect(overflow, `${lang}${path} at ${width}px`).toBeLessThanOrEqual(0)
+          if (width === 1280) await expectAccessible(page)
+          await snap(page, `${lang}${path.replace(/\/\d+/, '-id').replaceAll('/', '-')}-${width}`)
+        }
+      }
+    })
+  }
+})
