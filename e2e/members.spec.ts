@@ -108,6 +108,22 @@ test.describe('members of the network', () => {
     await expect(focal.getByRole('link', { name: `Public Person ${stamp}` })).toBeVisible()
   })
 
+  test('the exports carry public profiles only', async ({ request }) => {
+    const { stamp } = seedProfiles()
+    const popolo = await request.get('/export/popolo.json')
+    expect(popolo.headers()['content-type']).toContain('application/json')
+    const doc = (await popolo.json()) as { persons: { name: string }[] }
+    const names = doc.persons.map((p) => p.name)
+    expect(names).toContain(`Public Person ${stamp}`)
+    expect(names).not.toContain(`Private Person ${stamp}`)
+    const csv = await request.get('/export/members.csv')
+    expect(csv.headers()['content-disposition']).toContain('attachment')
+    const text = await csv.text()
+    expect(text).toContain('عائشة الكواري')
+    expect(text).not.toContain(`Private Person ${stamp}`)
+    expect(text).not.toContain(`public-${stamp}@example.org`)
+  })
+
   for (const lang of ['en', 'ar'] as const) {
     test(`accessibility and screenshots (${lang})`, async ({ page, signIn }) => {
       const { publicId } = seedProfiles()

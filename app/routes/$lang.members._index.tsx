@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { genders, positions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
+import { NetworkNav } from '~/components/network-nav'
 import { Pagination } from '~/components/pagination'
 import { MEMBERS_PAGE_SIZE, searchMembers } from '~/models/member.server'
 import { listParliamentOptions } from '~/models/parliament.server'
@@ -38,6 +39,7 @@ export default function Members() {
   const { t } = useTranslation(['members', 'network', 'common'])
   return (
     <div className="page">
+      <NetworkNav lang={lang} />
       <h1>{t('list.title')}</h1>
       <p className="lead">{t('list.lead')}</p>
       {signedIn ? null : <p className="notice">{t('list.visitorNote')}</p>}
@@ -118,6 +120,16 @@ export default function Members() {
         </ul>
       )}
       <Pagination page={query.page} pageSize={pageSize} total={total} />
+      <p className="muted">
+        {t('list.download')}{' '}
+        <a href="/export/popolo.json" download>
+          Popolo (JSON)
+        </a>
+        {' · '}
+        <a href="/export/members.csv" download>
+          CSV
+        </a>
+      </p>
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { parliamentKinds, regions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
+import { NetworkNav } from '~/components/network-nav'
 import { Pagination } from '~/components/pagination'
 import {
   DIRECTORY_PAGE_SIZE,
@@ -47,6 +48,7 @@ export default function Directory() {
   }
   return (
     <div className="page">
+      <NetworkNav lang={lang} />
       <h1>{t('directory.title')}</h1>
       <p className="lead">{t('directory.lead')}</p>
       {canEdit ? (
