@@ -108,6 +108,41 @@ test.describe('members of the network', () => {
     await expect(focal.getByRole('link', { name: `Public Person ${stamp}` })).toBeVisible()
   })
 
+  test('a coordinator previews and commits a Popolo import; a second import says 0 new; a broken file writes nothing', async ({ page, signIn }) => {
+    await signIn('coordinator')
+    const count = () => query<{ n: number }>('select count(*) n from member')[0]!.n
+    const upload = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
+      await page.goto('/en/members/import')
+      await page.getByLabel('Popolo JSON file').setInputFiles(file)
+      await page.getByLabel('Parliament or assembly of these members').selectOption({ label: 'UK House of Commons' })
+      await page.getByRole('button', { name: 'Preview the import' }).click()
+    }
+    const before = count()
+    await upload('app/models/fixtures/popolo-sample.json')
+    await expect(page.getByTestId('summary-persons').getByRole('cell')).toHaveText(['3', '0', '0', '1'])
+    expect(count()).toBe(before)
+    await page.getByRole('button', { name: 'Save the import' }).click()
+    await expect(page.getByRole('status')).toHaveText('The import is saved. New persons: 3.')
+    expect(count()).toBe(before + 3)
+
+    await upload('app/models/fixtures/popolo-sample.json')
+    await expect(page.getByTestId('summary-persons').getByRole('cell')).toHaveText(['0', '0', '3', '1'])
+    await page.getByRole('button', { name: 'Save the import' }).click()
+    await expect(page.getByRole('status')).toContainText('New persons: 0.')
+    expect(count()).toBe(before + 3)
+
+    await upload({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"persons": [') })
+    await expect(page.getByRole('alert')).toContainText('The file was refused:')
+    await upload({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from('{"persons": "nope"}') })
+    await expect(page.getByRole('alert')).toContainText('The file was refused:')
+    expect(count()).toBe(before + 3)
+  })
+
+  test('members cannot open the import page', async ({ page, signIn }) => {
+    await signIn('member')
+    expect((await page.goto('/ar/members/import'))?.status()).toBe(403)
+  })
+
   test('the exports carry public profiles only', async ({ request }) => {
     const { stamp } = seedProfiles()
     const popolo = await request.get('/export/popolo.json')
@@ -130,7 +165,7 @@ test.describe('members of the network', () => {
       await signIn('coordinator')
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 800 })
-        for (const path of ['/members', `/members/${publicId}`, `/members/${publicId}/edit`, '/members/new']) {
+        for (const path of ['/members', `/members/${publicId}`, `/members/${publicId}/edit`, '/members/new', '/members/import']) {
           await page.goto(`/${lang}${path}`)
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
           expect(overflow, `${lang}${path} at ${width}px`).toBeLessThanOrEqual(0)

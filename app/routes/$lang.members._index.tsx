@@ -47,6 +47,9 @@ export default function Members() {
         <p>
           <Link className="button" to={`/${lang}/members/new`}>
             {t('list.add')}
+          </Link>{' '}
+          <Link className="button button--quiet" to={`/${lang}/members/import`}>
+            {t('import.link')}
           </Link>
         </p>
       ) : null}
