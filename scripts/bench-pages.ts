@@ -19,8 +19,8 @@
 //
 // Exit code: 0 when every run was measured cleanly (whether or not the target was reached); 1 when
 // the portal could not start, a page could not be fetched, or a run saw errors or non-2xx responses.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import os from 'node:os'
@@ -60,7 +60,8 @@ const require = createRequire(import.meta.url)
 const autocannon = require('autocannon') as Autocannon
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const PAGES = ['/en', '/ar']
+// The directory is measured on the whole world (IPU's 266 chambers), seeded before the portal starts.
+const PAGES = ['/en', '/ar', '/en/parliaments', '/ar/parliaments?sort=country']
 const CONNECTIONS = 10
 const TARGET = 20 // the portal must reach at least 1/TARGET of the bare server's req/s
 
@@ -312,6 +313,18 @@ async function main(): Promise<number> {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'parlnet-bench-'))
   const dataDir = path.join(tempDir, 'data')
 
+  const world = path.join(ROOT, '..', 'shared', 'data', 'parliaments')
+  if (existsSync(world)) {
+    console.log('seeding the demo and the world (npm run db:seed -- --world)…')
+    const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-seed.ts', '--world'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dataDir },
+      encoding: 'utf8',
+    })
+    if (seeded.status !== 0) throw new Error(`the world seed failed: ${seeded.stderr.trim().split('\n').pop()}`)
+  } else {
+    console.log(`${world} is absent: the directory is measured on the demo's 9 parliaments only`)
+  }
   console.log(`starting the built portal (DATA_DIR=${dataDir})…`)
   const portal = await startPortal(dataDir)
   console.log(`portal up at ${portal.url}; ${CONNECTIONS} connections, ${DURATION} s per run` + (WARMUP > 0 ? ` after ${WARMUP} s warm-up` : ''))
