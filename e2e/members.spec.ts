@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import { demo, expect, expectAccessible, openTestDb, query, snap, test } from './fixtures'
 
 /** Two profiles in the Shura Council, written straight to the database (as an import would). */
@@ -141,6 +142,43 @@ test.describe('members of the network', () => {
   test('members cannot open the import page', async ({ page, signIn }) => {
     await signIn('member')
     expect((await page.goto('/ar/members/import'))?.status()).toBe(403)
+  })
+
+  test('a photo is checked by its content, resized, and served only where the profile is visible', async ({ page, signIn, browser, baseURL }) => {
+    const { publicId, privateId } = seedProfiles()
+    await signIn('coordinator')
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#0b4f8a' } }).png().toBuffer()
+
+    await page.goto(`/en/members/${publicId}/edit`)
+    await page.getByLabel('A new photo').setInputFiles({ name: 'report.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 not an image') })
+    await page.getByRole('button', { name: 'Upload the photo' }).click()
+    await expect(page.getByRole('alert')).toHaveText('This file is not a JPEG, PNG or WebP image.')
+    expect(query<{ photo: string | null }>('select photo from member where id = ?', publicId)[0]!.photo).toBeNull()
+
+    await page.getByLabel('A new photo').setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: png })
+    await page.getByRole('button', { name: 'Upload the photo' }).click()
+    await expect(page.getByRole('status')).toHaveText('Your profile is saved.')
+    const hash = query<{ photo: string }>('select photo from member where id = ?', publicId)[0]!.photo
+    expect(hash).toMatch(/^[a-f0-9]{64}$/)
+    const img = page.locator('img.avatar')
+    await expect(img).toHaveAttribute('src', `/photos/${hash}/256`)
+    expect(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBe(256)
+
+    // A visitor gets the public profile's photo as WebP, and nothing for a members-only profile.
+    const visitor = await browser.newContext({ baseURL })
+    const photo = await visitor.request.get(`/photos/${hash}/96`)
+    expect(photo.status()).toBe(200)
+    expect(photo.headers()['content-type']).toBe('image/webp')
+    expect(photo.headers()['x-content-type-options']).toBe('nosniff')
+    expect((await sharp(await photo.body()).metadata()).width).toBe(96)
+    const db = openTestDb()
+    db.prepare('update member set photo = ? where id = ?').run(hash, privateId)
+    db.prepare("update member set visibility = 'members' where id = ?").run(publicId)
+    db.close()
+    expect((await visitor.request.get(`/photos/${hash}/96`)).status()).toBe(404)
+    expect((await visitor.request.get(`/photos/${'0'.repeat(64)}/96`)).status()).toBe(404)
+    expect((await visitor.request.get(`/photos/../../etc/passwd`)).status()).toBe(404)
+    await visitor.close()
   })
 
   test('the exports carry public profiles only', async ({ request }) => {

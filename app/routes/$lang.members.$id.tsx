@@ -36,6 +36,9 @@ export default function MemberProfile() {
       <p className="breadcrumb">
         <Link to={`/${lang}/members`}>{t('list.title')}</Link>
       </p>
+      {m.photo ? (
+        <img className="avatar avatar--large" src={`/photos/${m.photo}/256`} alt="" width={160} height={160} />
+      ) : null}
       <h1>
         <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
       </h1>

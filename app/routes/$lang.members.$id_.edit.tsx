@@ -1,8 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MemberForm } from '~/components/member-form'
+import { FormError } from '~/components/status-message'
 import { recordAuditEvent } from '~/models/audit.server'
 import { canEditMember, getMemberForEdit, updateMember } from '~/models/member.server'
 import { listParliamentOptions, parliamentExists } from '~/models/parliament.server'
@@ -29,8 +30,12 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const { user, target: m } = requireEditableMember(request, params.id)
   const lang = requireLanguage(params)
   const isCoordinator = hasRole(user, 'coordinator')
+  const photoError = new URL(request.url).searchParams.get('photoError')
   return {
     lang,
+    id: m.id,
+    photo: m.photo,
+    photoError: photoError === 'tooLarge' || photoError === 'notImage' || photoError === 'noFile' ? photoError : null,
     parliaments: isCoordinator ? listParliamentOptions(lang) : null,
     values: {
       nameEn: m.nameEn,
@@ -74,13 +79,38 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function EditMember() {
-  const { lang, values, parliaments } = useLoaderData<typeof loader>()
+  const { lang, id, photo, photoError, values, parliaments } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('members')
   return (
     <div className="page narrow">
       <h1>{t('form.editTitle')}</h1>
       <MemberForm lastResult={actionData?.result} defaultValue={values} parliaments={parliaments} lang={lang} />
+      <section aria-labelledby="photo" className="panel">
+        <h2 id="photo">{t('photo.title')}</h2>
+        {photo ? <img className="avatar" src={`/photos/${photo}/256`} alt={t('photo.current')} width={128} height={128} /> : null}
+        <FormError>{photoError ? t(`photo.errors.${photoError}`) : null}</FormError>
+        <Form method="post" action={`/${lang}/members/${id}/photo`} encType="multipart/form-data" className="stack">
+          <div className="field">
+            <label htmlFor="photo-file">{t('photo.file')}</label>
+            <p className="field__hint" id="photo-hint">
+              {t('photo.hint')}
+            </p>
+            <input id="photo-file" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photo-hint" />
+          </div>
+          <button type="submit" className="button">
+            {t('photo.upload')}
+          </button>
+        </Form>
+        {photo ? (
+          <Form method="post" action={`/${lang}/members/${id}/photo`} encType="multipart/form-data">
+            <input type="hidden" name="intent" value="remove" />
+            <button type="submit" className="button button--quiet">
+              {t('photo.remove')}
+            </button>
+          </Form>
+        ) : null}
+      </section>
     </div>
   )
 }
