@@ -19,7 +19,6 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     headers: {
       'Content-Type': 'image/webp',
       'Content-Length': String(bytes.length),
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'private, max-age=86400',
     },
   })
