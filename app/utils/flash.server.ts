@@ -13,6 +13,7 @@ export const flashKeys = [
   'userDeactivated',
   'userReactivated',
   'parliamentSaved',
+  'mechanismSaved',
 ] as const
 export type FlashKey = (typeof flashKeys)[number]
 

@@ -1,0 +1,200 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { mechanismKinds, regions } from '#db/enums'
+import { BilingualText } from '~/components/bilingual-text'
+import { Pagination } from '~/components/pagination'
+import {
+  canEditMechanism,
+  listMechanismCountries,
+  MECHANISM_PAGE_SIZE,
+  searchMechanisms,
+} from '~/models/mechanism.server'
+import { getParliamentName } from '~/models/parliament.server'
+import { getUser } from '~/utils/auth.server'
+import { pickLanguage } from '~/utils/bilingual'
+import { countryName, countryOptions } from '~/utils/countries'
+import { formatNumber } from '~/utils/format'
+import { requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import { MechanismQuerySchema, pillarNumbers } from '~/validation/mechanism'
+import styles from '~/styles/mechanisms.css?url'
+
+export const meta = titleMeta
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params)
+  const query = MechanismQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const user = getUser(request)
+  const { rows, total } = searchMechanisms(query, lang)
+  return {
+    lang,
+    query,
+    rows: rows.map((m) => ({ ...m, canEdit: canEditMechanism(user, m) })),
+    total,
+    pageSize: MECHANISM_PAGE_SIZE,
+    countries: countryOptions(listMechanismCountries(), lang),
+    // The list narrowed to one parliament (where a save leads): named, with a way back to all.
+    scope: query.parliament ? (getParliamentName(query.parliament) ?? null) : null,
+    // Anyone signed in sees the way in; the form explains itself to a member with no parliament.
+    canAdd: Boolean(user),
+    title: pageTitle(lang, 'list.title', 'mechanisms'),
+  }
+}
+
+export default function Mechanisms() {
+  const { lang, query, rows, total, pageSize, countries, scope, canAdd } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['mechanisms', 'network', 'common'])
+  const allHref = (() => {
+    const p = new URLSearchParams()
+    for (const key of ['q', 'kind', 'pillar', 'region', 'country'] as const) {
+      const v = query[key]
+      if (v) p.set(key, String(v))
+    }
+    const search = p.toString()
+    return `/${lang}/mechanisms${search ? `?${search}` : ''}`
+  })()
+  return (
+    <div className="page">
+      <h1>{t('list.title')}</h1>
+      <p className="lead">{t('list.lead')}</p>
+      {canAdd ? (
+        <p>
+          <Link className="button" to={`/${lang}/mechanisms/new`}>
+            {t('list.add')}
+          </Link>
+        </p>
+      ) : null}
+      <Form method="get" className="filters" role="search" aria-label={t('list.searchLabel')}>
+        <div className="field filters__query">
+          <label htmlFor="q">{t('list.search')}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="kind">{t('list.kind')}</label>
+          <select id="kind" name="kind" defaultValue={query.kind ?? ''}>
+            <option value="">{t('list.all')}</option>
+            {mechanismKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`mechanismKinds.${k}`, { ns: 'network' })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="pillar">{t('list.pillar')}</label>
+          <select id="pillar" name="pillar" defaultValue={query.pillar ? String(query.pillar) : ''}>
+            <option value="">{t('list.all')}</option>
+            {pillarNumbers.map((n) => (
+              <option key={n} value={n}>
+                {t(`pillarsShort.${n}`, { ns: 'network' })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="region">{t('list.region')}</label>
+          <select id="region" name="region" defaultValue={query.region ?? ''}>
+            <option value="">{t('list.all')}</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {t(`regions.${r}`, { ns: 'common' })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="country">{t('list.country')}</label>
+          <select id="country" name="country" defaultValue={query.country ?? ''}>
+            <option value="">{t('list.all')}</option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        {scope ? <input type="hidden" name="parliament" value={scope.id} /> : null}
+        <button type="submit" className="button">
+          {t('list.apply')}
+        </button>
+      </Form>
+
+      {scope ? (
+        <p className="filter-scope">
+          <span>{t('list.onlyParliament', { name: pickLanguage({ en: scope.nameEn, ar: scope.nameAr }, lang).text })}</span>
+          <Link to={allHref}>{t('list.showAll')}</Link>
+        </p>
+      ) : null}
+      <p className="muted" role="status">
+        {t('list.count', { total: formatNumber(total, lang) })}
+      </p>
+
+      {rows.length === 0 ? (
+        <p>{t('list.empty')}</p>
+      ) : (
+        <ul className="mechanism-list">
+          {rows.map((m) => {
+            const name = pickLanguage({ en: m.nameEn, ar: m.nameAr }, lang).text
+            return (
+              <li key={m.id} id={`mechanism-${m.id}`}>
+                <article className="mechanism-card" aria-labelledby={`mechanism-${m.id}-name`}>
+                  <h2 id={`mechanism-${m.id}-name`}>
+                    <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
+                  </h2>
+                  <p className="muted">
+                    {t(`mechanismKinds.${m.kind}`, { ns: 'network' })}
+                    {m.year ? ` · ${t('list.year', { year: m.year })}` : null}
+                  </p>
+                  <p>
+                    <Link to={`/${lang}/parliaments/${m.parliamentId}`}>
+                      <BilingualText en={m.parliamentNameEn} ar={m.parliamentNameAr} lang={lang} />
+                    </Link>
+                    <span className="muted">
+                      {' · '}
+                      {m.countryCode ? countryName(m.countryCode, lang) : t(`regions.${m.region}`, { ns: 'common' })}
+                    </span>
+                  </p>
+                  {m.descriptionEn || m.descriptionAr ? (
+                    <p className="mechanism-card__description">
+                      <BilingualText en={m.descriptionEn} ar={m.descriptionAr} lang={lang} />
+                    </p>
+                  ) : null}
+                  {m.pillars.length ? (
+                    <ul className="tags" aria-label={t('list.pillars')}>
+                      {m.pillars.map((n) => (
+                        <li key={n}>{t(`pillarsShort.${n}`, { ns: 'network' })}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {m.url ? (
+                    <p>
+                      {t('list.link')}:{' '}
+                      <a href={m.url} rel="noreferrer">
+                        <bdi dir="ltr">{m.url.replace(/^https?:\/\//, '').replace(/\/$/, '')}</bdi>
+                      </a>
+                    </p>
+                  ) : null}
+                  {m.canEdit ? (
+                    <p className="mechanism-card__actions">
+                      <Link
+                        className="button button--quiet button--small"
+                        to={`/${lang}/mechanisms/${m.id}/edit`}
+                        aria-label={t('list.editLabel', { name })}
+                      >
+                        {t('list.edit')}
+                      </Link>
+                    </p>
+                  ) : null}
+                </article>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      <Pagination page={query.page} pageSize={pageSize} total={total} />
+    </div>
+  )
+}
