@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { mechanismKinds, regions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
+import { NetworkNav } from '~/components/network-nav'
 import { Pagination } from '~/components/pagination'
 import {
   canEditMechanism,
@@ -58,6 +59,7 @@ export default function Mechanisms() {
   })()
   return (
     <div className="page">
+      <NetworkNav lang={lang} />
       <h1>{t('list.title')}</h1>
       <p className="lead">{t('list.lead')}</p>
       {canAdd ? (

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
-import { listParliamentMechanisms } from '~/models/mechanism.server'
+import { canEditMechanism, listParliamentMechanisms } from '~/models/mechanism.server'
 import { getMemberShares, listParliamentMembers } from '~/models/member.server'
 import { getParliament } from '~/models/parliament.server'
 import { getUser, hasRole } from '~/utils/auth.server'
@@ -45,6 +45,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     shares: getMemberShares(parliament.id),
     mechanisms: listParliamentMechanisms(parliament.id),
     canEdit: hasRole(user, 'coordinator'),
+    canAddMechanism: canEditMechanism(user, { parliamentId: parliament.id }),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
   }
 }
@@ -54,7 +55,7 @@ function percent(part: number, whole: number, lang: Language) {
 }
 
 export default function ParliamentPage() {
-  const { lang, parliament: p, members, focalPoints, shares, mechanisms, canEdit } = useLoaderData<typeof loader>()
+  const { lang, parliament: p, members, focalPoints, shares, mechanisms, canEdit, canAddMechanism } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['network', 'common'])
   const otherName = lang === 'ar' ? p.nameEn : p.nameAr
   return (
@@ -159,9 +160,20 @@ export default function ParliamentPage() {
 
       <section aria-labelledby="mechanisms-title">
         <h2 id="mechanisms-title">{t('profile.mechanisms')}</h2>
+        {canAddMechanism ? (
+          <p>
+            <Link className="button button--quiet" to={`/${lang}/mechanisms/new?parliament=${p.id}`}>
+              {t('profile.addMechanism')}
+            </Link>
+          </p>
+        ) : null}
         {mechanisms.length === 0 ? (
           <p className="muted">{t('profile.noMechanisms')}</p>
         ) : (
+          <>
+          <p>
+            <Link to={`/${lang}/mechanisms?parliament=${p.id}`}>{t('profile.allMechanisms')}</Link>
+          </p>
           <ul className="cards">
             {mechanisms.map((m) => (
               <li key={m.id} className="card">
@@ -182,9 +194,28 @@ export default function ParliamentPage() {
                     ))}
                   </ul>
                 ) : null}
+                {m.url ? (
+                  <p>
+                    <a href={m.url} rel="noreferrer">
+                      {t('profile.mechanismLink')}
+                    </a>
+                  </p>
+                ) : null}
+                {canAddMechanism ? (
+                  <p>
+                    <Link to={`/${lang}/mechanisms/${m.id}/edit`}>
+                      {t('profile.edit')}
+                      <span className="visually-hidden">
+                        {' '}
+                        <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
+                      </span>
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
+          </>
         )}
       </section>
     </div>
