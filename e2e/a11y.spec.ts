@@ -1,6 +1,6 @@
 import { expect, expectAccessible, test } from './fixtures'
 
-const publicPages = ['', '/about', '/parliaments', '/resources', '/meetings', '/login', '/forgot-password', '/no-such-page', '/invitations/invalidtoken', '/reset-password/invalidtoken']
+const publicPages = ['', '/about', '/network', '/parliaments', '/members', '/mechanisms', '/resources', '/meetings', '/login', '/forgot-password', '/no-such-page', '/invitations/invalidtoken', '/reset-password/invalidtoken']
 
 for (const lang of ['en', 'ar'] as const) {
   test.describe(`accessibility (${lang})`, () => {

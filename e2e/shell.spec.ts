@@ -78,7 +78,7 @@ test.describe('the site shell, as a visitor', () => {
 })
 
 test.describe('screenshots for people to look at', () => {
-  const pages = ['', '/about', '/parliaments', '/login', '/resources', '/no-such-page']
+  const pages = ['', '/about', '/network', '/parliaments', '/login', '/resources', '/no-such-page']
   for (const lang of ['en', 'ar'] as const) {
     for (const width of [1280, 360] as const) {
       test(`${lang} at ${width}px`, async ({ page }) => {

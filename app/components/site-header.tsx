@@ -10,8 +10,10 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
   const { t } = useTranslation('common')
   const location = useLocation()
   const canInvite = user?.role === 'coordinator' || user?.role === 'admin'
+  // "Network" is the hub of several pages (figures, directory, members, mechanisms): it stays marked on each.
+  const inNetwork = /^\/(en|ar)\/(network|parliaments|members|mechanisms)(\/|$)/.test(location.pathname)
   const nav = [
-    { to: `/${lang}/parliaments`, label: t('nav.network') },
+    { to: `/${lang}/network`, label: t('nav.network'), active: inNetwork },
     { to: `/${lang}/resources`, label: t('nav.resources') },
     { to: `/${lang}/meetings`, label: t('nav.meetings') },
     { to: `/${lang}/about`, label: t('nav.about') },
@@ -44,7 +46,12 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
         <ul>
           {nav.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to}>{item.label}</NavLink>
+              <NavLink
+                to={item.to}
+                className={({ isActive }) => (isActive || ('active' in item && item.active) ? 'active' : '')}
+              >
+                {item.label}
+              </NavLink>
             </li>
           ))}
         </ul>

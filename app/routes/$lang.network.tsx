@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
+import { NetworkNav } from '~/components/network-nav'
 import { useTranslation } from 'react-i18next'
 import type { Chamber } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
@@ -96,9 +97,7 @@ export default function NetworkStatistics() {
 
   return (
     <div className="page stats-page">
-      <p className="breadcrumb">
-        <Link to={`/${lang}/parliaments`}>{t('directory.title', { ns: 'network' })}</Link>
-      </p>
+      <NetworkNav lang={lang} />
       <h1>{t('title')}</h1>
       <p className="lead">{t('lead')}</p>
 
