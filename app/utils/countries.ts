@@ -14,10 +14,19 @@ export function countryName(code: string, lang: Language) {
   }
 }
 
-/** Codes with their names, sorted as the language sorts them. */
+const optionsCache = new Map<string, { code: string; name: string }[]>()
+
+/** Codes with their names, sorted as the language sorts them (kept: the list rarely changes, sorting is costly). */
 export function countryOptions(codes: string[], lang: Language) {
-  const collator = new Intl.Collator(lang)
-  return codes
-    .map((code) => ({ code, name: countryName(code, lang) }))
-    .sort((a, b) => collator.compare(a.name, b.name))
+  const key = `${lang}:${codes.join(',')}`
+  let options = optionsCache.get(key)
+  if (!options) {
+    const collator = new Intl.Collator(lang)
+    options = codes
+      .map((code) => ({ code, name: countryName(code, lang) }))
+      .sort((a, b) => collator.compare(a.name, b.name))
+    if (optionsCache.size > 50) optionsCache.clear()
+    optionsCache.set(key, options)
+  }
+  return options
 }
