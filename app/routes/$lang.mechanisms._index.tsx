@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { mechanismKinds, regions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
+import { FilterSelect } from '~/components/filter-select'
 import { NetworkNav } from '~/components/network-nav'
 import { Pagination } from '~/components/pagination'
 import {
@@ -74,50 +75,34 @@ export default function Mechanisms() {
           <label htmlFor="q">{t('list.search')}</label>
           <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="kind">{t('list.kind')}</label>
-          <select id="kind" name="kind" defaultValue={query.kind ?? ''}>
-            <option value="">{t('list.all')}</option>
-            {mechanismKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`mechanismKinds.${k}`, { ns: 'network' })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="pillar">{t('list.pillar')}</label>
-          <select id="pillar" name="pillar" defaultValue={query.pillar ? String(query.pillar) : ''}>
-            <option value="">{t('list.all')}</option>
-            {pillarNumbers.map((n) => (
-              <option key={n} value={n}>
-                {t(`pillarsShort.${n}`, { ns: 'network' })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="region">{t('list.region')}</label>
-          <select id="region" name="region" defaultValue={query.region ?? ''}>
-            <option value="">{t('list.all')}</option>
-            {regions.map((r) => (
-              <option key={r} value={r}>
-                {t(`regions.${r}`, { ns: 'common' })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="country">{t('list.country')}</label>
-          <select id="country" name="country" defaultValue={query.country ?? ''}>
-            <option value="">{t('list.all')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t('list.kind')}
+          value={query.kind}
+          allLabel={t('list.all')}
+          options={mechanismKinds.map((k) => ({ value: k, label: t(`mechanismKinds.${k}`, { ns: 'network' }) }))}
+        />
+        <FilterSelect
+          name="pillar"
+          label={t('list.pillar')}
+          value={query.pillar}
+          allLabel={t('list.all')}
+          options={pillarNumbers.map((n) => ({ value: n, label: t(`pillarsShort.${n}`, { ns: 'network' }) }))}
+        />
+        <FilterSelect
+          name="region"
+          label={t('list.region')}
+          value={query.region}
+          allLabel={t('list.all')}
+          options={regions.map((r) => ({ value: r, label: t(`regions.${r}`, { ns: 'common' }) }))}
+        />
+        <FilterSelect
+          name="country"
+          label={t('list.country')}
+          value={query.country}
+          allLabel={t('list.all')}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
         {scope ? <input type="hidden" name="parliament" value={scope.id} /> : null}
         <button type="submit" className="button">
           {t('list.apply')}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { genders, positions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
+import { FilterSelect } from '~/components/filter-select'
 import { NetworkNav } from '~/components/network-nav'
 import { Pagination } from '~/components/pagination'
 import { MEMBERS_PAGE_SIZE, searchMembers } from '~/models/member.server'
@@ -58,39 +59,27 @@ export default function Members() {
           <label htmlFor="q">{t('list.search')}</label>
           <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="parliament">{t('list.parliament')}</label>
-          <select id="parliament" name="parliament" defaultValue={query.parliament ?? ''}>
-            <option value="">{t('directory.all', { ns: 'network' })}</option>
-            {parliaments.map((p) => (
-              <option key={p.id} value={p.id}>
-                {lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="position">{t('list.position')}</label>
-          <select id="position" name="position" defaultValue={query.position ?? ''}>
-            <option value="">{t('directory.all', { ns: 'network' })}</option>
-            {positions.map((p) => (
-              <option key={p} value={p}>
-                {t(`positions.${p}`, { ns: 'network' })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="gender">{t('list.gender')}</label>
-          <select id="gender" name="gender" defaultValue={query.gender ?? ''}>
-            <option value="">{t('directory.all', { ns: 'network' })}</option>
-            {genders.map((g) => (
-              <option key={g} value={g}>
-                {t(`genders.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="parliament"
+          label={t('list.parliament')}
+          value={query.parliament}
+          allLabel={t('directory.all', { ns: 'network' })}
+          options={parliaments.map((p) => ({ value: p.id, label: lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr }))}
+        />
+        <FilterSelect
+          name="position"
+          label={t('list.position')}
+          value={query.position}
+          allLabel={t('directory.all', { ns: 'network' })}
+          options={positions.map((p) => ({ value: p, label: t(`positions.${p}`, { ns: 'network' }) }))}
+        />
+        <FilterSelect
+          name="gender"
+          label={t('list.gender')}
+          value={query.gender}
+          allLabel={t('directory.all', { ns: 'network' })}
+          options={genders.map((g) => ({ value: g, label: t(`genders.${g}`) }))}
+        />
         <div className="field field--check">
           <input id="focal" name="focal" type="checkbox" value="1" defaultChecked={query.focal} />
           <label htmlFor="focal">{t('list.focalOnly')}</label>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { parliamentKinds, regions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
+import { FilterSelect } from '~/components/filter-select'
 import { NetworkNav } from '~/components/network-nav'
 import { Pagination } from '~/components/pagination'
 import {
@@ -63,39 +64,27 @@ export default function Directory() {
           <label htmlFor="q">{t('directory.search')}</label>
           <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="kind">{t('directory.kind')}</label>
-          <select id="kind" name="kind" defaultValue={query.kind ?? ''}>
-            <option value="">{t('directory.all')}</option>
-            {parliamentKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`parliamentKinds.${k}`, { ns: 'common' })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="region">{t('directory.region')}</label>
-          <select id="region" name="region" defaultValue={query.region ?? ''}>
-            <option value="">{t('directory.all')}</option>
-            {regions.map((r) => (
-              <option key={r} value={r}>
-                {t(`regions.${r}`, { ns: 'common' })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="country">{t('directory.country')}</label>
-          <select id="country" name="country" defaultValue={query.country ?? ''}>
-            <option value="">{t('directory.all')}</option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="kind"
+          label={t('directory.kind')}
+          value={query.kind}
+          allLabel={t('directory.all')}
+          options={parliamentKinds.map((k) => ({ value: k, label: t(`parliamentKinds.${k}`, { ns: 'common' }) }))}
+        />
+        <FilterSelect
+          name="region"
+          label={t('directory.region')}
+          value={query.region}
+          allLabel={t('directory.all')}
+          options={regions.map((r) => ({ value: r, label: t(`regions.${r}`, { ns: 'common' }) }))}
+        />
+        <FilterSelect
+          name="country"
+          label={t('directory.country')}
+          value={query.country}
+          allLabel={t('directory.all')}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+        />
         <div className="field field--check">
           <input id="network" name="network" type="checkbox" value="1" defaultChecked={query.network} />
           <label htmlFor="network">{t('directory.networkOnly')}</label>
