@@ -10,18 +10,23 @@ function pillarList(concatenated: string | null): Pillar[] {
   return concatenated ? (concatenated.split(',').map(Number).sort((a, b) => a - b) as Pillar[]) : []
 }
 
+/** What a mechanism's card shows (the parliament page and the list). */
+const cardColumns = {
+  id: mechanism.id,
+  kind: mechanism.kind,
+  nameEn: mechanism.nameEn,
+  nameAr: mechanism.nameAr,
+  descriptionEn: mechanism.descriptionEn,
+  descriptionAr: mechanism.descriptionAr,
+  year: mechanism.year,
+  url: mechanism.url,
+}
+
 /** A parliament's mechanisms, newest first, each with its pillars (one query, grouped). */
 export function listParliamentMechanisms(parliamentId: number) {
   return getDb()
     .select({
-      id: mechanism.id,
-      kind: mechanism.kind,
-      nameEn: mechanism.nameEn,
-      nameAr: mechanism.nameAr,
-      descriptionEn: mechanism.descriptionEn,
-      descriptionAr: mechanism.descriptionAr,
-      year: mechanism.year,
-      url: mechanism.url,
+      ...cardColumns,
       pillars: sql<string | null>`group_concat(${mechanismPillar.pillar})`,
     })
     .from(mechanism)
@@ -30,7 +35,7 @@ export function listParliamentMechanisms(parliamentId: number) {
     .groupBy(mechanism.id)
     .orderBy(desc(mechanism.year), asc(mechanism.id))
     .all()
-    .map((m) => ({ ...m, pillars: m.pillars ? m.pillars.split(',').map(Number).sort() : [] }))
+    .map((m) => ({ ...m, pillars: pillarList(m.pillars) }))
 }
 
 export const MECHANISM_PAGE_SIZE = 20
@@ -82,14 +87,7 @@ export function searchMechanisms(query: MechanismQuery, lang: Language) {
   const parliamentName = sql`coalesce(nullif(${lang === 'ar' ? parliament.nameAr : parliament.nameEn}, ''), ${lang === 'ar' ? parliament.nameEn : parliament.nameAr})`
   const rows = db
     .select({
-      id: mechanism.id,
-      kind: mechanism.kind,
-      nameEn: mechanism.nameEn,
-      nameAr: mechanism.nameAr,
-      descriptionEn: mechanism.descriptionEn,
-      descriptionAr: mechanism.descriptionAr,
-      year: mechanism.year,
-      url: mechanism.url,
+      ...cardColumns,
       parliamentId: parliament.id,
       parliamentNameEn: parliament.nameEn,
       parliamentNameAr: parliament.nameAr,
