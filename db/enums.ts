@@ -31,3 +31,53 @@ export type Visibility = (typeof visibilities)[number]
 
 export const mechanismKinds = ['committee', 'law', 'oversight_body', 'caucus', 'national_strategy', 'network', 'other'] as const
 export type MechanismKind = (typeof mechanismKinds)[number]
+
+export const pillars = [1, 2, 3, 4] as const
+export type Pillar = (typeof pillars)[number]
+
+/** Security Council resolutions often cited in parliamentary work (../shared/DOMAIN.md). */
+export const resolutions = ['1325', '1373', '1624', '2178', '2250', '2341', '2396', '2462'] as const
+export type Resolution = (typeof resolutions)[number]
+
+export const resourceTypes = [
+  'publication',
+  'report',
+  'policy_brief',
+  'model_law',
+  'legislation',
+  'training_material',
+  'video',
+  'audio',
+  'image_gallery',
+  'presentation',
+  'link',
+] as const
+export type ResourceType = (typeof resourceTypes)[number]
+
+export const themes = [
+  'terrorism_financing',
+  'foreign_terrorist_fighters',
+  'youth',
+  'women',
+  'victims',
+  'online_radicalisation',
+  'human_rights',
+  'prisons_rehabilitation',
+  'critical_infrastructure',
+  'border_security',
+  'legislation_oversight',
+  'prevention',
+] as const
+export type Theme = (typeof themes)[number]
+
+/** draft → submitted → published, or returned to the author with a reason (then edited and submitted again). */
+export const resourceStates = ['draft', 'submitted', 'returned', 'published'] as const
+export type ResourceState = (typeof resourceStates)[number]
+
+/** Languages a resource's content or a file can be in (BCP 47). */
+export const contentLanguages = ['ar', 'en', 'fr', 'es', 'ru', 'zh', 'other'] as const
+export type ContentLanguage = (typeof contentLanguages)[number]
+
+/** What a file is to its resource: the content itself, the poster of a video, or an image of a gallery. */
+export const fileRoles = ['document', 'media', 'poster', 'image'] as const
+export type FileRole = (typeof fileRoles)[number]

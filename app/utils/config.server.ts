@@ -25,6 +25,12 @@ const ConfigSchema = z.object({
   LOG_REQUESTS: flag.default(true),
   /** Keep the pages anonymous visitors see for 2 s (server/page-cache.mjs). */
   PAGE_CACHE: flag.default(true),
+  /** The largest file the library accepts, in megabytes. */
+  MAX_UPLOAD_MB: z.coerce
+    .number({ error: 'must be a number of megabytes' })
+    .positive('must be more than 0')
+    .max(10240, 'must be at most 10240')
+    .default(200),
 })
 
 export type Config = z.infer<typeof ConfigSchema>
