@@ -109,10 +109,12 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useTranslation('common')
   const { status, kind } = errorKindOf(error)
+  // A thrown `data({ message })` carries its own localized explanation (e.g. the 413 of readUploadForm).
+  const detail = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? error.data.message : null
   return (
     <div className="page narrow">
       <h1>{t(`errors.${kind}.title`)}</h1>
-      <p>{t(`errors.${kind}.body`)}</p>
+      <p>{detail ?? t(`errors.${kind}.body`)}</p>
       <p className="muted">{t('errors.status', { status })}</p>
     </div>
   )

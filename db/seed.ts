@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import type { Db } from '~/utils/db.server'
 import { parliamentSearchText } from '~/models/parliament.server'
 import { hashPassword } from '~/utils/password.server'
+import { seedDemoResources } from './seed-resources'
 import { parliament, user, type ParliamentKind, type Region, type Role } from './schema/index'
 
 type DemoParliament = {
@@ -67,4 +68,5 @@ export async function seedDemo(db: Db) {
         .run()
     })
   })
+  seedDemoResources(db)
 }

@@ -6,15 +6,21 @@ import arNetwork from './ar/network.json'
 import arMembers from './ar/members.json'
 import arMechanisms from './ar/mechanisms.json'
 import arStats from './ar/stats.json'
+import arResources from './ar/resources.json'
+import arFiles from './ar/files.json'
+import arLibrary from './ar/library.json'
 import enAdmin from './en/admin.json'
 import enAuth from './en/auth.json'
+import enLibrary from './en/library.json'
 import enCommon from './en/common.json'
 import enNetwork from './en/network.json'
 import enMembers from './en/members.json'
 import enMechanisms from './en/mechanisms.json'
 import enStats from './en/stats.json'
+import enResources from './en/resources.json'
+import enFiles from './en/files.json'
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, network: enNetwork, members: enMembers, mechanisms: enMechanisms, stats: enStats },
-  ar: { common: arCommon, auth: arAuth, admin: arAdmin, network: arNetwork, members: arMembers, mechanisms: arMechanisms, stats: arStats },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, network: enNetwork, members: enMembers, mechanisms: enMechanisms, stats: enStats, resources: enResources, files: enFiles, library: enLibrary },
+  ar: { common: arCommon, auth: arAuth, admin: arAdmin, network: arNetwork, members: arMembers, mechanisms: arMechanisms, stats: arStats, resources: arResources, files: arFiles, library: arLibrary },
 }

@@ -2,9 +2,7 @@ import {
   getCollectionProps,
   getFormProps,
   getInputProps,
-  getTextareaProps,
   useForm,
-  type FieldMetadata,
   type SubmissionResult,
 } from '@conform-to/react'
 import { Form } from '@remix-run/react'
@@ -13,7 +11,7 @@ import type { z } from 'zod'
 import { mechanismKinds } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
 import { FormError } from '~/components/status-message'
-import { Field, SelectField } from '~/components/ui/field'
+import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { pickLanguage } from '~/utils/bilingual'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
@@ -172,46 +170,5 @@ export function MechanismForm({
         </button>
       </p>
     </Form>
-  )
-}
-
-function TextareaField({
-  field,
-  label,
-  hint,
-  errors,
-  lang,
-}: {
-  field: FieldMetadata<string | undefined>
-  label: string
-  hint: string
-  errors: string[] | undefined
-  lang: Language
-}) {
-  const hintId = `${field.id}-hint`
-  const errorId = errors?.length ? `${field.id}-error` : undefined
-  return (
-    <div className="field">
-      <label htmlFor={field.id}>{label}</label>
-      <p className="field__hint" id={hintId}>
-        {hint}
-      </p>
-      <textarea
-        {...getTextareaProps(field, { ariaAttributes: false })}
-        lang={lang}
-        dir={lang === 'ar' ? 'rtl' : 'ltr'}
-        rows={4}
-        maxLength={2000}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
-      />
-      {errorId ? (
-        <ul className="field__errors" id={errorId}>
-          {errors!.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   )
 }

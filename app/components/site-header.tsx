@@ -57,6 +57,14 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
         </ul>
         {user ? (
           <ul className="site-nav__account" aria-label={t('nav.accountLabel')}>
+            <li>
+              <NavLink to={`/${lang}/resources/mine`}>{t('nav.myResources')}</NavLink>
+            </li>
+            {canInvite ? (
+              <li>
+                <NavLink to={`/${lang}/resources/review`}>{t('nav.review')}</NavLink>
+              </li>
+            ) : null}
             {canInvite ? (
               <li>
                 <NavLink to={`/${lang}/invitations/new`}>{t('nav.invite')}</NavLink>

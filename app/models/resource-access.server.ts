@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, type SQL } from 'drizzle-orm'
 import { resource } from '#db/schema/index'
 import type { ResourceState, Role, Visibility } from '#db/enums'
 import { hasRole } from '~/utils/auth.server'

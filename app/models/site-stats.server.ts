@@ -1,11 +1,11 @@
-import { count, eq } from 'drizzle-orm'
-import { parliament, user } from '#db/schema/index'
+import { and, count, eq } from 'drizzle-orm'
+import { parliament, resource, user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 
 export type SiteStats = { parliaments: number; members: number; resources: number; upcomingMeetings: number }
 
 /**
- * The home page's live counts. Resources and meetings have no tables yet: their issues add the queries.
+ * The home page's live counts (resources: the published public ones). Meetings have no table yet: their issue adds it.
  * Members are, until the network's member profiles land, the member accounts.
  */
 export function getSiteStats(): SiteStats {
@@ -13,5 +13,11 @@ export function getSiteStats(): SiteStats {
   const parliaments = db.select({ n: count() }).from(parliament).get()?.n ?? 0
   const members =
     db.select({ n: count() }).from(user).where(eq(user.role, 'member')).get()?.n ?? 0
-  return { parliaments, members, resources: 0, upcomingMeetings: 0 }
+  const resources =
+    db
+      .select({ n: count() })
+      .from(resource)
+      .where(and(eq(resource.state, 'published'), eq(resource.visibility, 'public')))
+      .get()?.n ?? 0
+  return { parliaments, members, resources, upcomingMeetings: 0 }
 }

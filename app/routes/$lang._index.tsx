@@ -1,7 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { ResourceCard } from '~/components/resource-card'
+import { listLatestResources } from '~/models/resource.server'
 import { getSiteStats } from '~/models/site-stats.server'
+import { getUser } from '~/utils/auth.server'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
@@ -9,15 +12,20 @@ import { getFixedT } from '~/utils/i18n.server'
 
 export const meta = titleMeta
 
-export function loader({ params }: LoaderFunctionArgs) {
+export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
   const t = getFixedT(lang)
-  return { lang, stats: getSiteStats(), title: `${t('shell.siteName')} · ${t('shell.tagline')}` }
+  return {
+    lang,
+    stats: getSiteStats(),
+    latest: listLatestResources(getUser(request), 4),
+    title: `${t('shell.siteName')} · ${t('shell.tagline')}`,
+  }
 }
 
 export default function Home() {
-  const { lang, stats } = useLoaderData<typeof loader>()
-  const { t } = useTranslation('common')
+  const { lang, stats, latest } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['common', 'library'])
   const figures = [
     { key: 'parliaments', value: stats.parliaments, to: `/${lang}/parliaments` },
     { key: 'members', value: stats.members, to: `/${lang}/parliaments` },
@@ -50,6 +58,21 @@ export default function Home() {
           ))}
         </ul>
       </section>
+      {latest.length ? (
+        <section aria-labelledby="latest-title">
+          <h2 id="latest-title">{t('home.latestResources')}</h2>
+          <ul className="resource-cards">
+            {latest.map((r) => (
+              <li key={r.id}>
+                <ResourceCard resource={r} lang={lang} />
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to={`/${lang}/resources`}>{t('home.allResources')}</Link>
+          </p>
+        </section>
+      ) : null}
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{t('home.rolesTitle')}</h2>
         <ul className="cards">

@@ -18,7 +18,11 @@ const FOLD: Record<string, string> = {
 }
 const FOLD_RE = /[أإآٱىةؤئ]/g
 
-export function normalizeForSearch(text: string) {
+/**
+ * Every step of normalizeForSearch but the last: letters folded, marks dropped, lower case; punctuation and
+ * spaces still there. For code that splits the words itself (the library's indexing, app/utils/search-text.ts).
+ */
+export function foldLetters(text: string) {
   return text
     .normalize('NFKC') // presentation forms (ﻻ, ﺍ…) become ordinary letters
     .replace(TASHKEEL_AND_TATWEEL, '')
@@ -26,6 +30,10 @@ export function normalizeForSearch(text: string) {
     .normalize('NFD')
     .replace(LATIN_MARKS, '')
     .toLowerCase()
+}
+
+export function normalizeForSearch(text: string) {
+  return foldLetters(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }

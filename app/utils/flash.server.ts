@@ -14,6 +14,13 @@ export const flashKeys = [
   'userReactivated',
   'parliamentSaved',
   'mechanismSaved',
+  'resourceSaved',
+  'resourceSubmitted',
+  'resourcePublished',
+  'resourceReturned',
+  'fileAdded',
+  'fileRemoved',
+  'resourceDeleted',
 ] as const
 export type FlashKey = (typeof flashKeys)[number]
 

@@ -14,6 +14,8 @@ const limiters = {
   /** Password-reset mails for one address, and requests from one IP. */
   resetEmail: new RateLimiterMemory({ keyPrefix: 'reset-email', points: 3, duration: 60 * 60 }),
   resetIp: new RateLimiterMemory({ keyPrefix: 'reset-ip', points: 10, duration: 60 * 60 }),
+  /** Files uploaded by one user (each may be hundreds of megabytes of disk and a PDF to read). */
+  upload: new RateLimiterMemory({ keyPrefix: 'upload', points: 100, duration: 60 * 60 }),
 }
 
 export type LimiterName = keyof typeof limiters

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
 import { hasAnyUser, hasDemoAccount, seedDemo } from '#db/seed'
+import { startPendingUploadSweep } from '~/models/pending-upload.server'
 import { refreshParliamentSearchText } from '~/models/parliament.server'
+import { syncResourceSearchIndex } from '~/models/resource-search.server'
 import { getConfig, ConfigError } from './config.server'
 import { getDb } from './db.server'
 
@@ -22,6 +24,10 @@ export async function startServerApp() {
     console.log('demo: loaded the demo data (DEMO=0 turns this off)')
   }
   refreshParliamentSearchText()
+  // Resources written without the app (scripts, an older version) get their search rows; cheap otherwise.
+  syncResourceSearchIndex()
+  // Uploads never attached to a resource (and temporary files of a crash) go after a day; checked hourly.
+  startPendingUploadSweep()
   demoInstallation = hasDemoAccount(db)
   return { config }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { mechanismKinds, regions } from '#db/enums'
+import { isWebAddress } from './web-address'
 
 /** The four pillars of the UN Global Counter-Terrorism Strategy (DOMAIN.md). */
 export const pillarNumbers = [1, 2, 3, 4] as const
@@ -38,17 +39,6 @@ const optionalText = (max: number) =>
     .max(max, 'tooLong')
     .optional()
     .transform((v) => v || '')
-
-/** Only http(s) addresses with a host: a `javascript:` or `data:` link must never reach a page. */
-function isWebAddress(value: string) {
-  if (!/^https?:\/\/[^\s]+\.[^\s]+$/i.test(value)) return false
-  try {
-    const url = new URL(value)
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.')
-  } catch {
-    return false
-  }
-}
 
 const fields = {
   kind: z.enum(mechanismKinds, { error: 'invalidChoice' }),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { genders, positions, visibilities } from '#db/enums'
+import { isWebAddress } from './web-address'
 
 /** The members directory's URL; anything odd falls back. */
 export const MemberQuerySchema = z.object({
@@ -56,7 +57,7 @@ export const MemberFormSchema = z
     bioAr: text(5000),
     email: nullableText(254, (v) => z.email().safeParse(v).success, 'emailInvalid'),
     phone: nullableText(40, (v) => /^[+0-9 ()-]{5,40}$/.test(v), 'phoneInvalid'),
-    website: nullableText(500, (v) => /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), 'urlInvalid'),
+    website: nullableText(500, isWebAddress, 'urlInvalid'),
     visibility: z.enum(visibilities, { error: 'invalidChoice' }),
     // Coordinators only (ignored for others by the action).
     parliamentId: z.coerce.number().int().positive().optional().catch(undefined),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { chambers, parliamentKinds, regions } from '#db/enums'
+import { isWebAddress } from './web-address'
 
 export const parliamentSorts = ['name', 'country', 'joined', 'members'] as const
 
@@ -50,7 +51,7 @@ export const ParliamentFormSchema = z
       .string()
       .trim()
       .max(500, 'tooLong')
-      .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), 'urlInvalid')
+      .refine((v) => v === '' || isWebAddress(v), 'urlInvalid')
       .optional()
       .transform((v) => v || null),
     joinedAt: z

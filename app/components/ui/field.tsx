@@ -1,3 +1,4 @@
+import { getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import type { InputHTMLAttributes, ReactNode } from 'react'
 
 type FieldProps = {
@@ -65,5 +66,47 @@ function FieldErrors({ id, errors }: { id: string; errors: string[] }) {
         <li key={e}>{e}</li>
       ))}
     </ul>
+  )
+}
+
+/** A labelled textarea of a conform field, in a given language (direction follows it). */
+export function TextareaField({
+  field,
+  label,
+  hint,
+  errors,
+  lang,
+  rows = 4,
+  maxLength = 2000,
+}: {
+  field: FieldMetadata<string | undefined>
+  label: ReactNode
+  hint?: ReactNode
+  errors: string[] | undefined
+  lang?: 'en' | 'ar'
+  rows?: number
+  maxLength?: number
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined
+  const errorId = errors?.length ? `${field.id}-error` : undefined
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        {...getTextareaProps(field, { ariaAttributes: false })}
+        lang={lang}
+        dir={lang ? (lang === 'ar' ? 'rtl' : 'ltr') : 'auto'}
+        rows={rows}
+        maxLength={maxLength}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+      />
+      {errorId ? <FieldErrors id={errorId} errors={errors!} /> : null}
+    </div>
   )
 }

@@ -1,0 +1,97 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ResourceForm, type ResourceFormAction } from '~/components/resource-form'
+import { recordAuditEvent } from '~/models/audit.server'
+import { createResource, getResource, UploadGoneError } from '~/models/resource.server'
+import { transitionResource } from '~/models/resource-workflow.server'
+import { hasRole, requireUser } from '~/utils/auth.server'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { absoluteUrl } from '~/utils/links.server'
+import { maxUploadBytes } from '~/utils/file-store.server'
+import { requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import { readResourceForm, resourceFormChoices } from '~/utils/resource-form.server'
+import styles from '~/styles/resource-pages.css?url'
+
+export const meta = titleMeta
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const user = requireUser(request)
+  const lang = requireLanguage(params)
+  return {
+    lang,
+    isCoordinator: hasRole(user, 'coordinator'),
+    ...resourceFormChoices(lang),
+    maxBytes: maxUploadBytes(),
+    defaultValue: { type: 'publication', visibility: 'public', languages: [lang] },
+    title: pageTitle(lang, 'form.newTitle', 'resources'),
+  }
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const user = requireUser(request)
+  const lang = requireLanguage(params)
+  const form = await readResourceForm(request, user)
+  if (!form.ok) return data({ result: form.reply, pendingUpload: form.pendingUpload }, { status: 400 })
+  const { input, submission } = form
+  // Only coordinators publish; a forged "publish" from a member is refused, not quietly downgraded.
+  if (input.intent === 'publish' && !hasRole(user, 'coordinator')) throw new Response('Forbidden', { status: 403 })
+  if (input.intent !== 'draft' && !input.file && !input.externalUrl) {
+    return data(
+      { result: submission.reply({ fieldErrors: { file: ['fileOrLinkRequired'] } }), pendingUpload: null },
+      { status: 400 },
+    )
+  }
+  let id: number
+  try {
+    id = createResource(input, user, 'draft').id
+  } catch (error) {
+    if (!(error instanceof UploadGoneError)) throw error
+    return data({ result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }), pendingUpload: null }, { status: 400 })
+  }
+  recordAuditEvent({ actorId: user.id, action: 'resource.created', targetType: 'resource', targetId: id })
+  const path = `/${lang}/resources/${id}`
+  if (input.intent === 'submit' || input.intent === 'publish') {
+    await transitionResource({
+      resource: getResource(id)!,
+      transition: input.intent,
+      actor: user,
+      link: absoluteUrl(request, path),
+    })
+    return redirectWithFlash(path, input.intent === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
+  }
+  return redirectWithFlash(path, 'resourceSaved')
+}
+
+export default function NewResource() {
+  const { lang, isCoordinator, countries, parliaments, defaultValue, maxBytes } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('resources')
+  const actions: ResourceFormAction[] = [
+    { intent: 'draft', label: t('form.saveDraft') },
+    isCoordinator ? { intent: 'publish', label: t('form.publish'), primary: true } : { intent: 'submit', label: t('form.submit'), primary: true },
+  ]
+  return (
+    <div className="page narrow">
+      <p className="breadcrumb">
+        <Link to={`/${lang}/resources`}>{t('page.library')}</Link>
+      </p>
+      <h1>{t('form.newTitle')}</h1>
+      <p className="lead">{isCoordinator ? t('form.newLeadCoordinator') : t('form.newLead')}</p>
+      <ResourceForm
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        lang={lang}
+        actions={actions}
+        countries={countries}
+        parliaments={parliaments}
+        pendingUpload={actionData?.pendingUpload ?? null}
+        maxBytes={maxBytes}
+        fileLabel={t('form.file')}
+      />
+    </div>
+  )
+}

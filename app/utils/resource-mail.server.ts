@@ -1,0 +1,24 @@
+import type { ResourceState } from '#db/enums'
+import { pickLanguage } from './bilingual'
+import type { Language } from './i18n'
+import { getFixedT } from './i18n.server'
+import { sendMail } from './mail.server'
+
+/** Tells the author of a resource that its state changed, in the author's language. */
+export function sendResourceStateMail(input: {
+  to: string
+  lang: Language
+  state: ResourceState
+  title: { en: string; ar: string }
+  link: string
+  reason: string | null
+}) {
+  const t = getFixedT(input.lang, 'resources')
+  const title = pickLanguage(input.title, input.lang).text
+  return sendMail({
+    to: input.to,
+    locale: input.lang,
+    subject: t(`mail.${input.state}.subject`, { title }),
+    text: t(`mail.${input.state}.body`, { title, link: input.link, reason: input.reason ?? '' }),
+  })
+}
