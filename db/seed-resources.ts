@@ -1,13 +1,15 @@
 // The demo library: a few published resources of every kind, in English, Arabic or both, so the list, its
 // search, facets and feed have something to show. Their descriptions are generic on purpose: they describe
 // the kind of document, not the contents of any real one. None has a file (the training video has none either).
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '~/utils/db.server'
 import { reindexResource } from '~/models/resource-search.server'
 import type { ContentLanguage, Pillar, Region, Resolution, ResourceType, Theme, Visibility } from './enums'
 import {
+  parliament,
   resource,
   resourceLanguage,
+  resourceParliament,
   resourcePillar,
   resourceResolution,
   resourceTheme,
@@ -31,12 +33,15 @@ type DemoResource = {
   resolutions?: Resolution[]
   themes: Theme[]
   languages: ContentLanguage[]
+  /** Related parliaments and assemblies, by English name (when the demo has them). */
+  parliaments?: string[]
 }
 
 export const demoResources: DemoResource[] = [
   {
     type: 'publication',
     titleEn: 'Parliamentary oversight of counter-terrorism: a handbook for parliamentarians',
+    parliaments: ['Inter-Parliamentary Union'],
     titleAr: 'الرقابة البرلمانية على مكافحة الإرهاب: دليل للبرلمانيين',
     summaryEn:
       'A practical handbook for members of parliament and their staff on overseeing counter-terrorism laws, budgets and security agencies. It explains the tools parliaments can use — committee inquiries, hearings, budget scrutiny and sunset clauses — and how to make sure counter-terrorism measures respect human rights and the rule of law.',
@@ -101,6 +106,7 @@ export const demoResources: DemoResource[] = [
   {
     type: 'report',
     titleEn: 'Report of the first coordination meeting of parliamentary assemblies on counter-terrorism (Doha)',
+    parliaments: ['Shura Council of Qatar'],
     titleAr: 'تقرير الاجتماع التنسيقي الأول للجمعيات البرلمانية بشأن مكافحة الإرهاب (الدوحة)',
     summaryEn:
       'An internal report for the members of the network: the discussions of the first coordination meeting, hosted in Doha by the United Nations Office of Counter-Terrorism with the Shura Council of Qatar, and the next steps agreed, among them a global parliamentary network and its web platform.',
@@ -250,6 +256,12 @@ export function seedDemoResources(db: Db) {
       }
       tx.insert(resourceTheme).values(r.themes.map((theme) => ({ resourceId: id, theme }))).run()
       tx.insert(resourceLanguage).values(r.languages.map((language) => ({ resourceId: id, language }))).run()
+      const related = r.parliaments?.length
+        ? tx.select({ id: parliament.id }).from(parliament).where(inArray(parliament.nameEn, r.parliaments)).all()
+        : []
+      if (related.length) {
+        tx.insert(resourceParliament).values(related.map((p) => ({ resourceId: id, parliamentId: p.id }))).run()
+      }
       ids.push(id)
     }
     return ids

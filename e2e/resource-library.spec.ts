@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { demo, expect, expectAccessible, languages, latestMailTo, signInAs, snap, test } from './fixtures'
+import { demo, expect, expectAccessible, languages, latestMailTo, query, signInAs, snap, test } from './fixtures'
 
 // The library's sharing workflow in the browser, as each role: a member shares an Arabic PDF and sends it for
 // review, a coordinator publishes it, a visitor finds it by a word found only inside the PDF; members-only
@@ -209,4 +209,17 @@ test.describe('members-only resources and multimedia', () => {
       for (const p of [coordinator, visitor]) await p.context().close()
     })
   }
+})
+
+test('a parliament’s page lists its related resources, members-only ones for members only', async ({ browser, baseURL }) => {
+  const [shura] = query<{ id: number }>("select id from parliament where name_en = 'Shura Council of Qatar'")
+  const report = /first coordination meeting of parliamentary assemblies/
+  const visitor = await pageAs(browser, baseURL!, null)
+  await visitor.goto(`/en/parliaments/${shura!.id}`)
+  await expect(visitor.getByRole('link', { name: report })).toHaveCount(0)
+  const member = await pageAs(browser, baseURL!, demo.member.email)
+  await member.goto(`/ar/parliaments/${shura!.id}`)
+  await expect(member.getByRole('heading', { name: strings('ar', 'network').profile.resources })).toBeVisible()
+  await expect(member.getByRole('link', { name: /الاجتماع التنسيقي الأول|first coordination meeting/ })).toBeVisible()
+  for (const p of [visitor, member]) await p.context().close()
 })

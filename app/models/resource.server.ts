@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray } from 'drizzle-orm'
 import {
   parliament,
   resource,
@@ -318,6 +318,28 @@ export function listLatestResources(viewer: Viewer, limit = 6) {
     })
     .from(resource)
     .where(listedResourcesWhere(viewer))
+    .orderBy(desc(resource.publishedAt), desc(resource.id))
+    .limit(limit)
+    .all()
+}
+
+/** Published resources related to a parliament that the viewer may see, newest first (its page). */
+export function listParliamentResources(parliamentId: number, viewer: Viewer, limit = 6) {
+  return getDb()
+    .select({
+      id: resource.id,
+      type: resource.type,
+      titleEn: resource.titleEn,
+      titleAr: resource.titleAr,
+      summaryEn: resource.summaryEn,
+      summaryAr: resource.summaryAr,
+      publishedOn: resource.publishedOn,
+      publishedAt: resource.publishedAt,
+      visibility: resource.visibility,
+    })
+    .from(resourceParliament)
+    .innerJoin(resource, eq(resource.id, resourceParliament.resourceId))
+    .where(and(eq(resourceParliament.parliamentId, parliamentId), listedResourcesWhere(viewer)))
     .orderBy(desc(resource.publishedAt), desc(resource.id))
     .limit(limit)
     .all()

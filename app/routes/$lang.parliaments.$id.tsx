@@ -3,6 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
 import { canEditMechanism, listParliamentMechanisms } from '~/models/mechanism.server'
+import { listParliamentResources } from '~/models/resource.server'
+import { ResourceCard } from '~/components/resource-card'
 import { getMemberShares, listParliamentMembers } from '~/models/member.server'
 import { getParliament } from '~/models/parliament.server'
 import { getUser, hasRole } from '~/utils/auth.server'
@@ -44,6 +46,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     focalPoints: members.filter((m) => m.isFocalPoint),
     shares: getMemberShares(parliament.id),
     mechanisms: listParliamentMechanisms(parliament.id),
+    resources: listParliamentResources(parliament.id, user),
     canEdit: hasRole(user, 'coordinator'),
     canAddMechanism: canEditMechanism(user, { parliamentId: parliament.id }),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
@@ -55,7 +58,7 @@ function percent(part: number, whole: number, lang: Language) {
 }
 
 export default function ParliamentPage() {
-  const { lang, parliament: p, members, focalPoints, shares, mechanisms, canEdit, canAddMechanism } = useLoaderData<typeof loader>()
+  const { lang, parliament: p, members, focalPoints, shares, mechanisms, resources, canEdit, canAddMechanism } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['network', 'common'])
   const otherName = lang === 'ar' ? p.nameEn : p.nameAr
   return (
@@ -218,6 +221,18 @@ export default function ParliamentPage() {
           </>
         )}
       </section>
+      {resources.length ? (
+        <section aria-labelledby="resources-title">
+          <h2 id="resources-title">{t('profile.resources')}</h2>
+          <ul className="resource-cards">
+            {resources.map((r) => (
+              <li key={r.id}>
+                <ResourceCard resource={r} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   )
 }
