@@ -74,6 +74,11 @@ describe('sharing and moderation', () => {
     expect(lastMailTo('amal@example.org')).toMatchObject({ locale: 'ar' })
     expect(lastMailTo('amal@example.org')!.subject).toContain('وصل للمراجعة')
     expect(listResourcesToReview().map((x) => x.id)).toContain(id)
+    // The coordinators hear of it, in their own language, with a link in that language.
+    const toCoordinator = lastMailTo('coord@example.org')!
+    expect(toCoordinator).toMatchObject({ locale: 'en' })
+    expect(toCoordinator.subject).toBe('To review: تقرير عن الرقابة البرلمانية')
+    expect(toCoordinator.textBody).toContain(`https://portal.example/en/resources/${id}`)
 
     const reason = 'أضيفوا ملخصًا بالإنجليزية'
     expect(await transitionResource({ resource: getResource(id)!, transition: 'return', actor: coordinator, reason, link })).toBe(true)

@@ -3,7 +3,8 @@ import { recordAuditEvent } from '~/models/audit.server'
 import { getResource, setResourceState, type ResourceDetail } from '~/models/resource.server'
 import type { Viewer } from '~/models/resource-access.server'
 import { hasRole } from '~/utils/auth.server'
-import { sendResourceStateMail } from '~/utils/resource-mail.server'
+import { listActiveCoordinators } from '~/models/user.server'
+import { sendResourceStateMail, sendReviewRequestMail } from '~/utils/resource-mail.server'
 
 /** The moves of the sharing workflow: who may make them and from which states. */
 export const resourceTransitions = {
@@ -67,6 +68,19 @@ export async function transitionResource(input: {
       link: input.link,
       reason: input.reason ?? null,
     })
+  }
+  if (to === 'submitted') {
+    // The coordinators hear of it too, each in their own language (the review queue lists it as well).
+    const saved = getResource(r.id) ?? r
+    for (const c of listActiveCoordinators()) {
+      if (c.id === actor.id) continue
+      await sendReviewRequestMail({
+        to: c.email,
+        lang: c.locale,
+        title: { en: saved.titleEn, ar: saved.titleAr },
+        link: input.link.replace(/\/(en|ar)\/resources\//, `/${c.locale}/resources/`),
+      })
+    }
   }
   return true
 }

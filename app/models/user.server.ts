@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from 'drizzle-orm'
+import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { parliament, user, type Locale, type Role } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/utils/password.server'
@@ -111,4 +111,13 @@ export function listUsers(page: number) {
     .all()
   const total = db.select({ n: count() }).from(user).get()?.n ?? 0
   return { rows, total }
+}
+
+/** The active coordinators (not admins), with their language: who hears of resources waiting for review. */
+export function listActiveCoordinators() {
+  return getDb()
+    .select({ id: user.id, email: user.email, locale: user.locale })
+    .from(user)
+    .where(and(eq(user.role, 'coordinator'), eq(user.isActive, true)))
+    .all()
 }

@@ -22,3 +22,15 @@ export function sendResourceStateMail(input: {
     text: t(`mail.${input.state}.body`, { title, link: input.link, reason: input.reason ?? '' }),
   })
 }
+
+/** Tells a coordinator that a resource waits for review, in the coordinator's language. */
+export function sendReviewRequestMail(input: { to: string; lang: Language; title: { en: string; ar: string }; link: string }) {
+  const t = getFixedT(input.lang, 'resources')
+  const title = pickLanguage(input.title, input.lang).text
+  return sendMail({
+    to: input.to,
+    locale: input.lang,
+    subject: t('mail.toReview.subject', { title }),
+    text: t('mail.toReview.body', { title, link: input.link }),
+  })
+}
