@@ -223,3 +223,23 @@ test('a parliament’s page lists its related resources, members-only ones for m
   await expect(member.getByRole('link', { name: /الاجتماع التنسيقي الأول|first coordination meeting/ })).toBeVisible()
   for (const p of [visitor, member]) await p.context().close()
 })
+
+test('an author deletes a draft: its page and its file are gone; a forged delete by a visitor is refused', async ({ browser, baseURL }) => {
+  const t = text.ar
+  const member = await pageAs(browser, baseURL!, demo.member.email)
+  const titleAr = `مسودة للحذف ${Date.now()}`
+  const resourcePath = await shareResource(member, 'ar', { titleAr, type: 'report', file: 'arabic.pdf', button: t.r.form.saveDraft })
+  const fileHref = await member.getByRole('link', { name: 'arabic.pdf' }).getAttribute('href')
+  // A forged delete from someone not signed in is sent to sign in and changes nothing.
+  const visitor = await pageAs(browser, baseURL!, null)
+  const forged = await visitor.request.post(resourcePath, { form: { intent: 'delete' }, headers: { Origin: new URL(baseURL!).origin } })
+  expect(forged.url()).toContain('/login')
+  await member.getByText(t.r.page.delete).click()
+  await member.getByRole('button', { name: t.r.page.deleteConfirm }).click()
+  await expect(member).toHaveURL(/\/ar\/resources\/mine$/)
+  await expect(member.getByRole('status').first()).toContainText(t.c.flash.resourceDeleted)
+  await expect(member.getByRole('link', { name: titleAr })).toHaveCount(0)
+  expect((await member.goto(resourcePath))!.status()).toBe(404)
+  expect((await member.request.get(fileHref!)).status()).toBe(404)
+  for (const p of [member, visitor]) await p.context().close()
+})

@@ -17,6 +17,7 @@ import { deleteResourceFile } from '~/models/resource-file.server'
 import { listedResourcesWhere, type Viewer } from '~/models/resource-access.server'
 import { reindexResource } from '~/models/resource-search.server'
 import { getDb, type Tx } from '~/utils/db.server'
+import { removeBlobIfUnreferenced } from '~/utils/file-store.server'
 import type { AddFileInput, ResourceInput } from '~/validation/resource'
 
 /** The resource row's own columns, from the form. */
@@ -384,4 +385,13 @@ export function addResourceFile(resourceId: number, input: AddFileInput, owner: 
 export function removeResourceFile(resourceId: number, fileId: number) {
   deleteResourceFile(fileId)
   reindexResource(resourceId)
+}
+
+/** Deletes a resource with its files (their bytes too, when nothing else uses them) and its index row. */
+export function deleteResource(id: number) {
+  const db = getDb()
+  const hashes = db.select({ sha256: resourceFile.sha256 }).from(resourceFile).where(eq(resourceFile.resourceId, id)).all()
+  db.delete(resource).where(eq(resource.id, id)).run()
+  for (const { sha256 } of hashes) removeBlobIfUnreferenced(sha256)
+  reindexResource(id)
 }

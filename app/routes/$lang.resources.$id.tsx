@@ -6,7 +6,8 @@ import { ResourceMedia } from '~/components/resource-media'
 import { ResourceDetails } from '~/components/resource-details'
 import { FormError } from '~/components/status-message'
 import { canEditResource, canViewResource } from '~/models/resource-access.server'
-import { getResource } from '~/models/resource.server'
+import { deleteResource, getResource } from '~/models/resource.server'
+import { recordAuditEvent } from '~/models/audit.server'
 import { availableTransitions, transitionResource } from '~/models/resource-workflow.server'
 import { getUser, hasRole, requireUser } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
@@ -71,6 +72,18 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!done) throw new Response('Forbidden', { status: 403 })
     return redirectWithFlash(`/${lang}/resources/${r.id}`, 'resourceReturned')
   }
+  if (intent === 'delete') {
+    if (!canEditResource(r, user)) throw new Response('Forbidden', { status: 403 })
+    deleteResource(r.id)
+    recordAuditEvent({
+      actorId: user.id,
+      action: 'resource.deleted',
+      targetType: 'resource',
+      targetId: r.id,
+      details: { title: r.titleEn || r.titleAr, state: r.state },
+    })
+    return redirectWithFlash(`/${lang}/resources/mine`, 'resourceDeleted')
+  }
   if (intent === 'submit' || intent === 'publish') {
     if (intent === 'submit' && r.files.length === 0 && !r.externalUrl) {
       return data({ result: null, error: 'fileOrLinkRequired' }, { status: 400 })
@@ -125,11 +138,22 @@ export default function ResourcePage() {
       ) : null}
       <ResourceDetails resource={r} lang={lang} />
       {canEdit ? (
-        <p>
-          <Link className="button button--quiet" to={`/${lang}/resources/${r.id}/edit`}>
-            {t('page.edit')}
-          </Link>
-        </p>
+        <>
+          <p>
+            <Link className="button button--quiet" to={`/${lang}/resources/${r.id}/edit`}>
+              {t('page.edit')}
+            </Link>
+          </p>
+          <details className="danger-zone">
+            <summary>{t('page.delete')}</summary>
+            <p>{t('page.deleteWarning')}</p>
+            <Form method="post">
+              <button type="submit" name="intent" value="delete" className="button button--danger">
+                {t('page.deleteConfirm')}
+              </button>
+            </Form>
+          </details>
+        </>
       ) : null}
     </article>
   )
