@@ -303,20 +303,23 @@ export function listResourcesToReview() {
     .all()
 }
 
+/** What a resource card shows (the home page, a parliament's page). */
+const cardColumns = {
+  id: resource.id,
+  type: resource.type,
+  titleEn: resource.titleEn,
+  titleAr: resource.titleAr,
+  summaryEn: resource.summaryEn,
+  summaryAr: resource.summaryAr,
+  publishedOn: resource.publishedOn,
+  publishedAt: resource.publishedAt,
+  visibility: resource.visibility,
+}
+
 /** The latest published resources the viewer may see (the home page). */
 export function listLatestResources(viewer: Viewer, limit = 6) {
   return getDb()
-    .select({
-      id: resource.id,
-      type: resource.type,
-      titleEn: resource.titleEn,
-      titleAr: resource.titleAr,
-      summaryEn: resource.summaryEn,
-      summaryAr: resource.summaryAr,
-      publishedOn: resource.publishedOn,
-      publishedAt: resource.publishedAt,
-      visibility: resource.visibility,
-    })
+    .select(cardColumns)
     .from(resource)
     .where(listedResourcesWhere(viewer))
     .orderBy(desc(resource.publishedAt), desc(resource.id))
@@ -327,17 +330,7 @@ export function listLatestResources(viewer: Viewer, limit = 6) {
 /** Published resources related to a parliament that the viewer may see, newest first (its page). */
 export function listParliamentResources(parliamentId: number, viewer: Viewer, limit = 6) {
   return getDb()
-    .select({
-      id: resource.id,
-      type: resource.type,
-      titleEn: resource.titleEn,
-      titleAr: resource.titleAr,
-      summaryEn: resource.summaryEn,
-      summaryAr: resource.summaryAr,
-      publishedOn: resource.publishedOn,
-      publishedAt: resource.publishedAt,
-      visibility: resource.visibility,
-    })
+    .select(cardColumns)
     .from(resourceParliament)
     .innerJoin(resource, eq(resource.id, resourceParliament.resourceId))
     .where(and(eq(resourceParliament.parliamentId, parliamentId), listedResourcesWhere(viewer)))
