@@ -81,3 +81,49 @@ export type ContentLanguage = (typeof contentLanguages)[number]
 /** What a file is to its resource: the content itself, the poster of a video, or an image of a gallery. */
 export const fileRoles = ['document', 'media', 'poster', 'image'] as const
 export type FileRole = (typeof fileRoles)[number]
+
+export const meetingKinds = [
+  'coordination_meeting',
+  'conference',
+  'workshop',
+  'training',
+  'webinar',
+  'field_visit',
+  'expert_briefing',
+  'other',
+] as const
+export type MeetingKind = (typeof meetingKinds)[number]
+
+export const meetingFormats = ['in_person', 'online', 'hybrid'] as const
+export type MeetingFormat = (typeof meetingFormats)[number]
+
+/** Who may see a meeting: anyone, signed-in members, or only those invited (and coordinators). */
+export const meetingVisibilities = ['public', 'members', 'invitation'] as const
+export type MeetingVisibility = (typeof meetingVisibilities)[number]
+
+/** draft → published → completed, or cancelled (from draft or published). */
+export const meetingStates = ['draft', 'published', 'cancelled', 'completed'] as const
+export type MeetingState = (typeof meetingStates)[number]
+
+/** How library resources relate to a meeting. */
+export const meetingDocumentRoles = ['agenda', 'background', 'outcome'] as const
+export type MeetingDocumentRole = (typeof meetingDocumentRoles)[number]
+
+/**
+ * A registration's state: pending (waits for a coordinator's approval, holds no seat), confirmed (holds a
+ * seat), waitlisted (waits for a seat, first come first served), declined (by a coordinator), cancelled (by the
+ * member or a coordinator).
+ */
+export const registrationStates = ['pending', 'confirmed', 'waitlisted', 'declined', 'cancelled'] as const
+export type RegistrationState = (typeof registrationStates)[number]
+
+export const attendanceModes = ['in_person', 'online'] as const
+export type AttendanceMode = (typeof attendanceModes)[number]
+
+/** Interpretation a participant may ask for (the UN languages). */
+export const interpretationLanguages = ['ar', 'en', 'fr', 'es', 'ru', 'zh'] as const
+export type InterpretationLanguage = (typeof interpretationLanguages)[number]
+
+/** Mails sent by the reminder scheduler; one row per (meeting, user, kind) makes them idempotent. */
+export const reminderKinds = ['day_before', 'deadline_eve'] as const
+export type ReminderKind = (typeof reminderKinds)[number]

@@ -19,8 +19,16 @@ import enMechanisms from './en/mechanisms.json'
 import enStats from './en/stats.json'
 import enResources from './en/resources.json'
 import enFiles from './en/files.json'
+import arMeetings from './ar/meetings.json'
+import enMeetings from './en/meetings.json'
+import arAgenda from './ar/agenda.json'
+import enAgenda from './en/agenda.json'
+import arParticipation from './ar/participation.json'
+import enParticipation from './en/participation.json'
+import arCalendar from './ar/calendar.json'
+import enCalendar from './en/calendar.json'
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, network: enNetwork, members: enMembers, mechanisms: enMechanisms, stats: enStats, resources: enResources, files: enFiles, library: enLibrary },
-  ar: { common: arCommon, auth: arAuth, admin: arAdmin, network: arNetwork, members: arMembers, mechanisms: arMechanisms, stats: arStats, resources: arResources, files: arFiles, library: arLibrary },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, network: enNetwork, members: enMembers, mechanisms: enMechanisms, stats: enStats, resources: enResources, files: enFiles, library: enLibrary, meetings: enMeetings, agenda: enAgenda, participation: enParticipation, calendar: enCalendar },
+  ar: { common: arCommon, auth: arAuth, admin: arAdmin, network: arNetwork, members: arMembers, mechanisms: arMechanisms, stats: arStats, resources: arResources, files: arFiles, library: arLibrary, meetings: arMeetings, agenda: arAgenda, participation: arParticipation, calendar: arCalendar },
 }

@@ -1,0 +1,67 @@
+import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm'
+import { meeting, meetingInvitation, meetingRegistration } from '#db/schema/index'
+import type { MeetingState, MeetingVisibility, Role } from '#db/enums'
+import { hasRole } from '~/utils/auth.server'
+import { getDb } from '~/utils/db.server'
+
+/** Who is looking: null for a visitor. */
+export type MeetingViewer = { id: number; role: Role; parliamentId: number | null } | null
+
+/**
+ * Who may see a meeting:
+ * - coordinators (and admins): every meeting, drafts included;
+ * - a draft: nobody else;
+ * - public: everyone; members only: anyone signed in;
+ * - by invitation only: those invited (themselves or through their parliament) and those registered.
+ */
+export function canViewMeeting(
+  m: { state: MeetingState; visibility: MeetingVisibility },
+  viewer: MeetingViewer,
+  invitedOrRegistered: boolean,
+) {
+  if (hasRole(viewer, 'coordinator')) return true
+  if (m.state === 'draft') return false
+  if (m.visibility === 'public') return true
+  if (!viewer) return false
+  return m.visibility === 'members' || invitedOrRegistered
+}
+
+/** Whether a coordinator may manage it (create, edit, publish, invite, see participants). */
+export function canManageMeeting(viewer: MeetingViewer) {
+  return hasRole(viewer, 'coordinator')
+}
+
+/** SQL: the viewer (or their parliament) is invited to the meeting `meeting.id`. */
+function invitedSql(viewer: { id: number; parliamentId: number | null }) {
+  const target = viewer.parliamentId
+    ? or(eq(meetingInvitation.userId, viewer.id), eq(meetingInvitation.parliamentId, viewer.parliamentId))
+    : eq(meetingInvitation.userId, viewer.id)
+  return sql`exists (select 1 from ${meetingInvitation} where ${meetingInvitation.meetingId} = ${meeting.id} and ${target})`
+}
+
+/** SQL: the viewer has a registration (in any state) for `meeting.id`. */
+function registeredSql(viewer: { id: number }) {
+  return sql`exists (select 1 from ${meetingRegistration} where ${meetingRegistration.meetingId} = ${meeting.id} and ${meetingRegistration.userId} = ${viewer.id})`
+}
+
+/** The SQL condition of every list of meetings: what canViewMeeting allows, in one WHERE clause. */
+export function listedMeetingsWhere(viewer: MeetingViewer): SQL {
+  if (hasRole(viewer, 'coordinator')) return sql`1 = 1`
+  const notDraft = ne(meeting.state, 'draft')
+  if (!viewer) return and(notDraft, eq(meeting.visibility, 'public'))!
+  return and(
+    notDraft,
+    or(inArray(meeting.visibility, ['public', 'members']), invitedSql(viewer), registeredSql(viewer)),
+  )!
+}
+
+/** Whether the viewer is invited to or registered for one meeting. */
+export function isInvitedOrRegistered(meetingId: number, viewer: MeetingViewer) {
+  if (!viewer) return false
+  const row = getDb()
+    .select({ one: sql<number>`1` })
+    .from(meeting)
+    .where(and(eq(meeting.id, meetingId), or(invitedSql(viewer), registeredSql(viewer))))
+    .get()
+  return Boolean(row)
+}
