@@ -3,6 +3,7 @@ import type { Db } from '~/utils/db.server'
 import { parliamentSearchText } from '~/models/parliament.server'
 import { hashPassword } from '~/utils/password.server'
 import { seedDemoResources } from './seed-resources'
+import { seedDemoMeetings } from './seed-meetings'
 import { parliament, user, type ParliamentKind, type Region, type Role } from './schema/index'
 
 type DemoParliament = {
@@ -69,4 +70,5 @@ export async function seedDemo(db: Db) {
     })
   })
   seedDemoResources(db)
+  seedDemoMeetings(db)
 }

@@ -1,11 +1,12 @@
 import { and, count, eq } from 'drizzle-orm'
 import { parliament, resource, user } from '#db/schema/index'
+import { countUpcomingPublicMeetings } from '~/models/meeting.server'
 import { getDb } from '~/utils/db.server'
 
 export type SiteStats = { parliaments: number; members: number; resources: number; upcomingMeetings: number }
 
 /**
- * The home page's live counts (resources: the published public ones). Meetings have no table yet: their issue adds it.
+ * The home page's live counts (resources: the published public ones; meetings: the published public ones not yet ended).
  * Members are, until the network's member profiles land, the member accounts.
  */
 export function getSiteStats(): SiteStats {
@@ -19,5 +20,5 @@ export function getSiteStats(): SiteStats {
       .from(resource)
       .where(and(eq(resource.state, 'published'), eq(resource.visibility, 'public')))
       .get()?.n ?? 0
-  return { parliaments, members, resources, upcomingMeetings: 0 }
+  return { parliaments, members, resources, upcomingMeetings: countUpcomingPublicMeetings() }
 }

@@ -1,7 +1,9 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { MeetingCard } from '~/components/meeting-card'
 import { ResourceCard } from '~/components/resource-card'
+import { listNextMeetings } from '~/models/meeting.server'
 import { listLatestResources } from '~/models/resource.server'
 import { getSiteStats } from '~/models/site-stats.server'
 import { getUser } from '~/utils/auth.server'
@@ -9,23 +11,27 @@ import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { getFixedT } from '~/utils/i18n.server'
+import meetingStyles from '~/styles/meetings.css?url'
 
 export const meta = titleMeta
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: meetingStyles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
   const t = getFixedT(lang)
+  const user = getUser(request)
   return {
     lang,
     stats: getSiteStats(),
-    latest: listLatestResources(getUser(request), 4),
+    latest: listLatestResources(user, 4),
+    nextMeetings: listNextMeetings(user && { id: user.id, role: user.role, parliamentId: user.parliamentId }, 3),
     title: `${t('shell.siteName')} · ${t('shell.tagline')}`,
   }
 }
 
 export default function Home() {
-  const { lang, stats, latest } = useLoaderData<typeof loader>()
-  const { t } = useTranslation(['common', 'library'])
+  const { lang, stats, latest, nextMeetings } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['common', 'library', 'meetings'])
   const figures = [
     { key: 'parliaments', value: stats.parliaments, to: `/${lang}/parliaments` },
     { key: 'members', value: stats.members, to: `/${lang}/parliaments` },
@@ -57,6 +63,23 @@ export default function Home() {
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="next-meetings-title">
+        <h2 id="next-meetings-title">{t('home.title', { ns: 'meetings' })}</h2>
+        {nextMeetings.length ? (
+          <ul className="meeting-list">
+            {nextMeetings.map((m) => (
+              <li key={m.id}>
+                <MeetingCard meeting={m} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('home.none', { ns: 'meetings' })}</p>
+        )}
+        <p>
+          <Link to={`/${lang}/meetings`}>{t('home.all', { ns: 'meetings' })}</Link>
+        </p>
       </section>
       {latest.length ? (
         <section aria-labelledby="latest-title">

@@ -1,9 +1,11 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
 import { canEditMechanism, listParliamentMechanisms } from '~/models/mechanism.server'
 import { listParliamentResources } from '~/models/resource.server'
+import { listParliamentMeetings } from '~/models/meeting.server'
+import { MeetingCard } from '~/components/meeting-card'
 import { ResourceCard } from '~/components/resource-card'
 import { getMemberShares, listParliamentMembers } from '~/models/member.server'
 import { getParliament } from '~/models/parliament.server'
@@ -15,8 +17,10 @@ import type { Language } from '~/utils/i18n'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { getFixedT } from '~/utils/i18n.server'
+import meetingStyles from '~/styles/meetings.css?url'
 
 export const meta = titleMeta
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: meetingStyles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
@@ -47,6 +51,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     shares: getMemberShares(parliament.id),
     mechanisms: listParliamentMechanisms(parliament.id),
     resources: listParliamentResources(parliament.id, user),
+    meetings: listParliamentMeetings(parliament.id, user && { id: user.id, role: user.role, parliamentId: user.parliamentId }),
     canEdit: hasRole(user, 'coordinator'),
     canAddMechanism: canEditMechanism(user, { parliamentId: parliament.id }),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
@@ -58,8 +63,8 @@ function percent(part: number, whole: number, lang: Language) {
 }
 
 export default function ParliamentPage() {
-  const { lang, parliament: p, members, focalPoints, shares, mechanisms, resources, canEdit, canAddMechanism } = useLoaderData<typeof loader>()
-  const { t } = useTranslation(['network', 'common'])
+  const { lang, parliament: p, members, focalPoints, shares, mechanisms, resources, meetings, canEdit, canAddMechanism } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['network', 'common', 'meetings'])
   const otherName = lang === 'ar' ? p.nameEn : p.nameAr
   return (
     <div className="page">
@@ -221,6 +226,18 @@ export default function ParliamentPage() {
           </>
         )}
       </section>
+      {meetings.length ? (
+        <section aria-labelledby="meetings-title">
+          <h2 id="meetings-title">{t('parliament.title', { ns: 'meetings' })}</h2>
+          <ul className="meeting-list">
+            {meetings.map((m) => (
+              <li key={m.id}>
+                <MeetingCard meeting={m} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {resources.length ? (
         <section aria-labelledby="resources-title">
           <h2 id="resources-title">{t('profile.resources')}</h2>

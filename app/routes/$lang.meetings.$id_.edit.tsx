@@ -1,0 +1,67 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { MeetingForm } from '~/components/meeting-form'
+import { notifyMeetingChanged } from '~/models/meeting-notice.server'
+import { fillFreeSeats } from '~/models/meeting-registration.server'
+import { meetingFormValues, updateMeeting } from '~/models/meeting.server'
+import { requireRole } from '~/utils/auth.server'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { requireLanguage } from '~/utils/lang.server'
+import { meetingFormChoices, readMeetingForm, requireMeeting } from '~/utils/meeting-form.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import styles from '~/styles/meetings.css?url'
+
+export const meta = titleMeta
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  requireRole(request, 'coordinator')
+  const lang = requireLanguage(params)
+  const meeting = requireMeeting(params.id)
+  return {
+    lang,
+    id: meeting.id,
+    ...meetingFormChoices(lang),
+    defaultValue: meetingFormValues(meeting),
+    title: pageTitle(lang, 'form.editTitle', 'meetings'),
+  }
+}
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const user = requireRole(request, 'coordinator')
+  const lang = requireLanguage(params)
+  const meeting = requireMeeting(params.id)
+  const form = await readMeetingForm(request)
+  if (!form.ok) return data({ result: form.reply }, { status: 400 })
+  const change = updateMeeting(meeting.id, form.input, user)
+  // More seats (or no limit any more): the waiting list moves up, and those promoted are told.
+  await fillFreeSeats(meeting.id)
+  if (change && (change.time || change.venue) && meeting.state === 'published') {
+    await notifyMeetingChanged(meeting.id, change)
+  }
+  return redirectWithFlash(`/${lang}/meetings/${meeting.id}`, 'meetingSaved')
+}
+
+export default function EditMeeting() {
+  const { lang, id, countries, timeZones, defaultValue } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t } = useTranslation('meetings')
+  return (
+    <div className="page narrow">
+      <p className="breadcrumb">
+        <Link to={`/${lang}/meetings/${id}`}>{t('form.cancel')}</Link>
+      </p>
+      <h1>{t('form.editTitle')}</h1>
+      <p className="lead">{t('form.editLead')}</p>
+      <MeetingForm
+        lastResult={actionData?.result}
+        defaultValue={defaultValue}
+        countries={countries}
+        timeZones={timeZones}
+        submitLabel={t('form.save')}
+      />
+    </div>
+  )
+}
