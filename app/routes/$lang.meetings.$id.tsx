@@ -1,15 +1,21 @@
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { agendaStylesheet, MeetingAgenda } from '~/components/meeting-agenda'
+import { MeetingDocuments } from '~/components/meeting-documents'
+import { RegistrationPanel } from '~/components/registration-panel'
 import { canManageMeeting } from '~/models/meeting-access.server'
+import { getAgenda } from '~/models/meeting-agenda.server'
+import { listMeetingDocuments } from '~/models/meeting-document.server'
 import { notifyMeetingCancelled } from '~/models/meeting-notice.server'
-import { isConfirmedParticipant } from '~/models/meeting-registration.server'
+import { getParticipation, isConfirmedParticipant } from '~/models/meeting-registration.server'
 import { canMoveMeeting, setMeetingState } from '~/models/meeting.server'
 import { requireUser } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { countryName } from '~/utils/countries'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { getFixedT } from '~/utils/i18n.server'
+import { absoluteUrl } from '~/utils/links.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { requireVisibleMeeting } from '~/utils/meeting-view.server'
 import { titleMeta } from '~/utils/meta'
@@ -17,7 +23,7 @@ import { formatInZone, formatRangeInZone, zoneOffsetLabel } from '~/utils/zoned-
 import styles from '~/styles/meetings.css?url'
 
 export const meta = titleMeta
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }, agendaStylesheet]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
@@ -52,6 +58,9 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     zone: `${m.timeZone}, ${zoneOffsetLabel(m.startsAt, m.timeZone)}`,
     deadline: m.registrationDeadline ? formatInZone(m.registrationDeadline, lang, m.timeZone) : null,
     onlineUrl: showOnline ? m.onlineUrl : null,
+    agenda: getAgenda(m.id, viewer),
+    documents: listMeetingDocuments(m.id, viewer),
+    participation: m.state === 'draft' ? null : getParticipation(m.id, viewer),
     canManage,
     moves: canManage ? (['published', 'completed', 'cancelled'] as const).filter((to) => canMoveMeeting(m.state, to)) : [],
     title: `${title} · ${getFixedT(lang)('shell.siteName')}`,
@@ -68,13 +77,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!to) throw new Response('Bad Request', { status: 400 })
   const wasPublished = m.state === 'published'
   if (!setMeetingState(m.id, to, user)) throw new Response('Conflict', { status: 409 })
-  if (to === 'cancelled' && wasPublished) await notifyMeetingCancelled(m.id)
+  if (to === 'cancelled' && wasPublished) await notifyMeetingCancelled(m.id, { baseUrl: absoluteUrl(request, '/') })
   const flash = to === 'published' ? 'meetingPublished' : to === 'cancelled' ? 'meetingCancelled' : 'meetingCompleted'
   return redirectWithFlash(`/${lang}/meetings/${m.id}`, flash)
 }
 
 export default function MeetingPage() {
-  const { lang, meeting: m, when, zone, deadline, onlineUrl, canManage, moves } = useLoaderData<typeof loader>()
+  const { lang, meeting: m, when, zone, deadline, onlineUrl, agenda, documents, participation, canManage, moves } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation('meetings')
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang)
   const description = pickLanguage({ en: m.descriptionEn, ar: m.descriptionAr }, lang)
@@ -219,10 +229,14 @@ export default function MeetingPage() {
             </section>
           ) : null}
 
-          {/* agenda */}
-          {/* documents */}
+          {agenda.length ? <MeetingAgenda agenda={agenda} timeZone={m.timeZone} lang={lang} /> : null}
+          <MeetingDocuments documents={documents} lang={lang} />
         </div>
-        <aside className="meeting-page__aside">{/* registration */}</aside>
+        {participation ? (
+          <aside className="meeting-page__aside">
+            <RegistrationPanel participation={participation} meetingId={m.id} lang={lang} />
+          </aside>
+        ) : null}
       </div>
     </article>
   )

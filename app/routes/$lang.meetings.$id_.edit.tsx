@@ -7,6 +7,7 @@ import { fillFreeSeats } from '~/models/meeting-registration.server'
 import { meetingFormValues, updateMeeting } from '~/models/meeting.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { absoluteUrl } from '~/utils/links.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { meetingFormChoices, readMeetingForm, requireMeeting } from '~/utils/meeting-form.server'
 import { titleMeta } from '~/utils/meta'
@@ -39,7 +40,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   // More seats (or no limit any more): the waiting list moves up, and those promoted are told.
   await fillFreeSeats(meeting.id)
   if (change && (change.time || change.venue) && meeting.state === 'published') {
-    await notifyMeetingChanged(meeting.id, change)
+    await notifyMeetingChanged(meeting.id, change, { baseUrl: absoluteUrl(request, '/') })
   }
   return redirectWithFlash(`/${lang}/meetings/${meeting.id}`, 'meetingSaved')
 }

@@ -6,12 +6,7 @@ import { MeetingCard } from '~/components/meeting-card'
 import { Pagination } from '~/components/pagination'
 import { SelectField } from '~/components/ui/field'
 import { canManageMeeting } from '~/models/meeting-access.server'
-import {
-  listMeetings,
-  listMeetingsBetween,
-  listMeetingYears,
-  MEETINGS_PAGE_SIZE,
-} from '~/models/meeting.server'
+import { listMeetings, listMeetingsBetween, listMeetingYears, MEETINGS_PAGE_SIZE } from '~/models/meeting.server'
 import { getUser } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
 import type { Language } from '~/utils/i18n'
@@ -37,15 +32,23 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     years: listMeetingYears(viewer),
     canManage: canManageMeeting(viewer),
     signedIn: Boolean(user),
+    pageSize: MEETINGS_PAGE_SIZE,
     title: pageTitle(lang, 'page.title', 'meetings'),
   }
   if (query.view === 'month') {
     const month = query.month ?? new Date().toISOString().slice(0, 7)
     const { from, to } = monthRange(month, lang)
     const meetings = listMeetingsBetween(viewer, query, from, to)
-    return { ...common, page, month, weeks: buildMonthGrid(month, lang, meetings), list: null }
+    const calendar = {
+      month,
+      weeks: buildMonthGrid(month, lang, meetings),
+      previous: shiftMonth(month, -1),
+      next: shiftMonth(month, 1),
+      firstWeekday: weekStart(lang),
+    }
+    return { ...common, page, calendar, list: null }
   }
-  return { ...common, page, month: null, weeks: null, list: listMeetings(viewer, query, page) }
+  return { ...common, page, calendar: null, list: listMeetings(viewer, query, page) }
 }
 
 function href(lang: Language, q: Partial<MeetingListQuery>) {
@@ -54,7 +57,8 @@ function href(lang: Language, q: Partial<MeetingListQuery>) {
 }
 
 export default function Meetings() {
-  const { lang, query, years, canManage, signedIn, page, month, weeks, list } = useLoaderData<typeof loader>()
+  const { lang, query, years, canManage, signedIn, page, pageSize, calendar, list } = useLoaderData<typeof loader>()
+  const month = calendar?.month ?? null
   const { t } = useTranslation(['meetings', 'common'])
   const filters = { kind: query.kind, format: query.format, region: query.region }
   const hasFilters = Boolean(query.kind || query.format || query.region || query.year)
@@ -159,7 +163,7 @@ export default function Meetings() {
                   </li>
                 ))}
               </ul>
-              <Pagination page={page} pageSize={MEETINGS_PAGE_SIZE} total={list.total} />
+              <Pagination page={page} pageSize={pageSize} total={list.total} />
             </>
           ) : (
             <p className="notice">{query.when === 'past' ? t('page.nonePast') : t('page.noneUpcoming')}</p>
@@ -167,39 +171,38 @@ export default function Meetings() {
         </>
       ) : null}
 
-      {weeks && month ? <MonthCalendar lang={lang} month={month} weeks={weeks} filters={filters} /> : null}
+      {calendar ? <MonthCalendar lang={lang} calendar={calendar} filters={filters} /> : null}
     </div>
   )
 }
 
 function MonthCalendar({
   lang,
-  month,
-  weeks,
+  calendar,
   filters,
 }: {
   lang: Language
-  month: string
-  weeks: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['weeks']>
+  calendar: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['calendar']>
   filters: Partial<MeetingListQuery>
 }) {
   const { t } = useTranslation('meetings')
+  const { month, weeks } = calendar
   const [y, m] = month.split('-').map(Number) as [number, number]
   const monthName = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1))
   const weekdayLong = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' })
   const weekdayShort = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' })
   // 2024-01-01 was a Monday: the 7 weekdays from the language's first day of the week.
-  const weekdays = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + ((weekStart(lang) - 1 + i + 7) % 7))))
+  const weekdays = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + ((calendar.firstWeekday - 1 + i + 7) % 7))))
   const hasMeetings = weeks.some((w) => w.some((d) => d.inMonth && d.meetings.length))
   return (
     <section aria-labelledby="month-heading">
       <div className="month-nav">
-        <Link to={href(lang, { ...filters, view: 'month', month: shiftMonth(month, -1) })} rel="prev">
+        <Link to={href(lang, { ...filters, view: 'month', month: calendar.previous })} rel="prev">
           <span aria-hidden="true">{lang === 'ar' ? '→ ' : '← '}</span>
           {t('month.previous')}
         </Link>
         <h2 id="month-heading">{monthName}</h2>
-        <Link to={href(lang, { ...filters, view: 'month', month: shiftMonth(month, 1) })} rel="next">
+        <Link to={href(lang, { ...filters, view: 'month', month: calendar.next })} rel="next">
           {t('month.next')}
           <span aria-hidden="true">{lang === 'ar' ? ' ←' : ' →'}</span>
         </Link>
