@@ -11,7 +11,7 @@ import { notifyMeetingCancelled } from '~/models/meeting-notice.server'
 import { getParticipation, isConfirmedParticipant } from '~/models/meeting-registration.server'
 import { canMoveMeeting, setMeetingState } from '~/models/meeting.server'
 import { requireUser } from '~/utils/auth.server'
-import { pickLanguage } from '~/utils/bilingual'
+import { pickLanguage, textLanguage } from '~/utils/bilingual'
 import { countryName } from '~/utils/countries'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { getFixedT } from '~/utils/i18n.server'
@@ -160,7 +160,15 @@ export default function MeetingPage() {
               <dt>{t('detail.where')}</dt>
               <dd>
                 {m.format !== 'online' ? (
-                  <span dir="auto">{[m.address, m.city, m.country].filter(Boolean).join(lang === 'ar' ? '، ' : ', ')}</span>
+                  <span>
+                    {[m.address, m.city].filter(Boolean).map((part) => (
+                      <span key={part} lang={textLanguage(part, lang)}>
+                        {part}
+                        {lang === 'ar' ? '، ' : ', '}
+                      </span>
+                    ))}
+                    {m.country}
+                  </span>
                 ) : null}
                 {m.hasOnline ? (
                   <span className="meeting-facts__online">
@@ -184,7 +192,9 @@ export default function MeetingPage() {
                 <dd>
                   <ul className="plain-list">
                     {m.hosts.map((h) => (
-                      <li key={h} dir="auto">{h}</li>
+                      <li key={h} lang={textLanguage(h, lang)} dir="auto">
+                        {h}
+                      </li>
                     ))}
                   </ul>
                 </dd>

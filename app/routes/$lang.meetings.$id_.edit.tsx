@@ -38,7 +38,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!form.ok) return data({ result: form.reply }, { status: 400 })
   const change = updateMeeting(meeting.id, form.input, user)
   // More seats (or no limit any more): the waiting list moves up, and those promoted are told.
-  await fillFreeSeats(meeting.id)
+  await fillFreeSeats(meeting.id, { baseUrl: absoluteUrl(request, '/') })
   if (change && (change.time || change.venue) && meeting.state === 'published') {
     await notifyMeetingChanged(meeting.id, change, { baseUrl: absoluteUrl(request, '/') })
   }
