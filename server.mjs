@@ -38,8 +38,9 @@ const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
 
-// One line per request: no query strings (they may carry search terms) and no secrets from paths.
-const secretPath = /^(\/[a-z]{2}\/(?:invitations|reset-password)\/)[^/?]+/
+// One line per request: no query strings (they may carry search terms) and no secrets from paths (one-time
+// links, and the personal calendar feeds' /meetings/feed/<token>.ics).
+const secretPath = /^(\/[a-z]{2}\/(?:invitations|reset-password)\/|\/+meetings\/+feed\/+)[^/?]+/i
 if (config.LOG_REQUESTS) {
   app.use((req, res, next) => {
     const start = process.hrtime.bigint()
@@ -140,7 +141,7 @@ app.all('*', async (req, res, next) => {
 
 // Last resort (Remix renders its own error pages; this catches failures around it): no stack trace to users.
 app.use((error, req, res, _next) => {
-  console.error(`error: ${req.method} ${req.path}:`, error)
+  console.error(`error: ${req.method} ${req.path.replace(secretPath, '$1[redacted]')}:`, error)
   if (res.headersSent) return res.end()
   const ar = req.path.startsWith('/ar')
   res

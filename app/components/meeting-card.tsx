@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { MeetingFormat, MeetingKind, MeetingState, MeetingVisibility } from '#db/enums'
-import { pickLanguage } from '~/utils/bilingual'
+import { pickLanguage, textLanguage } from '~/utils/bilingual'
 import { countryName } from '~/utils/countries'
 import type { Language } from '~/utils/i18n'
 import { formatInZone, formatRangeInZone } from '~/utils/zoned-format'
@@ -50,7 +50,7 @@ export function MeetingCard({ meeting: m, lang, headingLevel = 3 }: { meeting: M
         <p>
           <time dateTime={m.startsAt.toISOString()}>{formatRangeInZone(m.startsAt, m.endsAt, lang, m.timeZone)}</time>
         </p>
-        <p dir="auto">{meetingPlace(m, lang, t('card.online'))}</p>
+        <p lang={m.city ? textLanguage(m.city, lang) : undefined}>{meetingPlace(m, lang, t('card.online'))}</p>
         <p className="badges">
           <span className="badge">{t(`kinds.${m.kind}`)}</span>
           {m.visibility !== 'public' ? <span className="badge badge--members">{t(`visibilities.${m.visibility}`)}</span> : null}

@@ -60,6 +60,9 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
             <li>
               <NavLink to={`/${lang}/resources/mine`}>{t('nav.myResources')}</NavLink>
             </li>
+            <li>
+              <NavLink to={`/${lang}/meetings/mine`}>{t('nav.myMeetings')}</NavLink>
+            </li>
             {canInvite ? (
               <li>
                 <NavLink to={`/${lang}/resources/review`}>{t('nav.review')}</NavLink>

@@ -1,5 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm'
 import { member, memberIdentifier, parliament } from '#db/schema/index'
+import { csvCell } from '~/utils/csv'
 import { getDb } from '~/utils/db.server'
 
 /** The public part of the network: public profiles and their parliaments, nothing members-only. */
@@ -82,13 +83,6 @@ function names(en: string, ar: string) {
     ...(en ? [{ name: en, lang: 'en' }] : []),
     ...(ar ? [{ name: ar, lang: 'ar' }] : []),
   ]
-}
-
-/** A spreadsheet cell: quoted, and never read as a formula by Excel or LibreOffice. */
-function csvCell(value: string | number | null | undefined) {
-  let text = value == null ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
 /** The public profiles as CSV (UTF-8 with a byte-order mark, so spreadsheets show Arabic correctly). */

@@ -9,6 +9,7 @@ import { getAgenda } from '~/models/meeting-agenda.server'
 import { listMeetingDocuments } from '~/models/meeting-document.server'
 import { notifyMeetingCancelled } from '~/models/meeting-notice.server'
 import { getParticipation, isConfirmedParticipant } from '~/models/meeting-registration.server'
+import { mailInvitees } from '~/models/meeting-invitation.server'
 import { canMoveMeeting, setMeetingState } from '~/models/meeting.server'
 import { requireUser } from '~/utils/auth.server'
 import { pickLanguage, textLanguage } from '~/utils/bilingual'
@@ -21,9 +22,14 @@ import { requireVisibleMeeting } from '~/utils/meeting-view.server'
 import { titleMeta } from '~/utils/meta'
 import { formatInZone, formatRangeInZone, zoneOffsetLabel } from '~/utils/zoned-format'
 import styles from '~/styles/meetings.css?url'
+import participationStyles from '~/styles/participation.css?url'
 
 export const meta = titleMeta
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }, agendaStylesheet]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  agendaStylesheet,
+  { rel: 'stylesheet', href: participationStyles },
+]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
@@ -78,6 +84,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const wasPublished = m.state === 'published'
   if (!setMeetingState(m.id, to, user)) throw new Response('Conflict', { status: 409 })
   if (to === 'cancelled' && wasPublished) await notifyMeetingCancelled(m.id, { baseUrl: absoluteUrl(request, '/') })
+  // Invitations made while it was a draft are mailed now that invitees can open it.
+  if (to === 'published') await mailInvitees(m.id, { baseUrl: absoluteUrl(request, '/') })
   const flash = to === 'published' ? 'meetingPublished' : to === 'cancelled' ? 'meetingCancelled' : 'meetingCompleted'
   return redirectWithFlash(`/${lang}/meetings/${m.id}`, flash)
 }

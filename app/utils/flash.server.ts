@@ -31,6 +31,7 @@ export const flashKeys = [
   'documentLinked',
   'documentUnlinked',
   'invitationsSent',
+  'invitationRemoved',
   'registered',
   'registrationPending',
   'waitlisted',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { hasAnyUser, hasDemoAccount, seedDemo } from '#db/seed'
 import { startPendingUploadSweep } from '~/models/pending-upload.server'
+import { startReminderScheduler } from '~/models/meeting-reminder.server'
 import { refreshParliamentSearchText } from '~/models/parliament.server'
 import { syncResourceSearchIndex } from '~/models/resource-search.server'
 import { getConfig, ConfigError } from './config.server'
@@ -28,6 +29,7 @@ export async function startServerApp() {
   syncResourceSearchIndex()
   // Uploads never attached to a resource (and temporary files of a crash) go after a day; checked hourly.
   startPendingUploadSweep()
+  startReminderScheduler()
   demoInstallation = hasDemoAccount(db)
   return { config }
 }

@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { isConfirmedParticipant } from '~/models/calendar-feed.server'
+import { canManageMeeting, canViewMeeting, isInvitedOrRegistered, type MeetingViewer } from '~/models/meeting-access.server'
+import { getMeeting } from '~/models/meeting.server'
+import { getUser } from '~/utils/auth.server'
+import { getConfig } from '~/utils/config.server'
+import { isLanguage } from '~/utils/i18n'
+import { meetingToIcs } from '~/utils/meeting-ics.server'
+
+/**
+ * GET /meetings/<id>/calendar.ics[?lang=ar|en]: the meeting as an iCalendar file, for whoever may see the meeting
+ * (anyone else, drafts included, gets the same 404 as for a meeting that does not exist). The online link is in
+ * it only for confirmed participants and coordinators.
+ */
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const notFound = () => new Response('Not Found', { status: 404 })
+  if (!/^\d{1,12}$/.test(params.id ?? '')) throw notFound()
+  const id = Number(params.id)
+  const user = getUser(request)
+  const viewer: MeetingViewer = user && { id: user.id, role: user.role, parliamentId: user.parliamentId }
+  const m = getMeeting(id)
+  if (!m || !canViewMeeting(m, viewer, isInvitedOrRegistered(id, viewer))) throw notFound()
+  const url = new URL(request.url)
+  const asked = url.searchParams.get('lang')
+  const lang = isLanguage(asked) ? asked : (user?.locale ?? 'en')
+  const showOnlineLink = Boolean(viewer && (canManageMeeting(viewer) || isConfirmedParticipant(id, viewer.id)))
+  const ics = meetingToIcs(m, { lang, baseUrl: getConfig().PUBLIC_URL ?? url.origin, showOnlineLink })
+  return new Response(ics, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="meeting-${id}.ics"`,
+      // Personal for signed-in viewers (the online link); never kept by shared caches.
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

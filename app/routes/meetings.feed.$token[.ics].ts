@@ -1,0 +1,35 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { listFeedEntries, userForFeedToken } from '~/models/calendar-feed.server'
+import { getConfig } from '~/utils/config.server'
+import { getFixedT } from '~/utils/i18n.server'
+import { meetingsToIcs } from '~/utils/meeting-ics.server'
+
+/** Calendar apps come back for it about every hour. */
+const REFRESH_SECONDS = 60 * 60
+
+/**
+ * GET /meetings/feed/<token>.ics: a member's personal subscription feed (see app/models/calendar-feed.server.ts).
+ * The token is the only credential, so an unknown, replaced or revoked one is a plain 404, and the answer is
+ * never stored by any cache (server.mjs masks the token in its request log).
+ */
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const owner = userForFeedToken(params.token ?? '')
+  if (!owner) throw new Response('Not Found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
+  const lang = owner.locale
+  const t = getFixedT(lang, 'calendar')
+  const ics = meetingsToIcs(listFeedEntries(owner.id), {
+    lang,
+    baseUrl: getConfig().PUBLIC_URL ?? new URL(request.url).origin,
+    name: t('ics.feedName'),
+    description: t('ics.feedDescription'),
+    refreshSeconds: REFRESH_SECONDS,
+  })
+  return new Response(ics, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'inline; filename="parlnet-meetings.ics"',
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex',
+    },
+  })
+}

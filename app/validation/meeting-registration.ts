@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { attendanceModes, interpretationLanguages } from '#db/enums'
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'tooLong')
+    .optional()
+    .transform((v) => v || '')
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((v) => v === 'on' || v === 'true')
+
+/** A member's registration for a meeting (the same form registers and changes the details). */
+export const RegistrationFormSchema = z.object({
+  attendanceMode: z.enum(attendanceModes, { error: 'invalidChoice' }),
+  interpretation: z
+    .array(z.enum(interpretationLanguages, { error: 'invalidChoice' }))
+    .optional()
+    .transform((list) => [...new Set(list ?? [])]),
+  accessibilityNeeds: optionalText(1000),
+  dietaryNeeds: optionalText(1000),
+})
+export type RegistrationFormInput = z.infer<typeof RegistrationFormSchema>
+
+/** The coordinators' message to the participants of a meeting. */
+export const ParticipantMessageSchema = z.object({
+  subject: z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'tooLong'),
+  body: z.string({ error: 'required' }).trim().min(1, 'required').max(10_000, 'tooLong'),
+  includeWaitlisted: checkbox,
+})
+
+/** Ids chosen with checkboxes (parliaments or accounts to invite). */
+export const InviteFormSchema = z.object({
+  ids: z
+    .array(z.number({ error: 'invalidChoice' }).int('invalidChoice').positive('invalidChoice'))
+    .optional()
+    .transform((list) => [...new Set(list ?? [])]),
+})
