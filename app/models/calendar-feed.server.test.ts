@@ -8,11 +8,11 @@ import { hashSecret } from '~/utils/secret.server'
 import {
   createCalendarFeed,
   hasCalendarFeed,
-  isConfirmedParticipant,
   listFeedEntries,
   revokeCalendarFeed,
   userForFeedToken,
 } from './calendar-feed.server'
+import { isConfirmedParticipant } from './meeting-registration.server'
 
 const day = 24 * 3600 * 1000
 const soon = (days: number) => new Date(Date.now() + days * day)

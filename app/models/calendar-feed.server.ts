@@ -77,13 +77,3 @@ export function listFeedEntries(userId: number): IcsEntry[] {
     status: state === 'confirmed' ? 'CONFIRMED' : 'TENTATIVE',
   }))
 }
-
-/** Whether the user holds a confirmed seat at the meeting (who may see its online link, with coordinators). */
-export function isConfirmedParticipant(meetingId: number, userId: number) {
-  const row = getDb()
-    .select({ state: meetingRegistration.state })
-    .from(meetingRegistration)
-    .where(and(eq(meetingRegistration.meetingId, meetingId), eq(meetingRegistration.userId, userId)))
-    .get()
-  return row?.state === 'confirmed'
-}

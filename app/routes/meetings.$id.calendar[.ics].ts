@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { isConfirmedParticipant } from '~/models/calendar-feed.server'
+import { isConfirmedParticipant } from '~/models/meeting-registration.server'
 import { canManageMeeting, canViewMeeting, isInvitedOrRegistered, type MeetingViewer } from '~/models/meeting-access.server'
 import { getMeeting } from '~/models/meeting.server'
 import { getUser } from '~/utils/auth.server'

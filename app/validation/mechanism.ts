@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalText } from './text'
 import { mechanismKinds, regions } from '#db/enums'
 import { isWebAddress } from './web-address'
 
@@ -31,14 +32,6 @@ export const MechanismQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
 })
 export type MechanismQuery = z.infer<typeof MechanismQuerySchema>
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => v || '')
 
 const fields = {
   kind: z.enum(mechanismKinds, { error: 'invalidChoice' }),

@@ -1,13 +1,6 @@
 import { z } from 'zod'
+import { optionalText } from './text'
 import { attendanceModes, interpretationLanguages } from '#db/enums'
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => v || '')
 
 const checkbox = z
   .string()

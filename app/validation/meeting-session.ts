@@ -1,17 +1,10 @@
 import { z } from 'zod'
+import { optionalText } from './text'
 import { meetingDocumentRoles } from '#db/enums'
 import { isLocalDateTime } from './time-zone'
 
 // A session of a meeting's agenda, as a coordinator types it. Times are wall-clock times in the MEETING's zone
 // (the server turns them into instants and checks they fall within the meeting's days).
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => v || '')
 
 const localDateTime = z
   .string({ error: 'dateTimeInvalid' })

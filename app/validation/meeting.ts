@@ -1,15 +1,8 @@
 import { z } from 'zod'
+import { optionalText } from './text'
 import { meetingFormats, meetingKinds, meetingVisibilities, regions } from '#db/enums'
 import { isKnownTimeZone, isLocalDateTime } from './time-zone'
 import { isWebAddress } from './web-address'
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => v || '')
 
 /** A datetime-local value ("YYYY-MM-DDTHH:mm"), in the meeting's time zone. */
 const localDateTime = z

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { optionalText } from './text'
 import { chambers, parliamentKinds, regions } from '#db/enums'
 import { isWebAddress } from './web-address'
 
@@ -23,14 +24,6 @@ export const DirectoryQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
 })
 export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => v || '')
 
 /** The coordinators' form to add or edit a parliament or assembly. */
 export const ParliamentFormSchema = z

@@ -1,14 +1,7 @@
 import { z } from 'zod'
+import { optionalText } from './text'
 import { contentLanguages, regions, resolutions, resourceTypes, themes, visibilities } from '#db/enums'
 import { isWebAddress } from './web-address'
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => v || '')
 
 /** A list of checkbox values: unknown values are refused (a forged form), duplicates dropped. */
 const choices = <T extends readonly [string, ...string[]]>(values: T) =>
