@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from '@playwright/test'
-import { demo, expect, expectAccessible, insertMeeting, languages, query, signInAs, snap, test } from './fixtures'
+import { demo, expect, expectAccessible, insertMeeting, insertUser, languages, latestMailTo, openTestDb, query, signInAs, snap, test } from './fixtures'
 
 // Scheduling a meeting in the browser, in both languages: bad input is refused with localized messages and
 // saves nothing; a coordinator schedules a three-day hybrid meeting in Doha and publishes it; a visitor sees it
@@ -9,8 +9,8 @@ import { demo, expect, expectAccessible, insertMeeting, languages, query, signIn
 
 const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const text = {
-  en: { m: strings('en', 'meetings'), c: strings('en', 'common') },
-  ar: { m: strings('ar', 'meetings'), c: strings('ar', 'common') },
+  en: { m: strings('en', 'meetings'), c: strings('en', 'common'), cal: strings('en', 'calendar') },
+  ar: { m: strings('ar', 'meetings'), c: strings('ar', 'common'), cal: strings('ar', 'calendar') },
 }
 
 async function pageAs(browser: Browser, baseURL: string, email: string | null, viewport?: { width: number; height: number }) {
@@ -148,4 +148,53 @@ test('a visitor never sees a by-invitation meeting; filters and the home page sh
       await page.context().close()
     }
   }
+})
+
+test('moving a meeting tells its participants in their language; cancelling it too', async ({ browser, baseURL }) => {
+  const title = `Field visit ${Date.now()}`
+  const id = insertMeeting({
+    titleEn: title,
+    titleAr: `زيارة ميدانية ${Date.now()}`,
+    // Whole minutes, as the form keeps them (a save that changes nothing must not count as a move).
+    startsAt: new Date(`${day(30)}T06:00:00Z`),
+    endsAt: new Date(`${day(32)}T14:00:00Z`),
+  })
+  const arabic = insertUser({ name: 'مشاركة عربية', locale: 'ar' })
+  const english = insertUser({ name: 'English participant', locale: 'en' })
+  const db = openTestDb()
+  for (const u of [arabic, english]) {
+    db.prepare(
+      `insert into meeting_registration (meeting_id, user_id, state, attendance_mode, requested_at) values (?, ?, 'confirmed', 'in_person', unixepoch())`,
+    ).run(id, u.id)
+  }
+  db.close()
+  const coordinator = await pageAs(browser, baseURL!, demo.coordinator.email)
+  await coordinator.goto(`/en/meetings/${id}/edit`)
+  await expectAccessible(coordinator)
+  await snap(coordinator, 'meeting-edit-en')
+  // Saving the description only tells nobody; moving the start does.
+  await coordinator.getByLabel(text.en.m.form.descriptionEn).fill('Updated programme.')
+  await coordinator.getByRole('button', { name: text.en.m.form.save }).click()
+  await expect(coordinator.getByRole('status')).toHaveText(text.en.c.flash.meetingSaved)
+  expect(latestMailTo(arabic.email)).toBeUndefined()
+  await coordinator.goto(`/en/meetings/${id}/edit`)
+  await coordinator.getByLabel(text.en.m.form.startsAt).fill(`${day(29)}T10:00`)
+  await coordinator.getByRole('button', { name: text.en.m.form.save }).click()
+  await expect(coordinator.getByRole('status')).toHaveText(text.en.c.flash.meetingSaved)
+  const changedAr = latestMailTo(arabic.email)!
+  expect(changedAr.locale).toBe('ar')
+  expect(changedAr.subject).toContain(text.ar.cal.mail.changed.subject.split('«')[0]!.trim())
+  expect(latestMailTo(english.email)!.subject).toContain(text.en.cal.mail.changed.subject.split('{{')[0]!.trim())
+
+  await coordinator.goto(`/en/meetings/${id}`)
+  await coordinator.getByRole('button', { name: text.en.m.detail.cancelMeeting }).click()
+  await expect(coordinator.getByRole('status')).toHaveText(text.en.c.flash.meetingCancelled)
+  const cancelledAr = latestMailTo(arabic.email)!
+  expect(cancelledAr.locale).toBe('ar')
+  expect(cancelledAr.subject).toContain(text.ar.cal.mail.cancelled.subject.split('«')[0]!.trim())
+  expect(latestMailTo(english.email)!.subject).toContain(text.en.cal.mail.cancelled.subject.split('{{')[0]!.trim())
+  // A member cannot cancel one: the forged post is refused.
+  const member = await pageAs(browser, baseURL!, demo.member.email)
+  const forged = await member.request.post(`/en/meetings/${id}`, { form: { intent: 'cancel' }, headers: { Origin: baseURL! } })
+  expect(forged.status()).toBe(403)
 })
