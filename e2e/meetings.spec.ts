@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from '@playwright/test'
+import ICAL from 'ical.js'
 import { demo, expect, expectAccessible, insertMeeting, insertUser, languages, latestMailTo, openTestDb, query, signInAs, snap, test } from './fixtures'
 
 // Scheduling a meeting in the browser, in both languages: bad input is refused with localized messages and
@@ -91,6 +92,15 @@ for (const lang of languages) {
     expect(await response!.text()).not.toContain('secret-room')
     await expectAccessible(visitor)
     await snap(visitor, `meeting-page-visitor-${lang}`)
+    // The visitor adds it to a calendar: the downloaded .ics parses in ical.js with the right instant, and has
+    // no online link.
+    const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('link', { name: t.m.detail.downloadIcs }).click()])
+    const ics = fs.readFileSync((await download.path())!, 'utf8')
+    const calendar = new ICAL.Component(ICAL.parse(ics))
+    for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone)
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!)
+    expect(event.startDate.toJSDate().toISOString()).toBe(`${day(40)}T06:00:00.000Z`)
+    expect(ics).not.toContain('secret-room')
 
     // The month calendar of that month has it on each of its three days.
     await visitor.goto(`/${lang}/meetings?view=month&month=${day(40).slice(0, 7)}`)
