@@ -89,7 +89,10 @@ for (const lang of ['en', 'ar'] as const) {
       for (let i = 0; i < 5; i++) {
         await page.getByLabel(t.email).fill(target)
         await page.getByLabel(t.password, { exact: true }).fill(`wrong password ${i}`)
+        // Each attempt answered before the next (the previous alert alone would not tell them apart).
+        const answered = page.waitForResponse((r) => r.request().method() === 'POST')
         await page.getByRole('button', { name: t.signIn }).click()
+        expect((await answered).status()).toBe(400)
         await expect(page.getByRole('alert')).toHaveText(t.wrong)
       }
       await page.getByLabel(t.email).fill(target)

@@ -59,16 +59,17 @@ test.describe('security defaults', () => {
     await expect(page).toHaveURL(/\/en\/account$/)
   })
 
-  test('a garbage or forged session cookie is treated as a visitor, not an error', async ({ browser, baseURL }) => {
+  test('a garbage or forged session cookie is treated as a visitor, not an error', async ({ page, context }) => {
     for (const value of ['garbage', 'a'.repeat(3000), '%00%ff', 'abcdefghijklmnopqrstuvwxyz234567', '"quoted"']) {
-      const ctx = await browser.newContext({ baseURL })
+      // Nothing left from the previous value in the browser's own cookie jar.
+      await context.clearCookies()
       // Sent as a raw header: browsers refuse to store some of these, an attacker's script would not.
-      await ctx.setExtraHTTPHeaders({ Cookie: `session=${value}` })
-      const page = await ctx.newPage()
+      await context.setExtraHTTPHeaders({ Cookie: `session=${value}` })
       const response = await page.goto('/en/account')
       expect(response?.status()).toBe(200)
       await expect(page).toHaveURL(/\/en\/login/)
-      await ctx.close()
+      const sent = response!.request().redirectedFrom() ?? response!.request()
+      expect(await sent.headerValue('cookie')).toBe(`session=${value}`)
     }
   })
 

@@ -1,4 +1,4 @@
-import { expect, query, snap, test } from './fixtures'
+import { expect, expectAccessible, query, snap, test } from './fixtures'
 
 test.describe('the site shell, as a visitor', () => {
   test('/ follows Accept-Language, else English', async ({ request }) => {
@@ -97,6 +97,11 @@ test.describe('screenshots for people to look at', () => {
           // Nothing may overflow sideways at 360 px (tables scroll inside their own box).
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
           expect(overflow, `${lang}${path} at ${width}px`).toBeLessThanOrEqual(0)
+          // These pages' accessibility check (a11y.spec.ts checks the other public pages).
+          if (width === 1280) {
+            await expect(page.locator('html')).toHaveAttribute('lang', lang)
+            await expectAccessible(page)
+          }
           await snap(page, `${lang}${path.replaceAll('/', '-') || '-home'}-${width}`)
         }
         if (lang === 'en' && width === 1280) {
@@ -120,6 +125,7 @@ test.describe('screenshots of the signed-in pages', () => {
           await page.evaluate(() => document.fonts.ready)
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
           expect(overflow, `${lang}${path} at ${width}px`).toBeLessThanOrEqual(0)
+          if (width === 1280) await expectAccessible(page)
           await snap(page, `${lang}${path.replaceAll('/', '-')}-${width}`)
         }
       })
