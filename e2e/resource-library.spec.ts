@@ -217,10 +217,12 @@ test('a parliament’s page lists its related resources, members-only ones for m
   const visitor = await pageAs(browser, baseURL!, null)
   await visitor.goto(`/en/parliaments/${shura!.id}`)
   await expect(visitor.getByRole('link', { name: report })).toHaveCount(0)
+  // The meetings it takes part in are listed too (the demo's Doha meeting, to which it is invited).
+  await expect(visitor.getByRole('link', { name: 'First coordination meeting of parliamentary assemblies on counter-terrorism' })).toBeVisible()
   const member = await pageAs(browser, baseURL!, demo.member.email)
   await member.goto(`/ar/parliaments/${shura!.id}`)
   await expect(member.getByRole('heading', { name: strings('ar', 'network').profile.resources })).toBeVisible()
-  await expect(member.getByRole('link', { name: /الاجتماع التنسيقي الأول|first coordination meeting/ })).toBeVisible()
+  await expect(member.getByRole('link', { name: /تقرير الاجتماع التنسيقي الأول|Report of the first coordination meeting/ })).toBeVisible()
   for (const p of [visitor, member]) await p.context().close()
 })
 
