@@ -207,4 +207,8 @@ test('moving a meeting tells its participants in their language; cancelling it t
   const member = await pageAs(browser, baseURL!, demo.member.email)
   const forged = await member.request.post(`/en/meetings/${id}`, { form: { intent: 'cancel' }, headers: { Origin: baseURL! } })
   expect(forged.status()).toBe(403)
+  // The audit log names what the coordinator did, in the page's language.
+  const admin = await pageAs(browser, baseURL!, demo.admin.email)
+  await admin.goto('/ar/admin/audit')
+  await expect(admin.getByRole('cell', { name: strings('ar', 'admin').audit.actions.meeting_cancelled }).first()).toBeVisible()
 })
