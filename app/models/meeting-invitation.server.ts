@@ -4,7 +4,8 @@ import type { RegistrationState } from '#db/enums'
 import { recordAuditEvent } from '~/models/audit.server'
 import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
-import { defaultBaseUrl, sendParticipationMail } from '~/utils/participation-mail.server'
+import { siteBaseUrl } from '~/utils/links.server'
+import { sendParticipationMail } from '~/utils/participation-mail.server'
 
 /** Registrations that count as an answer that still stands (the member takes part or waits to). */
 export const activeRegistrationStates = ['confirmed', 'pending', 'waitlisted'] as const satisfies RegistrationState[]
@@ -173,7 +174,7 @@ export async function inviteToMeeting(
   let mailed = 0
   if (outcome.meeting.state === 'published') {
     for (const invitee of outcome.fresh) {
-      await sendParticipationMail('invitation', invitee, outcome.meeting, options.baseUrl ?? defaultBaseUrl())
+      await sendParticipationMail('invitation', invitee, outcome.meeting, options.baseUrl ?? siteBaseUrl())
       mailed++
     }
   }
@@ -199,7 +200,7 @@ export async function mailInvitees(meetingId: number, options: { baseUrl?: strin
   let mailed = 0
   for (const invitee of listInviteeUsers(meetingId)) {
     if (registered.has(invitee.id)) continue
-    await sendParticipationMail('invitation', invitee, m, options.baseUrl ?? defaultBaseUrl())
+    await sendParticipationMail('invitation', invitee, m, options.baseUrl ?? siteBaseUrl())
     mailed++
   }
   return mailed

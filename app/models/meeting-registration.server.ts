@@ -1,3 +1,4 @@
+import { siteBaseUrl } from '~/utils/links.server'
 import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm'
 import { meeting, meetingInvitation, meetingRegistration, parliament, user } from '#db/schema/index'
 import {
@@ -15,7 +16,6 @@ import { hasRole } from '~/utils/auth.server'
 import { csvDocument } from '~/utils/csv'
 import { getDb, type Tx } from '~/utils/db.server'
 import {
-  defaultBaseUrl,
   sendParticipantMessage,
   sendParticipationMail,
   type ParticipationMailKind,
@@ -117,7 +117,7 @@ function recipients(userIds: number[]) {
 }
 
 async function mailUsers(kind: ParticipationMailKind, userIds: number[], m: MeetingRow, baseUrl: string | undefined) {
-  for (const r of recipients(userIds)) await sendParticipationMail(kind, r, m, baseUrl ?? defaultBaseUrl())
+  for (const r of recipients(userIds)) await sendParticipationMail(kind, r, m, baseUrl ?? siteBaseUrl())
 }
 
 const mailKindOf: Partial<Record<RegistrationState, ParticipationMailKind>> = {
@@ -453,7 +453,7 @@ export async function messageParticipants(
     .innerJoin(user, eq(user.id, meetingRegistration.userId))
     .where(and(eq(meetingRegistration.meetingId, meetingId), inArray(meetingRegistration.state, states), eq(user.isActive, true)))
     .all()
-  for (const p of people) await sendParticipantMessage(p, m, message, options.baseUrl ?? defaultBaseUrl())
+  for (const p of people) await sendParticipantMessage(p, m, message, options.baseUrl ?? siteBaseUrl())
   recordAuditEvent({
     actorId: actor.id,
     action: 'meeting.message',

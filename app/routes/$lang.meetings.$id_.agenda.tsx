@@ -6,12 +6,12 @@ import { agendaStylesheet, isolate, MeetingAgenda } from '~/components/meeting-a
 import { MeetingSessionForm } from '~/components/meeting-session-form'
 import { BilingualText } from '~/components/bilingual-text'
 import { createSession, deleteSession, getAgenda } from '~/models/meeting-agenda.server'
-import { getMeeting } from '~/models/meeting.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { requireRole } from '~/utils/auth.server'
+import { requireMeeting } from '~/utils/meeting-route.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
-import { meetingIdParam, meetingPageTitle, newSessionDefaults, sessionFormContext } from '~/utils/meeting-session-form.server'
+import { meetingPageTitle, newSessionDefaults, sessionFormContext } from '~/utils/meeting-session-form.server'
 import { titleMeta } from '~/utils/meta'
 import { MeetingSessionFormSchema } from '~/validation/meeting-session'
 
@@ -22,8 +22,7 @@ export const links: LinksFunction = () => [agendaStylesheet]
 function requireEditor(request: Request, params: LoaderFunctionArgs['params']) {
   const user = requireRole(request, 'coordinator')
   const lang = requireLanguage(params)
-  const m = getMeeting(meetingIdParam(params.id))
-  if (!m) throw new Response('Not Found', { status: 404 })
+  const m = requireMeeting(params.id)
   return { user, lang, meeting: m }
 }
 

@@ -6,11 +6,11 @@ import { BilingualText } from '~/components/bilingual-text'
 import { agendaStylesheet } from '~/components/meeting-agenda'
 import { MeetingSessionForm } from '~/components/meeting-session-form'
 import { deleteSession, getSessionFormValues, updateSession } from '~/models/meeting-agenda.server'
-import { getMeeting } from '~/models/meeting.server'
 import { requireRole } from '~/utils/auth.server'
+import { requireMeeting } from '~/utils/meeting-route.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
-import { meetingIdParam, meetingPageTitle, sessionFormContext } from '~/utils/meeting-session-form.server'
+import { meetingPageTitle, sessionFormContext } from '~/utils/meeting-session-form.server'
 import { titleMeta } from '~/utils/meta'
 import { MeetingSessionFormSchema } from '~/validation/meeting-session'
 
@@ -23,10 +23,10 @@ export const links: LinksFunction = () => [agendaStylesheet]
 function requireSession(request: Request, params: LoaderFunctionArgs['params']) {
   const user = requireRole(request, 'coordinator')
   const lang = requireLanguage(params)
-  const m = getMeeting(meetingIdParam(params.id))
+  const m = requireMeeting(params.id)
   const sessionId = Number(params.sessionId)
-  const values = m && Number.isSafeInteger(sessionId) ? getSessionFormValues(m.id, sessionId, m.timeZone) : null
-  if (!m || !values) throw new Response('Not Found', { status: 404 })
+  const values = Number.isSafeInteger(sessionId) ? getSessionFormValues(m.id, sessionId, m.timeZone) : null
+  if (!values) throw new Response('Not Found', { status: 404 })
   return { user, lang, meeting: m, sessionId, values }
 }
 

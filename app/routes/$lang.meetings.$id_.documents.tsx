@@ -7,13 +7,13 @@ import { BilingualText } from '~/components/bilingual-text'
 import { agendaStylesheet, isolate } from '~/components/meeting-agenda'
 import { FormError } from '~/components/status-message'
 import { linkDocument, listLinkedDocuments, unlinkDocument } from '~/models/meeting-document.server'
-import { getMeeting } from '~/models/meeting.server'
 import { searchResources } from '~/models/resource-search.server'
 import { requireRole } from '~/utils/auth.server'
+import { requireMeeting } from '~/utils/meeting-route.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
-import { meetingIdParam, meetingPageTitle } from '~/utils/meeting-session-form.server'
+import { meetingPageTitle } from '~/utils/meeting-session-form.server'
 import { titleMeta } from '~/utils/meta'
 import { MeetingDocumentFormSchema } from '~/validation/meeting-session'
 import { parseResourceSearch } from '~/validation/resource-search'
@@ -29,8 +29,7 @@ const RESULTS = 10
 function requireEditor(request: Request, params: LoaderFunctionArgs['params']) {
   const user = requireRole(request, 'coordinator')
   const lang = requireLanguage(params)
-  const m = getMeeting(meetingIdParam(params.id))
-  if (!m) throw new Response('Not Found', { status: 404 })
+  const m = requireMeeting(params.id)
   return { user, lang, meeting: m }
 }
 

@@ -19,7 +19,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
-import { requireManagedMeeting } from '~/utils/participation-route.server'
+import { requireManagedMeeting } from '~/utils/meeting-route.server'
 import { InviteFormSchema } from '~/validation/meeting-registration'
 import styles from '~/styles/participation.css?url'
 

@@ -16,7 +16,7 @@ import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
-import { requireVisibleMeeting } from '~/utils/participation-route.server'
+import { requireMemberMeeting } from '~/utils/meeting-route.server'
 import { formatInZone, formatRangeInZone, zoneOffsetLabel } from '~/utils/zoned-format'
 import { RegistrationFormSchema } from '~/validation/meeting-registration'
 import styles from '~/styles/participation.css?url'
@@ -26,7 +26,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const { user, meeting: m } = requireVisibleMeeting(request, params.id)
+  const { user, meeting: m } = requireMemberMeeting(request, params.id)
   const participation = getParticipation(m.id, user)!
   const t = getFixedT(lang, ['participation', 'common'])
   return {
@@ -47,7 +47,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
-  const { user, meeting: m } = requireVisibleMeeting(request, params.id)
+  const { user, meeting: m } = requireMemberMeeting(request, params.id)
   const formData = await request.formData()
   const here = `/${lang}/meetings/${m.id}/register`
   const baseUrl = absoluteUrl(request, '/')

@@ -3,7 +3,7 @@ import { isConfirmedParticipant } from '~/models/meeting-registration.server'
 import { canManageMeeting, canViewMeeting, isInvitedOrRegistered, type MeetingViewer } from '~/models/meeting-access.server'
 import { getMeeting } from '~/models/meeting.server'
 import { getUser } from '~/utils/auth.server'
-import { getConfig } from '~/utils/config.server'
+import { siteBaseUrl } from '~/utils/links.server'
 import { isLanguage } from '~/utils/i18n'
 import { meetingToIcs } from '~/utils/meeting-ics.server'
 
@@ -24,7 +24,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const asked = url.searchParams.get('lang')
   const lang = isLanguage(asked) ? asked : (user?.locale ?? 'en')
   const showOnlineLink = Boolean(viewer && (canManageMeeting(viewer) || isConfirmedParticipant(id, viewer.id)))
-  const ics = meetingToIcs(m, { lang, baseUrl: getConfig().PUBLIC_URL ?? url.origin, showOnlineLink })
+  const ics = meetingToIcs(m, { lang, baseUrl: siteBaseUrl(request), showOnlineLink })
   return new Response(ics, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

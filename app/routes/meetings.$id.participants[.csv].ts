@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { exportParticipantsCsv } from '~/models/meeting-registration.server'
-import { requireManagedMeeting } from '~/utils/participation-route.server'
+import { requireManagedMeeting } from '~/utils/meeting-route.server'
 
 /** GET /meetings/{id}/participants.csv: the participants for coordinators (others: sign in, 403 or 404). */
 export function loader({ params, request }: LoaderFunctionArgs) {

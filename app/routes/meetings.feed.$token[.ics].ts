@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { listFeedEntries, userForFeedToken } from '~/models/calendar-feed.server'
-import { getConfig } from '~/utils/config.server'
+import { siteBaseUrl } from '~/utils/links.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { meetingsToIcs } from '~/utils/meeting-ics.server'
 
@@ -19,7 +19,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const t = getFixedT(lang, 'calendar')
   const ics = meetingsToIcs(listFeedEntries(owner.id), {
     lang,
-    baseUrl: getConfig().PUBLIC_URL ?? new URL(request.url).origin,
+    baseUrl: siteBaseUrl(request),
     name: t('ics.feedName'),
     description: t('ics.feedDescription'),
     refreshSeconds: REFRESH_SECONDS,

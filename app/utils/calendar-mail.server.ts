@@ -1,5 +1,5 @@
 import { pickLanguage } from './bilingual'
-import { getConfig } from './config.server'
+import { siteBaseUrl } from './links.server'
 import type { Language } from './i18n'
 import { getFixedT } from './i18n.server'
 import { sendMail } from './mail.server'
@@ -18,7 +18,7 @@ export type Recipient = { email: string; name: string; locale: Language }
 
 /** An absolute link without a request (scheduler, scripts): PUBLIC_URL, else the default local address. */
 export function siteUrl(path: string, baseUrl?: string) {
-  return new URL(path, baseUrl ?? getConfig().PUBLIC_URL ?? 'http://localhost:3000').toString()
+  return new URL(path, baseUrl ?? siteBaseUrl()).toString()
 }
 
 /** The zone's generic name in the reader's language ("Arabian Standard Time", "توقيت المملكة المتحدة"). */

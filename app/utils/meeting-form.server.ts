@@ -1,6 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import countries from 'i18n-iso-countries'
-import { getMeeting } from '~/models/meeting.server'
 import { MeetingFormSchema } from '~/validation/meeting'
 import { countryOptions } from './countries'
 import type { Language } from './i18n'
@@ -19,12 +18,4 @@ export async function readMeetingForm(request: Request) {
   return submission.status === 'success'
     ? { ok: true as const, input: submission.value, submission }
     : { ok: false as const, reply: submission.reply() }
-}
-
-/** The meeting of a route's `id` parameter, or 404. */
-export function requireMeeting(idParam: string | undefined) {
-  const id = Number(idParam)
-  const found = Number.isSafeInteger(id) && id > 0 ? getMeeting(id) : null
-  if (!found) throw new Response('Not Found', { status: 404 })
-  return found
 }

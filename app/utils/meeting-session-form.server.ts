@@ -8,13 +8,6 @@ import type { Language, Namespace } from '~/utils/i18n'
 import { formatInZone } from '~/utils/zoned-format'
 import { utcToZonedInput } from '~/utils/zoned-time.server'
 
-/** The meeting by its URL id, or a 404. */
-export function meetingIdParam(idParam: string | undefined) {
-  const id = Number(idParam)
-  if (!Number.isSafeInteger(id) || id < 1) throw new Response('Not Found', { status: 404 })
-  return id
-}
-
 /** What the session form needs besides its values: the zone, the meeting's days, the speakers and documents offered. */
 export function sessionFormContext(m: MeetingRow, lang: Language, currentSpeakers: number[] = []) {
   const w = meetingWindow(m)

@@ -1,5 +1,5 @@
 import { pickLanguage } from './bilingual'
-import { getConfig } from './config.server'
+import { siteBaseUrl } from './links.server'
 import { isLanguage, type Language } from './i18n'
 import { getFixedT } from './i18n.server'
 import { sendMail } from './mail.server'
@@ -32,10 +32,6 @@ export type ParticipationMailKind =
   | 'cancelled'
 
 /** Where links in mail point: the request's origin (or PUBLIC_URL) when there is one. */
-export function defaultBaseUrl() {
-  return getConfig().PUBLIC_URL ?? 'http://localhost:3000'
-}
-
 export function meetingLink(baseUrl: string, lang: Language, meetingId: number, page = '') {
   return new URL(`/${lang}/meetings/${meetingId}${page}`, baseUrl).toString()
 }
@@ -66,7 +62,7 @@ export function sendParticipationMail(
   kind: ParticipationMailKind,
   to: MailRecipient,
   m: MailMeeting,
-  baseUrl: string = defaultBaseUrl(),
+  baseUrl: string = siteBaseUrl(),
 ) {
   const lang = languageOf(to)
   const t = getFixedT(lang, 'participation')
@@ -84,7 +80,7 @@ export function sendParticipantMessage(
   to: MailRecipient,
   m: MailMeeting,
   message: { subject: string; body: string },
-  baseUrl: string = defaultBaseUrl(),
+  baseUrl: string = siteBaseUrl(),
 ) {
   const lang = languageOf(to)
   const t = getFixedT(lang, 'participation')
