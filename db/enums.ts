@@ -127,3 +127,37 @@ export type InterpretationLanguage = (typeof interpretationLanguages)[number]
 /** Mails sent by the reminder scheduler; one row per (meeting, user, kind) makes them idempotent. */
 export const reminderKinds = ['day_before', 'deadline_eve'] as const
 export type ReminderKind = (typeof reminderKinds)[number]
+
+/** What the programme office offers (the seed's "package of technical support and capacity-building programmes"). */
+export const programmeKinds = [
+  'legislative_drafting',
+  'model_laws',
+  'training',
+  'expert_briefing',
+  'research',
+  'peer_exchange',
+  'dialogue',
+] as const
+export type ProgrammeKind = (typeof programmeKinds)[number]
+
+/** How a programme is delivered: at a venue, online, both, or in writing (desk review, written advice). */
+export const deliveryFormats = ['in_person', 'online', 'hybrid', 'written'] as const
+export type DeliveryFormat = (typeof deliveryFormats)[number]
+
+/**
+ * A request for technical assistance: submitted → under_review → accepted or declined (with a reason the
+ * requester sees) → in_progress → completed. Declined and completed requests are closed.
+ */
+export const requestStates = ['submitted', 'under_review', 'accepted', 'declined', 'in_progress', 'completed'] as const
+export type RequestState = (typeof requestStates)[number]
+
+/** The kinds of topic a request is tagged with (the library's taxonomies). */
+export const requestTopicKinds = ['pillar', 'resolution', 'theme'] as const
+export type RequestTopicKind = (typeof requestTopicKinds)[number]
+
+export const partnerKinds = ['un_entity', 'parliamentary_assembly', 'academic', 'civil_society', 'other'] as const
+export type PartnerKind = (typeof partnerKinds)[number]
+
+/** The network's groups a member may choose to join. */
+export const memberGroups = ['women', 'youth'] as const
+export type MemberGroup = (typeof memberGroups)[number]

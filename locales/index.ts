@@ -27,8 +27,18 @@ import arParticipation from './ar/participation.json'
 import enParticipation from './en/participation.json'
 import arCalendar from './ar/calendar.json'
 import enCalendar from './en/calendar.json'
+import arProgrammes from './ar/programmes.json'
+import enProgrammes from './en/programmes.json'
+import arRequests from './ar/requests.json'
+import enRequests from './en/requests.json'
+import arCoordination from './ar/coordination.json'
+import enCoordination from './en/coordination.json'
+import arPartners from './ar/partners.json'
+import enPartners from './en/partners.json'
+import arWomenYouth from './ar/womenYouth.json'
+import enWomenYouth from './en/womenYouth.json'
 
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, network: enNetwork, members: enMembers, mechanisms: enMechanisms, stats: enStats, resources: enResources, files: enFiles, library: enLibrary, meetings: enMeetings, agenda: enAgenda, participation: enParticipation, calendar: enCalendar },
-  ar: { common: arCommon, auth: arAuth, admin: arAdmin, network: arNetwork, members: arMembers, mechanisms: arMechanisms, stats: arStats, resources: arResources, files: arFiles, library: arLibrary, meetings: arMeetings, agenda: arAgenda, participation: arParticipation, calendar: arCalendar },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, network: enNetwork, members: enMembers, mechanisms: enMechanisms, stats: enStats, resources: enResources, files: enFiles, library: enLibrary, meetings: enMeetings, agenda: enAgenda, participation: enParticipation, calendar: enCalendar, programmes: enProgrammes, requests: enRequests, coordination: enCoordination, partners: enPartners, womenYouth: enWomenYouth },
+  ar: { common: arCommon, auth: arAuth, admin: arAdmin, network: arNetwork, members: arMembers, mechanisms: arMechanisms, stats: arStats, resources: arResources, files: arFiles, library: arLibrary, meetings: arMeetings, agenda: arAgenda, participation: arParticipation, calendar: arCalendar, programmes: arProgrammes, requests: arRequests, coordination: arCoordination, partners: arPartners, womenYouth: arWomenYouth },
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { eq } from 'drizzle-orm'
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
-import { pendingUpload, resourceFile } from '#db/schema/index'
+import { assistanceRequestFile, pendingUpload, resourceFile } from '#db/schema/index'
 import { getConfig } from './config.server'
 import { getDb } from './db.server'
 import { isAcceptedMediaType } from './file-types'
@@ -256,7 +256,13 @@ export function removeBlobIfUnreferenced(sha256: string) {
   const db = getDb()
   const used =
     db.select({ id: resourceFile.id }).from(resourceFile).where(eq(resourceFile.sha256, sha256)).limit(1).get() ??
-    db.select({ id: pendingUpload.id }).from(pendingUpload).where(eq(pendingUpload.sha256, sha256)).limit(1).get()
+    db.select({ id: pendingUpload.id }).from(pendingUpload).where(eq(pendingUpload.sha256, sha256)).limit(1).get() ??
+    db
+      .select({ id: assistanceRequestFile.id })
+      .from(assistanceRequestFile)
+      .where(eq(assistanceRequestFile.sha256, sha256))
+      .limit(1)
+      .get()
   if (used) return false
   try {
     fs.unlinkSync(uploadPath(sha256))

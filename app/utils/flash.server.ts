@@ -41,6 +41,19 @@ export const flashKeys = [
   'attendanceSaved',
   'calendarFeedCreated',
   'calendarFeedRevoked',
+  'programmeSaved',
+  'requestSubmitted',
+  'requestUpdated',
+  'requestAssigned',
+  'messagePosted',
+  'notePosted',
+  'outputLinked',
+  'outputUnlinked',
+  'partnerSaved',
+  'initiativeLinked',
+  'initiativeUnlinked',
+  'groupJoined',
+  'groupLeft',
 ] as const
 export type FlashKey = (typeof flashKeys)[number]
 

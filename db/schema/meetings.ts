@@ -15,6 +15,7 @@ import {
   regions,
   registrationStates,
   reminderKinds,
+  themes,
 } from '../enums'
 
 /**
@@ -227,4 +228,11 @@ export const calendarFeed = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('calendar_feed_token_hash_idx').on(t.tokenHash)],
+)
+
+/** Themes of a meeting (women and youth gather it into the women and young parliamentarians' space). */
+export const meetingTheme = sqliteTable(
+  'meeting_theme',
+  { meetingId: meetingId(), theme: text('theme', { enum: themes }).notNull() },
+  (t) => [primaryKey({ columns: [t.meetingId, t.theme] }), index('meeting_theme_theme_idx').on(t.theme)],
 )
