@@ -5,6 +5,7 @@ import type { z } from 'zod'
 import { contentLanguages, regions, resolutions, resourceTypes, themes, visibilities } from '#db/enums'
 import { FileUploadField } from '~/components/file-upload-field'
 import { FormError } from '~/components/status-message'
+import { CheckboxGroup } from '~/components/ui/checkbox-group'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { pickLanguage } from '~/utils/bilingual'
 import { useErrorText } from '~/utils/forms'
@@ -218,51 +219,6 @@ export function ResourceForm({
         ))}
       </p>
     </Form>
-  )
-}
-
-function CheckboxGroup({
-  legend,
-  hint,
-  field,
-  errors,
-  options,
-}: {
-  legend: string
-  hint?: string
-  field: Parameters<typeof getCollectionProps>[0]
-  errors: string[] | undefined
-  options: Option[]
-}) {
-  const hintId = hint ? `${field.id}-hint` : undefined
-  const errorId = errors?.length ? `${field.id}-error` : undefined
-  const labels = new Map(options.map((o) => [o.value, o.label]))
-  return (
-    <fieldset className="choice-group" aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {errorId ? (
-        <ul className="field__errors" id={errorId}>
-          {[...new Set(errors)].map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-      <div className="choice-group__options">
-        {getCollectionProps(field, { type: 'checkbox', options: options.map((o) => o.value), ariaAttributes: false }).map(
-          ({ key, ...props }) => (
-            <div className="field field--check" key={key}>
-              <input {...props} />
-              <label htmlFor={props.id}>{labels.get(props.value)}</label>
-            </div>
-          ),
-        )}
-      </div>
-    </fieldset>
   )
 }
 
