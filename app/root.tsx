@@ -32,7 +32,7 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   if (auth?.setCookie) headers.append('Set-Cookie', auth.setCookie)
   if (clear) headers.append('Set-Cookie', clear)
   const user = auth
-    ? { id: auth.user.id, name: auth.user.name, role: auth.user.role }
+    ? { id: auth.user.id, name: auth.user.name, role: auth.user.role, hasParliament: auth.user.parliamentId !== null }
     : null
   return data({ lang, user, flash, isDemo: isDemoInstallation(), errorTitles: errorTitles(lang) }, { headers })
 }

@@ -5,13 +5,14 @@
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '~/utils/db.server'
 import { zonedToUtc } from '~/utils/zoned-time.server'
-import type { MeetingDocumentRole, MeetingFormat, MeetingKind, MeetingState, MeetingVisibility, Region } from './enums'
+import type { MeetingDocumentRole, MeetingFormat, MeetingKind, MeetingState, MeetingVisibility, Region, Theme } from './enums'
 import {
   meeting,
   meetingDocument,
   meetingInvitation,
   meetingSession,
   meetingSessionSpeaker,
+  meetingTheme,
   parliament,
   resource,
   user,
@@ -52,6 +53,8 @@ type DemoMeeting = {
   outcomeAr?: string
   invited: string[]
   documents?: { titleEn: string; role: MeetingDocumentRole }[]
+  /** Themes (the library's); women and youth gather the meeting into the women and young parliamentarians' space. */
+  themes?: Theme[]
   sessions: DemoSession[]
 }
 
@@ -86,6 +89,8 @@ const doha: DemoMeeting = {
     'ParlAmericas',
   ],
   documents: [{ titleEn: 'Report of the first coordination meeting of parliamentary assemblies on counter-terrorism (Doha)', role: 'outcome' }],
+  // The seed report: it discussed partnerships with UN entities to empower women and young parliamentarians.
+  themes: ['women', 'youth'],
   sessions: [
     {
       day: 0, from: '09:00', to: '10:30',
@@ -269,6 +274,17 @@ export function seedDemoMeetings(db: Db) {
       for (const d of m.documents ?? []) {
         const r = tx.select({ id: resource.id }).from(resource).where(eq(resource.titleEn, d.titleEn)).get()
         if (r) tx.insert(meetingDocument).values({ meetingId: id, resourceId: r.id, role: d.role }).run()
+      }
+    }
+    // Themes apart, so that a database seeded before meetings had themes gets them too (insert or ignore).
+    for (const m of [doha, ...upcoming]) {
+      if (!m.themes?.length) continue
+      const found = tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.titleEn, m.titleEn)).get()
+      if (found) {
+        tx.insert(meetingTheme)
+          .values(m.themes.map((theme) => ({ meetingId: found.id, theme })))
+          .onConflictDoNothing()
+          .run()
       }
     }
   })

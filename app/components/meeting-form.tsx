@@ -2,7 +2,7 @@ import { getCollectionProps, getFormProps, getInputProps, useForm, type Submissi
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { meetingFormats, meetingKinds, meetingVisibilities, regions } from '#db/enums'
+import { meetingFormats, meetingKinds, meetingVisibilities, regions, themes } from '#db/enums'
 import { FormError } from '~/components/status-message'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { useErrorText } from '~/utils/forms'
@@ -10,7 +10,7 @@ import type { MeetingFormSchema } from '~/validation/meeting'
 
 type Schema = z.input<typeof MeetingFormSchema>
 
-export type MeetingFormValues = Record<string, string | undefined>
+export type MeetingFormValues = Record<string, string | string[] | undefined>
 
 /** The form to schedule a meeting or edit one (the same fields both ways). */
 export function MeetingForm({
@@ -63,6 +63,20 @@ export function MeetingForm({
         <TextareaField field={fields.descriptionEn} label={t('form.descriptionEn')} errors={errorText(fields.descriptionEn.errors)} lang="en" rows={5} maxLength={10_000} />
         <TextareaField field={fields.descriptionAr} label={t('form.descriptionAr')} errors={errorText(fields.descriptionAr.errors)} lang="ar" rows={5} maxLength={10_000} />
         <TextareaField field={fields.hosts} label={t('form.hosts')} hint={t('form.hostsHint')} errors={errorText(fields.hosts.errors)} rows={3} />
+        <fieldset className="choice-group" aria-describedby={`${fields.themes.id}-hint`}>
+          <legend>{t('form.themes', { ns: 'resources' })}</legend>
+          <p className="field__hint" id={`${fields.themes.id}-hint`}>
+            {t('meetingThemesHint', { ns: 'womenYouth' })}
+          </p>
+          <div className="choice-group__options">
+            {getCollectionProps(fields.themes, { type: 'checkbox', options: [...themes], ariaAttributes: false }).map(({ key, ...props }) => (
+              <div className="field field--check" key={key}>
+                <input {...props} />
+                <label htmlFor={props.id}>{t(`themes.${props.value}`, { ns: 'library' })}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
       </fieldset>
 
       <fieldset className="form-group">

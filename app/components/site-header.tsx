@@ -4,7 +4,7 @@ import type { Role } from '#db/enums'
 import type { Language } from '~/utils/i18n'
 import { LanguageSwitch } from './language-switch'
 
-type HeaderUser = { id: number; name: string; role: Role } | null
+type HeaderUser = { id: number; name: string; role: Role; hasParliament: boolean } | null
 
 export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser }) {
   const { t } = useTranslation('common')
@@ -16,6 +16,9 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
     { to: `/${lang}/network`, label: t('nav.network'), active: inNetwork },
     { to: `/${lang}/resources`, label: t('nav.resources') },
     { to: `/${lang}/meetings`, label: t('nav.meetings') },
+    { to: `/${lang}/programmes`, label: t('nav.programmes') },
+    { to: `/${lang}/women-youth`, label: t('nav.womenYouth') },
+    { to: `/${lang}/partners`, label: t('nav.partners') },
     { to: `/${lang}/about`, label: t('nav.about') },
   ]
   return (
@@ -63,6 +66,16 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
             <li>
               <NavLink to={`/${lang}/meetings/mine`}>{t('nav.myMeetings')}</NavLink>
             </li>
+            {user.hasParliament || canInvite ? (
+              <li>
+                <NavLink to={`/${lang}/requests`}>{t('nav.requests')}</NavLink>
+              </li>
+            ) : null}
+            {canInvite ? (
+              <li>
+                <NavLink to={`/${lang}/coordination`}>{t('nav.coordination')}</NavLink>
+              </li>
+            ) : null}
             {canInvite ? (
               <li>
                 <NavLink to={`/${lang}/resources/review`}>{t('nav.review')}</NavLink>

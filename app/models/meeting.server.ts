@@ -3,15 +3,17 @@ import {
   meeting,
   meetingInvitation,
   meetingRegistration,
+  meetingTheme,
   user,
   type MeetingFormat,
   type MeetingKind,
   type MeetingState,
   type Region,
+  type Theme,
 } from '#db/schema/index'
 import { recordAuditEvent } from '~/models/audit.server'
 import { listedMeetingsWhere, type MeetingViewer } from '~/models/meeting-access.server'
-import { getDb } from '~/utils/db.server'
+import { getDb, type Tx } from '~/utils/db.server'
 import { localDate, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
 import type { MeetingInput } from '~/validation/meeting'
 
@@ -53,12 +55,32 @@ function columns(input: MeetingInput) {
   }
 }
 
+/** Replaces a meeting's themes. */
+function saveMeetingThemes(db: Tx, meetingId: number, themes: Theme[]) {
+  db.delete(meetingTheme).where(eq(meetingTheme.meetingId, meetingId)).run()
+  if (themes.length) db.insert(meetingTheme).values(themes.map((theme) => ({ meetingId, theme }))).run()
+}
+
+/** A meeting's themes (for its form). */
+export function listMeetingThemes(meetingId: number): Theme[] {
+  return getDb()
+    .select({ theme: meetingTheme.theme })
+    .from(meetingTheme)
+    .where(eq(meetingTheme.meetingId, meetingId))
+    .all()
+    .map((r) => r.theme)
+}
+
 export function createMeeting(input: MeetingInput, actor: { id: number }) {
-  const row = getDb()
-    .insert(meeting)
-    .values({ ...columns(input), state: 'draft', createdById: actor.id })
-    .returning({ id: meeting.id })
-    .get()
+  const row = getDb().transaction((tx) => {
+    const created = tx
+      .insert(meeting)
+      .values({ ...columns(input), state: 'draft', createdById: actor.id })
+      .returning({ id: meeting.id })
+      .get()
+    saveMeetingThemes(tx, created.id, input.themes)
+    return created
+  })
   recordAuditEvent({ actorId: actor.id, action: 'meeting.create', targetType: 'meeting', targetId: row.id })
   return row.id
 }
@@ -72,10 +94,13 @@ export function updateMeeting(id: number, input: MeetingInput, actor: { id: numb
   const before = db.select().from(meeting).where(eq(meeting.id, id)).get()
   if (!before) return null
   const values = columns(input)
-  db.update(meeting)
-    .set({ ...values, updatedAt: new Date() })
-    .where(eq(meeting.id, id))
-    .run()
+  db.transaction((tx) => {
+    tx.update(meeting)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(meeting.id, id))
+      .run()
+    saveMeetingThemes(tx, id, input.themes)
+  })
   const change = {
     time:
       before.startsAt.getTime() !== values.startsAt.getTime() ||
@@ -164,6 +189,7 @@ export function meetingFormValues(m: MeetingRow) {
     capacity: m.capacity === null ? '' : String(m.capacity),
     registrationDeadline: m.registrationDeadline ? utcToZonedInput(m.registrationDeadline, m.timeZone) : '',
     requiresApproval: m.requiresApproval ? 'on' : '',
+    themes: listMeetingThemes(m.id),
   }
 }
 

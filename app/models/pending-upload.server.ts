@@ -76,12 +76,7 @@ export type AttachFileInput = {
  * file's id; null when the id is unknown, someone else's, or already used (or swept).
  */
 export function attachPendingUpload(tx: Tx, id: string, userId: number, file: AttachFileInput): number | null {
-  if (!/^[a-z2-7]{32}$/.test(id)) return null
-  const pending = tx
-    .delete(pendingUpload)
-    .where(and(eq(pendingUpload.id, id), eq(pendingUpload.userId, userId)))
-    .returning()
-    .get()
+  const pending = takePendingUpload(tx, id, userId)
   if (!pending) return null
   const row = tx
     .insert(resourceFile)
@@ -101,6 +96,19 @@ export function attachPendingUpload(tx: Tx, id: string, userId: number, file: At
     .returning({ id: resourceFile.id })
     .get()
   return row.id
+}
+
+/**
+ * Takes this user's pending upload out of `pending_upload`, inside the caller's transaction, for the caller to
+ * record elsewhere (a request's attachment); undefined when the id is unknown, someone else's, or already used.
+ */
+export function takePendingUpload(tx: Tx, id: string, userId: number): PendingUpload | undefined {
+  if (!/^[a-z2-7]{32}$/.test(id)) return undefined
+  return tx
+    .delete(pendingUpload)
+    .where(and(eq(pendingUpload.id, id), eq(pendingUpload.userId, userId)))
+    .returning()
+    .get()
 }
 
 /** Deletes pending uploads older than `olderThanMs`, and their bytes when nothing else uses them. */

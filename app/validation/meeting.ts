@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { optionalText } from './text'
-import { meetingFormats, meetingKinds, meetingVisibilities, regions } from '#db/enums'
+import { meetingFormats, meetingKinds, meetingVisibilities, regions, themes } from '#db/enums'
 import { isKnownTimeZone, isLocalDateTime } from './time-zone'
 import { isWebAddress } from './web-address'
 
@@ -64,6 +64,11 @@ export const MeetingFormSchema = z
       .string()
       .optional()
       .transform((v) => v === 'on' || v === 'true'),
+    /** Themes (the library's): women and youth gather the meeting into the women and young parliamentarians' space. */
+    themes: z
+      .array(z.enum(themes, { error: 'invalidChoice' }))
+      .optional()
+      .transform((list) => [...new Set(list ?? [])]),
   })
   .superRefine((v, ctx) => {
     if (!v.titleEn && !v.titleAr) ctx.addIssue({ code: 'custom', path: ['titleEn'], message: 'titleOneLanguage' })

@@ -2,13 +2,7 @@ import { z } from 'zod'
 import { optionalText } from './text'
 import { contentLanguages, regions, resolutions, resourceTypes, themes, visibilities } from '#db/enums'
 import { isWebAddress } from './web-address'
-
-/** A list of checkbox values: unknown values are refused (a forged form), duplicates dropped. */
-const choices = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .array(z.enum(values, { error: 'invalidChoice' }))
-    .optional()
-    .transform((list) => [...new Set(list ?? [])])
+import { choices, isIsoDate } from './lists'
 
 /** What a user fills in to share a resource (the same form creates and edits). */
 export const ResourceFormSchema = z
@@ -75,12 +69,6 @@ export const ResourceFormSchema = z
   })
 
 export type ResourceInput = z.output<typeof ResourceFormSchema>
-
-function isIsoDate(value: string) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value && value >= '1945-01-01'
-}
 
 /** A coordinator returning a resource to its author says why. */
 export const ReturnSchema = z.object({

@@ -1,0 +1,368 @@
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { memberGroups, type MemberGroup } from '#db/enums'
+import { formatShare } from '~/components/charts/format'
+import { YearShareChart, formatYear } from '~/components/charts/year-chart'
+import { MeetingCard } from '~/components/meeting-card'
+import { ResourceCard } from '~/components/resource-card'
+import { groupsOf, joinGroup, leaveGroup, listGroupMembers, type GroupMember } from '~/models/member-group.server'
+import { MIN_AGE_GROUP } from '~/models/network-stats.server'
+import { YOUNG_AGE_LIMIT, participationByYear, type YearParticipation } from '~/models/participation-stats.server'
+import { listSpaceMeetings, listSpaceProgrammes, listSpaceResources } from '~/models/women-youth.server'
+import { getUser, requireUser } from '~/utils/auth.server'
+import { pickLanguage, textLanguage } from '~/utils/bilingual'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { formatDate, formatNumber } from '~/utils/format'
+import type { Language } from '~/utils/i18n'
+import { requireLanguage } from '~/utils/lang.server'
+import { titleMeta } from '~/utils/meta'
+import { pageTitle } from '~/utils/page.server'
+import meetingStyles from '~/styles/meetings.css?url'
+import styles from '~/styles/women-youth.css?url'
+
+export const meta = titleMeta
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: meetingStyles },
+  { rel: 'stylesheet', href: styles },
+]
+
+/** The resolutions the space's work rests on: women, peace and security; youth, peace and security. */
+const spaceResolutions = ['1325', '2250'] as const
+
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const lang = requireLanguage(params)
+  const user = getUser(request)
+  const viewer = user && { id: user.id, role: user.role, parliamentId: user.parliamentId }
+  // The groups' lists are for signed-in members: a visitor's page never holds a name from them.
+  const groups = user
+    ? {
+        mine: groupsOf(user.id),
+        lists: Object.fromEntries(memberGroups.map((g) => [g, listGroupMembers(g, lang).map(publicFields)])) as Record<
+          MemberGroup,
+          ReturnType<typeof publicFields>[]
+        >,
+      }
+    : null
+  return {
+    lang,
+    programmes: listSpaceProgrammes(),
+    meetings: listSpaceMeetings(viewer),
+    resources: listSpaceResources(user),
+    participation: participationByYear(),
+    minAgeGroup: MIN_AGE_GROUP,
+    youngAge: YOUNG_AGE_LIMIT,
+    groups,
+    signedIn: Boolean(user),
+    title: pageTitle(lang, 'title', 'womenYouth'),
+  }
+}
+
+/** What the page shows of a group member (no account id). */
+function publicFields(m: GroupMember) {
+  return {
+    key: m.userId,
+    nameEn: m.nameEn,
+    nameAr: m.nameAr,
+    memberId: m.memberId,
+    parliamentNameEn: m.parliamentNameEn,
+    parliamentNameAr: m.parliamentNameAr,
+    joinedAt: m.joinedAt,
+  }
+}
+
+const GroupActionSchema = z.object({ intent: z.enum(['join', 'leave']), group: z.enum(memberGroups) })
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const user = requireUser(request)
+  const lang = requireLanguage(params)
+  const submission = parseWithZod(await request.formData(), { schema: GroupActionSchema })
+  if (submission.status !== 'success') throw new Response('Bad Request', { status: 400 })
+  const { intent, group } = submission.value
+  if (intent === 'join') joinGroup(user.id, group)
+  else leaveGroup(user.id, group)
+  return redirectWithFlash(`/${lang}/women-youth#group-${group}`, intent === 'join' ? 'groupJoined' : 'groupLeft')
+}
+
+export default function WomenAndYouth() {
+  const { lang, programmes, meetings, resources, participation, minAgeGroup, youngAge, groups } = useLoaderData<typeof loader>()
+  const { t } = useTranslation(['womenYouth', 'common', 'library'])
+  return (
+    <div className="page women-youth">
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('lead')}</p>
+      <p>{t('resolutionsIntro')}</p>
+      <ul className="women-youth__resolutions">
+        {spaceResolutions.map((r) => (
+          <li key={r}>
+            <Link to={`/${lang}/resources?resolution=${r}`}>{t(`resolutions.${r}`, { ns: 'common' })}</Link>
+          </li>
+        ))}
+      </ul>
+
+      <section aria-labelledby="wy-programmes" className="women-youth__section">
+        <h2 id="wy-programmes">{t('programmes.title')}</h2>
+        {programmes.length ? (
+          <ul className="women-youth__programmes">
+            {programmes.map((p) => {
+              const title = pickLanguage({ en: p.titleEn, ar: p.titleAr }, lang)
+              const summary = pickLanguage({ en: p.summaryEn, ar: p.summaryAr }, lang)
+              return (
+                <li key={p.id} className="women-youth__programme">
+                  <h3>
+                    <Link to={`/${lang}/programmes/${p.id}`} lang={title.lang}>
+                      {title.text}
+                    </Link>
+                  </h3>
+                  {summary.text ? <p lang={summary.lang}>{summary.text}</p> : null}
+                  <p className="badges">
+                    <span className="visually-hidden">{t('themesLabel')}: </span>
+                    {p.themes.map((theme) => (
+                      <span key={theme} className="badge">
+                        {t(`themes.${theme}`, { ns: 'library' })}
+                      </span>
+                    ))}
+                  </p>
+                </li>
+              )
+            })}
+          </ul>
+        ) : (
+          <p className="muted">{t('programmes.empty')}</p>
+        )}
+        <p>
+          <Link to={`/${lang}/programmes`}>{t('programmes.all')}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="wy-upcoming" className="women-youth__section">
+        <h2 id="wy-upcoming">{t('meetings.upcoming')}</h2>
+        <MeetingList meetings={meetings.upcoming} lang={lang} empty={t('meetings.noneUpcoming')} />
+      </section>
+      <section aria-labelledby="wy-past" className="women-youth__section">
+        <h2 id="wy-past">{t('meetings.past')}</h2>
+        <MeetingList meetings={meetings.past} lang={lang} empty={t('meetings.nonePast')} />
+        <p>
+          <Link to={`/${lang}/meetings`}>{t('meetings.all')}</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="wy-resources" className="women-youth__section">
+        <h2 id="wy-resources">{t('resources.title')}</h2>
+        {resources.length ? (
+          <ul className="resource-cards">
+            {resources.map((r) => (
+              <li key={r.id}>
+                <ResourceCard resource={r} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('resources.empty')}</p>
+        )}
+        <ul className="women-youth__links">
+          <li>
+            <Link to={`/${lang}/resources?theme=women`}>{t('resources.allWomen')}</Link>
+          </li>
+          <li>
+            <Link to={`/${lang}/resources?theme=youth`}>{t('resources.allYouth')}</Link>
+          </li>
+        </ul>
+      </section>
+
+      <ParticipationFigures rows={participation} lang={lang} minAgeGroup={minAgeGroup} youngAge={youngAge} />
+
+      <section aria-labelledby="wy-groups" className="women-youth__section" id="groups">
+        <h2 id="wy-groups">{t('groups.title')}</h2>
+        <p>{t('groups.lead')}</p>
+        {groups ? (
+          <div className="women-youth__groups">
+            {memberGroups.map((g) => (
+              <GroupPanel key={g} group={g} members={groups.lists[g]} isIn={groups.mine.includes(g)} lang={lang} />
+            ))}
+          </div>
+        ) : (
+          <p className="women-youth__sign-in">
+            <Link to={`/${lang}/login?redirectTo=${encodeURIComponent(`/${lang}/women-youth`)}`}>{t('groups.signIn')}</Link>
+          </p>
+        )}
+      </section>
+    </div>
+  )
+}
+
+function MeetingList({ meetings, lang, empty }: { meetings: Parameters<typeof MeetingCard>[0]['meeting'][]; lang: Language; empty: string }) {
+  if (!meetings.length) return <p className="muted">{empty}</p>
+  return (
+    <ul className="meeting-list">
+      {meetings.map((m) => (
+        <li key={m.id}>
+          <MeetingCard meeting={m} lang={lang} />
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function ParticipationFigures({
+  rows,
+  lang,
+  minAgeGroup,
+  youngAge,
+}: {
+  rows: YearParticipation[]
+  lang: Language
+  minAgeGroup: number
+  youngAge: number
+}) {
+  const { t } = useTranslation('womenYouth')
+  const n = (v: number) => formatNumber(v, lang)
+  const share = (v: number | null) => (v == null ? '—' : formatShare(v, lang))
+  const age = n(youngAge)
+  const common = { lang, noDataLabel: t('figures.noData'), scaleNote: t('figures.scale', { full: formatShare(1, lang) }) }
+  return (
+    <section aria-labelledby="wy-figures" className="women-youth__section">
+      <h2 id="wy-figures">{t('figures.title')}</h2>
+      <p>{t('figures.lead')}</p>
+      {rows.length === 0 ? (
+        <p className="women-youth__empty">{t('figures.empty')}</p>
+      ) : (
+        <div className="women-youth__charts">
+          <div>
+            <YearShareChart id="chart-women" title={t('figures.womenChart')} rows={rows.map((r) => ({ year: r.year, value: r.womenShare }))} {...common}>
+              <FiguresTable
+                caption={t('figures.womenChart')}
+                headers={[t('figures.attendees'), t('figures.women'), t('figures.womenShare'), t('figures.genderNotStated')]}
+                rows={rows.map((r) => ({ year: r.year, cells: [n(r.attendees), n(r.women), share(r.womenShare), n(r.genderNotStated)] }))}
+                lang={lang}
+                id="table-women"
+              />
+            </YearShareChart>
+            <p className="women-youth__note">{t('figures.womenNote')}</p>
+          </div>
+          <div>
+            <YearShareChart
+              id="chart-young"
+              title={t('figures.youngChart')}
+              rows={rows.map((r) => ({ year: r.year, value: r.youngShare }))}
+              variant={1}
+              {...common}
+            >
+              <FiguresTable
+                caption={t('figures.youngChart')}
+                headers={[t('figures.attendees'), t('figures.young', { age }), t('figures.youngShare', { age }), t('figures.birthYearNotStated')]}
+                rows={rows.map((r) => ({
+                  year: r.year,
+                  cells: [n(r.attendees), r.young == null ? '—' : n(r.young), share(r.youngShare), n(r.birthYearNotStated)],
+                }))}
+                lang={lang}
+                id="table-young"
+              />
+            </YearShareChart>
+            <p className="women-youth__note">{t('figures.youngNote', { age, n: n(minAgeGroup) })}</p>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function FiguresTable({
+  id,
+  caption,
+  headers,
+  rows,
+  lang,
+}: {
+  id: string
+  caption: string
+  headers: string[]
+  rows: { year: number; cells: string[] }[]
+  lang: Language
+}) {
+  const { t } = useTranslation('womenYouth')
+  return (
+    <div className="table-wrap">
+      <table className="chart__table women-youth__table" id={id}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('figures.year')}</th>
+            {headers.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.year} data-year={r.year}>
+              <th scope="row">{formatYear(r.year, lang)}</th>
+              {r.cells.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+type ShownMember = {
+  key: number
+  nameEn: string
+  nameAr: string
+  memberId: number | null
+  parliamentNameEn: string | null
+  parliamentNameAr: string | null
+  joinedAt: Date
+}
+
+function GroupPanel({ group, members, isIn, lang }: { group: MemberGroup; members: ShownMember[]; isIn: boolean; lang: Language }) {
+  const { t } = useTranslation('womenYouth')
+  const suffix = group === 'women' ? 'Women' : 'Youth'
+  return (
+    <section aria-labelledby={`group-${group}-title`} className="women-youth__group" id={`group-${group}`}>
+      <h3 id={`group-${group}-title`}>{t(`groups.${group}`)}</h3>
+      <p className="muted">{t('groups.count', { n: formatNumber(members.length, lang) })}</p>
+      {isIn ? <p className="women-youth__in">{t('groups.youAreIn')}</p> : null}
+      <Form method="post" className="women-youth__group-form">
+        <input type="hidden" name="group" value={group} />
+        <input type="hidden" name="intent" value={isIn ? 'leave' : 'join'} />
+        <button type="submit" className={isIn ? 'button button--quiet' : 'button'}>
+          {t(isIn ? `groups.leave${suffix}` : `groups.join${suffix}`)}
+        </button>
+      </Form>
+      {members.length ? (
+        <ul className="women-youth__members">
+          {members.map((m) => {
+            const fromAccount = m.nameEn === m.nameAr
+            const name = fromAccount ? { text: m.nameEn, lang: textLanguage(m.nameEn, lang) } : pickLanguage({ en: m.nameEn, ar: m.nameAr }, lang)
+            const parliament = m.parliamentNameEn || m.parliamentNameAr ? pickLanguage({ en: m.parliamentNameEn, ar: m.parliamentNameAr }, lang) : null
+            return (
+              <li key={m.key}>
+                {m.memberId ? (
+                  <Link to={`/${lang}/members/${m.memberId}`} lang={name.lang} className="women-youth__member-name">
+                    {name.text}
+                  </Link>
+                ) : (
+                  <span lang={name.lang} className="women-youth__member-name">
+                    {name.text}
+                  </span>
+                )}
+                {parliament ? <span lang={parliament.lang}>{parliament.text}</span> : null}
+                <span className="muted">{t('groups.joined', { date: formatDate(m.joinedAt, lang) })}</span>
+              </li>
+            )
+          })}
+        </ul>
+      ) : (
+        <p className="muted">{t('groups.empty')}</p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { canViewRequest } from '~/models/assistance-request-access.server'
+import { getRequestFile } from '~/models/assistance-request.server'
+import { getUser } from '~/utils/auth.server'
+import { fileResponse } from '~/utils/file-response.server'
+
+/**
+ * GET or HEAD /request-files/<id>/<name>: an attachment of a request for technical assistance, for the members of
+ * the request's parliament and the coordinators only. Anyone else — visitors included — gets 404, as for a file
+ * that does not exist. Never cached by shared caches.
+ */
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const user = getUser(request)
+  const file = /^\d{1,15}$/.test(params.id ?? '') ? getRequestFile(Number(params.id)) : undefined
+  if (!file || !canViewRequest(file, user)) throw new Response('Not Found', { status: 404 })
+  return fileResponse(request, { ...file, isPublic: false })
+}

@@ -1,0 +1,78 @@
+import type { Locale, RequestState } from '#db/enums'
+import { listActiveCoordinators } from '~/models/user.server'
+import { getFixedT } from './i18n.server'
+import { absoluteUrl } from './links.server'
+import { sendMail } from './mail.server'
+
+/**
+ * Mails about requests for technical assistance, each in its recipient's language, with a link to the request
+ * in that language. Sent after the change is saved (a failed send stays in the outbox with its error).
+ */
+
+type RequestRef = { id: number; subject: string }
+type Recipient = { email: string; locale: Locale }
+
+/** What happened, for the requester: each change of state, a coordinator's message, an output, who handles it. */
+export type RequesterNotice =
+  | { kind: 'submitted' }
+  | { kind: 'state'; state: RequestState; reason: string | null }
+  | { kind: 'message'; from: string; body: string }
+  | { kind: 'output'; title: string }
+  | { kind: 'assigned'; name: string }
+
+function link(request: Request, r: RequestRef, lang: Locale) {
+  return absoluteUrl(request, `/${lang}/requests/${r.id}`)
+}
+
+/** Tells the requester (when the account still exists) what changed. */
+export async function notifyRequester(request: Request, r: RequestRef, to: Recipient | null, notice: RequesterNotice) {
+  if (!to) return
+  const t = getFixedT(to.locale, 'requests')
+  const values = { subject: r.subject, number: r.id, link: link(request, r, to.locale) }
+  const key = notice.kind === 'state' ? `mail.state.${notice.state}` : `mail.${notice.kind}`
+  const extra =
+    notice.kind === 'state'
+      ? { reason: notice.reason ?? '' }
+      : notice.kind === 'message'
+        ? { from: notice.from, body: notice.body }
+        : notice.kind === 'output'
+          ? { title: notice.title }
+          : notice.kind === 'assigned'
+            ? { name: notice.name }
+            : {}
+  await sendMail({
+    to: to.email,
+    locale: to.locale,
+    subject: t(`${key}.subject`, { ...values, ...extra }),
+    text: t(`${key}.body`, { ...values, ...extra }),
+  })
+}
+
+/**
+ * Tells the programme office: of a new request (every active coordinator), or of a reply from the requester's
+ * parliament (the coordinator in charge, or every coordinator when nobody is).
+ */
+export async function notifyCoordinators(
+  request: Request,
+  r: RequestRef & { parliamentName: { en: string; ar: string } },
+  notice: { kind: 'newRequest' } | { kind: 'reply'; from: string; body: string },
+  assignee: Recipient | null = null,
+) {
+  const recipients = assignee && notice.kind === 'reply' ? [assignee] : listActiveCoordinators()
+  for (const to of recipients) {
+    const t = getFixedT(to.locale, 'requests')
+    const values = {
+      subject: r.subject,
+      number: r.id,
+      link: link(request, r, to.locale),
+      parliament: r.parliamentName[to.locale] || r.parliamentName.en || r.parliamentName.ar,
+      ...(notice.kind === 'reply' ? { from: notice.from, body: notice.body } : {}),
+    }
+    await sendMail({
+      to: to.email,
+      locale: to.locale,
+      subject: t(`mail.${notice.kind}.subject`, values),
+      text: t(`mail.${notice.kind}.body`, values),
+    })
+  }
+}

@@ -1,0 +1,184 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import { demo, expect, expectAccessible, insertUser, languages, latestMailTo, parliamentId, query, signInAs, snap, test } from './fixtures'
+
+// A request for technical assistance from start to end, in both languages: a member asks for legislative-drafting
+// support from the catalogue (after a refusal that saves nothing), a coordinator takes it under review and asks a
+// question, the member answers, the coordinator accepts it and completes it with a linked resource; the member is
+// told by mail at each step in their language; internal notes never reach the member; a member of another
+// parliament and a visitor cannot see the request; a reply to the closed request is refused.
+
+const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const text = Object.fromEntries(
+  languages.map((l) => [l, { r: strings(l, 'requests'), c: strings(l, 'common'), n: strings(l, 'network'), f: strings(l, 'files') }]),
+) as Record<(typeof languages)[number], { r: any; c: any; n: any; f: any }>
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''))
+
+async function pageAs(browser: Browser, baseURL: string, email: string | null) {
+  const context = await browser.newContext({ baseURL })
+  if (email) await signInAs(context, baseURL, email)
+  return context.newPage()
+}
+
+/** axe, then screenshots at desktop width and at 360 px (no sideways scrolling). */
+async function check(page: Page, name: string) {
+  await expectAccessible(page)
+  await snap(page, name)
+  const size = page.viewportSize()!
+  await page.setViewportSize({ width: 360, height: 800 })
+  await snap(page, `${name}-360`)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+  await page.setViewportSize(size)
+}
+
+const requestCount = () => query<{ n: number }>('select count(*) as n from assistance_request')[0]!.n
+const messageCount = (id: number) => query<{ n: number }>('select count(*) as n from assistance_request_message where request_id = ?', id)[0]!.n
+
+/** A published public resource to link as the request's output. */
+function insertResource(title: string) {
+  return query<{ id: number }>(
+    `insert into resource (type, title_en, title_ar, state, visibility, published_at) values ('model_law', ?, ?, 'published', 'public', unixepoch()) returning id`,
+    title,
+    title,
+  )[0]!.id
+}
+
+for (const lang of languages) {
+  test(`a member asks for legislative drafting and follows it to completion (${lang})`, async ({ browser, baseURL }) => {
+    test.setTimeout(120_000)
+    const { r: t, c, n, f: files } = text[lang]
+    const stamp = Date.now()
+    const home = parliamentId(lang === 'en' ? 'Asian Parliamentary Assembly' : 'Arab Parliament')
+    const member = insertUser({ name: `${lang === 'ar' ? 'سارة المهندي' : 'Sarah Hale'} ${stamp}`, parliamentId: home, locale: lang })
+    const colleague = insertUser({ name: `Colleague ${stamp}`, parliamentId: home, locale: 'en' })
+    const outsider = insertUser({ name: `Outsider ${stamp}`, parliamentId: parliamentId('ParlAmericas'), locale: 'en' })
+    const programme = query<{ id: number }>(`select id from programme where kind = 'legislative_drafting' and is_active = 1 order by id limit 1`)[0]!
+    const subject = `${lang === 'ar' ? 'مراجعة مشروع قانون تمويل الإرهاب' : 'Review of our draft law on terrorism financing'} ${stamp}`
+    const mailTo = () => latestMailTo(member.email)!
+
+    // From the catalogue: "Request this" opens the form with the programme chosen.
+    const mine = await pageAs(browser, baseURL!, member.email)
+    await mine.goto(`/${lang}/programmes`)
+    await mine.locator(`a[href="/${lang}/requests/new?programme=${programme.id}"]`).first().click()
+    await expect(mine).toHaveURL(new RegExp(`/${lang}/requests/new\\?programme=${programme.id}$`))
+    await expect(mine.getByLabel(t.form.programme, { exact: true })).toHaveValue(String(programme.id))
+    await expect(mine.getByLabel(t.form.kind, { exact: true })).toHaveValue('legislative_drafting')
+
+    // Bad input: no topic, a desired date in the past → localized messages beside the fields, nothing saved.
+    const before = requestCount()
+    await mine.getByLabel(t.form.subject, { exact: true }).fill(subject)
+    await mine.getByLabel(t.form.need, { exact: true }).fill(lang === 'ar' ? 'نحتاج إلى مراجعة مشروع القانون قبل عرضه على اللجنة.' : 'We need a review of the draft before it goes to committee.')
+    await mine.getByLabel(t.form.desiredFrom, { exact: true }).fill('2020-01-15')
+    await mine.getByRole('button', { name: t.form.submit }).click()
+    await expect(mine.getByText(c.validation.topicRequired)).toBeVisible()
+    await expect(mine.getByText(c.validation.dateInPast)).toBeVisible()
+    expect(requestCount()).toBe(before)
+    await check(mine, `requests-form-errors-${lang}`)
+
+    // Corrected: a pillar, a resolution, dates ahead, an attachment.
+    const future = new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString().slice(0, 10)
+    await mine.getByLabel(t.form.desiredFrom, { exact: true }).fill(future)
+    await mine.getByLabel(n.pillarsShort['2']).check()
+    await mine.getByLabel(c.resolutions['1373']).check()
+    await mine.getByLabel(t.form.attachment1).setInputFiles({
+      name: 'draft-law.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+    })
+    await expect(mine.getByRole('status').filter({ hasText: 'draft-law.pdf' })).toHaveText(new RegExp(files.upload.uploaded.split('{{')[0]))
+    await mine.getByRole('button', { name: t.form.submit }).click()
+    await expect(mine).toHaveURL(new RegExp(`/${lang}/requests/\\d+$`))
+    const id = Number(new URL(mine.url()).pathname.split('/').pop())
+    await expect(mine.getByRole('status')).toHaveText(c.flash.requestSubmitted)
+    await expect(mine.getByRole('heading', { level: 1 })).toHaveText(subject)
+    await expect(mine.getByRole('link', { name: 'draft-law.pdf' })).toBeVisible()
+    expect(mailTo().subject).toBe(fill(t.mail.submitted.subject, { number: id, subject }))
+    expect(mailTo().locale).toBe(lang)
+
+    // The coordinator takes it under review, asks a question and writes an internal note.
+    const office = await pageAs(browser, baseURL!, demo.coordinator.email)
+    await office.goto(`/${lang}/requests/${id}`)
+    await office.getByRole('button', { name: t.manage.moveTo.under_review }).click()
+    await expect(office.getByRole('status')).toHaveText(c.flash.requestUpdated)
+    expect(mailTo().subject).toBe(fill(t.mail.state.under_review.subject, { number: id, subject }))
+    const question = `${lang === 'ar' ? 'هل يمكنكم إرسال النص الحالي للقانون؟' : 'Could you send the law in force today?'} ${stamp}`
+    await office.getByLabel(t.page.reply).fill(question)
+    await office.getByRole('button', { name: t.page.send }).click()
+    await expect(office.getByRole('status')).toHaveText(c.flash.messagePosted)
+    expect(mailTo().subject).toBe(fill(t.mail.message.subject, { number: id, subject }))
+    expect(mailTo().text_body).toContain(question)
+    const secret = `Internal: check with the UNODC desk first ${stamp}`
+    await office.getByLabel(t.manage.note).fill(secret)
+    await office.getByRole('button', { name: t.manage.addNote }).click()
+    await expect(office.getByRole('status')).toHaveText(c.flash.notePosted)
+    await expect(office.getByText(secret)).toBeVisible()
+    await check(office, `requests-page-coordinator-${lang}`)
+
+    // The member reads the question and answers; the note is nowhere in what the member receives.
+    await mine.goto(`/${lang}/requests/${id}`)
+    await expect(mine.getByText(question)).toBeVisible()
+    expect(await mine.content()).not.toContain(secret)
+    await expect(mine.getByRole('heading', { name: t.manage.title })).toHaveCount(0)
+    const answer = `${lang === 'ar' ? 'أرفقنا النص الساري.' : 'We attach the law in force.'} ${stamp}`
+    await mine.getByLabel(t.page.reply).fill(answer)
+    await mine.getByRole('button', { name: t.page.send }).click()
+    await expect(mine.getByRole('status')).toHaveText(c.flash.messagePosted)
+    expect(latestMailTo(demo.coordinator.email)!.text_body).toContain(answer)
+    // A member's forged move is refused.
+    const forged = await mine.request.post(`/${lang}/requests/${id}`, { form: { intent: 'move', to: 'accepted' }, headers: { Origin: baseURL! } })
+    expect(forged.status()).toBe(403)
+    // A colleague of the same parliament sees it in the list; another parliament's member and a visitor cannot.
+    const colleaguePage = await pageAs(browser, baseURL!, colleague.email)
+    await colleaguePage.goto(`/${lang}/requests`)
+    await expect(colleaguePage.getByRole('link', { name: subject })).toBeVisible()
+    const outsiderPage = await pageAs(browser, baseURL!, outsider.email)
+    expect((await outsiderPage.goto(`/${lang}/requests/${id}`))!.status()).toBe(404)
+    await outsiderPage.goto(`/${lang}/requests`)
+    await expect(outsiderPage.getByRole('link', { name: subject })).toHaveCount(0)
+    const fileId = query<{ id: number }>('select id from assistance_request_file where request_id = ?', id)[0]!.id
+    expect((await outsiderPage.request.get(`/request-files/${fileId}/draft-law.pdf`)).status()).toBe(404)
+    const sneaky = await outsiderPage.request.post(`/${lang}/requests/${id}`, { form: { intent: 'message', body: 'hello' }, headers: { Origin: baseURL! } })
+    expect(sneaky.status()).toBe(404)
+    const visitor = await pageAs(browser, baseURL!, null)
+    await visitor.goto(`/${lang}/requests/${id}`)
+    await expect(visitor).toHaveURL(new RegExp(`/${lang}/login`))
+    expect((await visitor.request.get(`/request-files/${fileId}/draft-law.pdf`)).status()).toBe(404)
+
+    // Accepted, a resource linked as output, completed: the member is told each time.
+    await office.goto(`/${lang}/requests/${id}`)
+    await expect(office.getByText(answer)).toBeVisible()
+    await office.getByRole('button', { name: t.manage.moveTo.accepted }).click()
+    await expect(office.getByRole('status')).toHaveText(c.flash.requestUpdated)
+    expect(mailTo().subject).toBe(fill(t.mail.state.accepted.subject, { number: id, subject }))
+    const resourceTitle = `Reviewed draft law ${stamp}`
+    const resourceId = insertResource(resourceTitle)
+    await office.getByLabel(t.manage.outputReference).fill(`/${lang}/resources/${resourceId}`)
+    await office.getByRole('button', { name: t.manage.linkOutput }).click()
+    await expect(office.getByRole('status')).toHaveText(c.flash.outputLinked)
+    expect(mailTo().subject).toBe(fill(t.mail.output.subject, { number: id, subject }))
+    await office.getByRole('button', { name: t.manage.moveTo.completed }).click()
+    await expect(office.getByRole('status')).toHaveText(c.flash.requestUpdated)
+    expect(mailTo().subject).toBe(fill(t.mail.state.completed.subject, { number: id, subject }))
+    expect(mailTo().locale).toBe(lang)
+
+    // The member sees it completed, with its output; a reply now is refused and saves nothing.
+    await mine.goto(`/${lang}/requests/${id}`)
+    await expect(mine.locator('.request-state')).toHaveText(t.states.completed)
+    await expect(mine.getByRole('link', { name: resourceTitle })).toBeVisible()
+    await expect(mine.getByText(t.page.closed)).toBeVisible()
+    await check(mine, `requests-page-member-${lang}`)
+    const messages = messageCount(id)
+    const late = await mine.request.post(`/${lang}/requests/${id}`, { form: { intent: 'message', body: 'One more thing' }, headers: { Origin: baseURL! } })
+    expect(late.status()).toBe(400)
+    expect(await late.text()).toContain(c.validation.requestClosed)
+    expect(messageCount(id)).toBe(messages)
+    expect(await mine.content()).not.toContain(secret)
+
+    // The list of the parliament's requests.
+    await mine.goto(`/${lang}/requests`)
+    await expect(mine.getByRole('link', { name: subject })).toBeVisible()
+    await check(mine, `requests-list-${lang}`)
+  })
+}
