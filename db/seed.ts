@@ -4,6 +4,9 @@ import { parliamentSearchText } from '~/models/parliament.server'
 import { hashPassword } from '~/utils/password.server'
 import { seedDemoResources } from './seed-resources'
 import { seedDemoMeetings } from './seed-meetings'
+import { seedDemoProgrammes } from './seed-programmes'
+import { seedDemoPartners } from './seed-partners'
+import { seedDemoRequests } from './seed-requests'
 import { parliament, user, type ParliamentKind, type Region, type Role } from './schema/index'
 
 type DemoParliament = {
@@ -71,4 +74,7 @@ export async function seedDemo(db: Db) {
   })
   seedDemoResources(db)
   seedDemoMeetings(db)
+  seedDemoProgrammes(db)
+  seedDemoPartners(db)
+  seedDemoRequests(db)
 }

@@ -10,7 +10,8 @@ import { demo, expect, expectAccessible, languages, openTestDb, parliamentId, qu
 // get 403 on both; a visitor is sent to sign in (and gets 403 for the file).
 
 const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
-const text = { en: strings('en', 'coordination'), ar: strings('ar', 'coordination') }
+const withStates = (lang: string) => ({ ...strings(lang, 'coordination'), states: strings(lang, 'requests').states })
+const text = { en: withStates('en'), ar: withStates('ar') }
 
 const stamp = Date.now()
 const DAY = 86_400

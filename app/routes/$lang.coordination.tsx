@@ -56,7 +56,7 @@ function ageText(days: number, lang: Language, t: TFunction) {
 
 export default function Coordination() {
   const { lang, mine, counts, requests, capped, meetings, review } = useLoaderData<typeof loader>()
-  const { t } = useTranslation(['coordination', 'library', 'common'])
+  const { t } = useTranslation(['coordination', 'requests', 'library', 'common'])
   const openTotal = openRequestStates.reduce((n, s) => n + counts[s], 0)
   const csvHref = (l: Language) => `/coordination/requests.csv?lang=${l}`
   return (
@@ -73,7 +73,7 @@ export default function Coordination() {
           </div>
           {requestStates.map((s) => (
             <div key={s} className={`coord-figure${isClosedState(s) ? ' coord-figure--closed' : ''}`}>
-              <dt>{t(`states.${s}`)}</dt>
+              <dt>{t(`states.${s}`, { ns: 'requests' })}</dt>
               <dd>{formatNumber(counts[s], lang)}</dd>
             </div>
           ))}
@@ -120,7 +120,7 @@ export default function Coordination() {
                       <Link to={`/${lang}/requests/${r.id}`} dir="auto">
                         {r.subject}
                       </Link>
-                      <span className="coord-sub">{t(`kinds.${r.kind}`)}</span>
+                      <span className="coord-sub">{t(`kinds.${r.kind}`, { ns: 'requests' })}</span>
                     </th>
                     <td>
                       <BilingualText en={r.parliamentNameEn} ar={r.parliamentNameAr} lang={lang} />
@@ -245,6 +245,6 @@ export default function Coordination() {
 }
 
 function StateBadge({ state }: { state: RequestState }) {
-  const { t } = useTranslation('coordination')
-  return <span className={`badge badge--state coord-state--${state}`}>{t(`states.${state}`)}</span>
+  const { t } = useTranslation('requests')
+  return <span className={`badge badge--state coord-state--${state}`}>{t(`states.${state}`, { ns: 'requests' })}</span>
 }

@@ -15,7 +15,7 @@ export function requestsCsvFileName(now = new Date()) {
  * csvDocument adds the byte-order mark and neutralises formula-like cells (a subject starting with "=").
  */
 export function requestsCsv(rows: ExportRequestRow[], lang: Language, now = new Date()) {
-  const t = getFixedT(lang, ['coordination', 'library'])
+  const t = getFixedT(lang, ['coordination', 'requests', 'library'])
   const sep = t('csv.separator')
   const pick = (en: string | null, ar: string | null) => pickLanguage({ en, ar }, lang).text
   const iso = (d: Date) => d.toISOString().slice(0, 10)
@@ -41,7 +41,7 @@ export function requestsCsv(rows: ExportRequestRow[], lang: Language, now = new 
     pick(r.parliamentNameEn, r.parliamentNameAr),
     r.requesterName ?? '',
     r.programmeTitleEn === null && r.programmeTitleAr === null ? '' : pick(r.programmeTitleEn, r.programmeTitleAr),
-    t(`kinds.${r.kind}`),
+    t(`kinds.${r.kind}`, { ns: 'requests' }),
     r.subject,
     r.topics
       .map(({ kind, value }) => t(`csv.${kind}`, { value: kind === 'theme' ? t(`themes.${value}`, { ns: 'library', defaultValue: value }) : value }))
@@ -49,7 +49,7 @@ export function requestsCsv(rows: ExportRequestRow[], lang: Language, now = new 
     r.desiredFrom ?? '',
     r.desiredTo ?? '',
     r.languages.map((l) => t(`contentLanguages.${l}`, { ns: 'library', defaultValue: l })).join(sep),
-    t(`states.${r.state}`),
+    t(`states.${r.state}`, { ns: 'requests' }),
     r.assigneeName ?? '',
     iso(r.submittedAt),
     daysSince(r.stateChangedAt, now),
