@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
+import { BilingualText } from '~/components/bilingual-text'
 import { useTranslation } from 'react-i18next'
 import { agendaStylesheet, MeetingAgenda } from '~/components/meeting-agenda'
 import { MeetingDocuments } from '~/components/meeting-documents'
 import { RegistrationPanel } from '~/components/registration-panel'
+import { listPartnersOfMeeting } from '~/models/partner.server'
 import { canManageMeeting } from '~/models/meeting-access.server'
 import { getAgenda } from '~/models/meeting-agenda.server'
 import { listMeetingDocuments } from '~/models/meeting-document.server'
@@ -40,6 +42,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang).text
   return {
     lang,
+    partners: listPartnersOfMeeting(m.id, lang),
     meeting: {
       id: m.id,
       kind: m.kind,
@@ -91,7 +94,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { lang, meeting: m, when, zone, deadline, onlineUrl, agenda, documents, participation, canManage, moves } =
+  const { lang, meeting: m, partners, when, zone, deadline, onlineUrl, agenda, documents, participation, canManage, moves } =
     useLoaderData<typeof loader>()
   const { t } = useTranslation('meetings')
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang)
@@ -202,6 +205,22 @@ export default function MeetingPage() {
                     {m.hosts.map((h) => (
                       <li key={h} lang={textLanguage(h, lang)} dir="auto">
                         {h}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+            {partners.length ? (
+              <div>
+                <dt>{t('detail.partners')}</dt>
+                <dd>
+                  <ul className="plain-list">
+                    {partners.map((p) => (
+                      <li key={p.id}>
+                        <Link to={`/${lang}/partners/${p.id}`}>
+                          <BilingualText en={p.nameEn} ar={p.nameAr} lang={lang} />
+                        </Link>
                       </li>
                     ))}
                   </ul>

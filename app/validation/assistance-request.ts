@@ -42,8 +42,8 @@ export function requestFormSchema(now = new Date()) {
         .transform((list) => [...new Set(list ?? [])].sort()),
       resolutions: choices(resolutions),
       themes: choices(themes),
-      desiredFrom: optionalDate.refine((v) => v === null || v >= today, 'dateInPast'),
-      desiredTo: optionalDate.refine((v) => v === null || v >= today, 'dateInPast'),
+      desiredFrom: optionalDate.refine((v) => v === null || !isIsoDate(v) || v >= today, 'dateInPast'),
+      desiredTo: optionalDate.refine((v) => v === null || !isIsoDate(v) || v >= today, 'dateInPast'),
       languages: z
         .array(z.enum(contentLanguages, { error: 'invalidChoice' }), { error: 'languageRequired' })
         .min(1, 'languageRequired')
@@ -54,7 +54,7 @@ export function requestFormSchema(now = new Date()) {
       if (value.pillars.length + value.resolutions.length + value.themes.length === 0) {
         ctx.addIssue({ code: 'custom', message: 'topicRequired', path: ['topics'] })
       }
-      if (value.desiredFrom && value.desiredTo && value.desiredTo < value.desiredFrom) {
+      if (value.desiredFrom && value.desiredTo && isIsoDate(value.desiredFrom) && isIsoDate(value.desiredTo) && value.desiredTo < value.desiredFrom) {
         ctx.addIssue({ code: 'custom', message: 'endBeforeStart', path: ['desiredTo'] })
       }
     })
