@@ -15,6 +15,7 @@ import { hasRole } from '~/utils/auth.server'
 import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import type { InitiativeKind, PartnerInput } from '~/validation/partner'
+import { resourceCardColumns } from './resource.server'
 
 /** Who is looking at a partner's initiatives: null for a visitor (meetings need the parliament too). */
 export type PartnerViewer = MeetingViewer
@@ -184,17 +185,7 @@ export function listPartnerInitiatives(partnerId: number, viewer: PartnerViewer)
     .orderBy(asc(programme.position), asc(programme.id))
     .all()
   const resources = db
-    .select({
-      id: resource.id,
-      type: resource.type,
-      titleEn: resource.titleEn,
-      titleAr: resource.titleAr,
-      summaryEn: resource.summaryEn,
-      summaryAr: resource.summaryAr,
-      publishedOn: resource.publishedOn,
-      visibility: resource.visibility,
-      initiativeId: partnerInitiative.id,
-    })
+    .select({ ...resourceCardColumns, initiativeId: partnerInitiative.id })
     .from(partnerInitiative)
     .innerJoin(resource, eq(resource.id, partnerInitiative.resourceId))
     .where(and(linkOf, listedResourcesWhere(viewer)))

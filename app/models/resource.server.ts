@@ -304,7 +304,8 @@ export function listResourcesToReview() {
 }
 
 /** What a resource card shows (the home page, a parliament's page). */
-const cardColumns = {
+/** The columns a ResourceCard shows: every list of resources selects these. */
+export const resourceCardColumns = {
   id: resource.id,
   type: resource.type,
   titleEn: resource.titleEn,
@@ -319,7 +320,7 @@ const cardColumns = {
 /** The latest published resources the viewer may see (the home page). */
 export function listLatestResources(viewer: Viewer, limit = 6) {
   return getDb()
-    .select(cardColumns)
+    .select(resourceCardColumns)
     .from(resource)
     .where(listedResourcesWhere(viewer))
     .orderBy(desc(resource.publishedAt), desc(resource.id))
@@ -330,7 +331,7 @@ export function listLatestResources(viewer: Viewer, limit = 6) {
 /** Published resources related to a parliament that the viewer may see, newest first (its page). */
 export function listParliamentResources(parliamentId: number, viewer: Viewer, limit = 6) {
   return getDb()
-    .select(cardColumns)
+    .select(resourceCardColumns)
     .from(resourceParliament)
     .innerJoin(resource, eq(resource.id, resourceParliament.resourceId))
     .where(and(eq(resourceParliament.parliamentId, parliamentId), listedResourcesWhere(viewer)))

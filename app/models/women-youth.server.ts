@@ -12,6 +12,7 @@ import { listedMeetingsWhere, type MeetingViewer } from '~/models/meeting-access
 import { meetingCardColumns } from '~/models/meeting.server'
 import { listedResourcesWhere, type Viewer } from '~/models/resource-access.server'
 import { getDb } from '~/utils/db.server'
+import { resourceCardColumns } from './resource.server'
 
 /** The themes that gather programmes, meetings and resources into the women and young parliamentarians' space. */
 export const spaceThemes = ['women', 'youth'] as const satisfies readonly MemberGroup[]
@@ -71,16 +72,7 @@ export function listSpaceMeetings(viewer: MeetingViewer, { now = new Date(), pas
 export function listSpaceResources(viewer: Viewer, limit = 8) {
   const tagged = sql`exists (select 1 from ${resourceTheme} where ${resourceTheme.resourceId} = ${resource.id} and ${inArray(resourceTheme.theme, [...spaceThemes])})`
   return getDb()
-    .select({
-      id: resource.id,
-      type: resource.type,
-      titleEn: resource.titleEn,
-      titleAr: resource.titleAr,
-      summaryEn: resource.summaryEn,
-      summaryAr: resource.summaryAr,
-      publishedOn: resource.publishedOn,
-      visibility: resource.visibility,
-    })
+    .select(resourceCardColumns)
     .from(resource)
     .where(and(listedResourcesWhere(viewer), tagged))
     .orderBy(desc(resource.publishedAt), desc(resource.id))

@@ -181,12 +181,7 @@ export default function PartnerInitiatives() {
                         <input type="hidden" name="initiativeId" value={item.initiativeId} />
                         <button type="submit" name="intent" value="unlink" className="button button--quiet button--small">
                           {t('initiatives.unlink')}
-                          <span className="visually-hidden">
-                            {' '}
-                            {t('initiatives.unlinkLabel', {
-                              title: item.title,
-                            })}
-                          </span>
+                          <span className="visually-hidden"> {item.title}</span>
                         </button>
                       </Form>
                     </li>
