@@ -24,6 +24,9 @@ test.describe('the site shell, as a visitor', () => {
       'Network',
       'Resources',
       'Meetings',
+      'Support',
+      'Women and youth',
+      'Partners',
       'About',
     ])
 

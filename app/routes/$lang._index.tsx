@@ -96,6 +96,23 @@ export default function Home() {
           </p>
         </section>
       ) : null}
+      <section aria-labelledby="support-title">
+        <h2 id="support-title">{t('home.supportTitle')}</h2>
+        <ul className="cards">
+          {([
+            ['programmes', 'programmes'],
+            ['womenYouth', 'women-youth'],
+            ['partners', 'partners'],
+          ] as const).map(([key, path]) => (
+            <li key={key} className="card">
+              <h3>
+                <Link to={`/${lang}/${path}`}>{t(`home.support.${key}.title`)}</Link>
+              </h3>
+              <p>{t(`home.support.${key}.body`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
       <section aria-labelledby="roles-title">
         <h2 id="roles-title">{t('home.rolesTitle')}</h2>
         <ul className="cards">

@@ -105,7 +105,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!posted.ok) return fail('message', submission.reply({ formErrors: [posted.error] }))
     audit('request.message')
     if (manage) await notifyRequester(request, r, r.requester, { kind: 'message', from: user.name, body: submission.value.body })
-    else await notifyCoordinators(request, r, { kind: 'reply', from: user.name, body: submission.value.body }, r.assignee)
+    else {
+      await notifyCoordinators(request, r, { kind: 'reply', from: user.name, body: submission.value.body }, r.assignee)
+      // A colleague of the same parliament wrote: the requester hears of it too.
+      if (r.requesterId !== user.id) await notifyRequester(request, r, r.requester, { kind: 'message', from: user.name, body: submission.value.body })
+    }
     return redirectWithFlash(back, 'messagePosted')
   }
   if (intent === 'file') {
