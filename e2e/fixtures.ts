@@ -77,8 +77,13 @@ export async function expectAccessible(page: Page) {
   ).toEqual([])
 }
 
-/** Saves a screenshot of the page for people to look at (screenshots/<name>.png, not committed). */
+/**
+ * Saves a screenshot of the page for people to look at (screenshots/<name>.png, not committed). `npm test` turns
+ * them off (E2E_SCREENSHOTS=0: about 200 full-page captures that nobody looks at in CI); running Playwright
+ * directly, or `npm run test:screenshots`, takes them.
+ */
 export async function snap(page: Page, name: string) {
+  if (process.env.E2E_SCREENSHOTS === '0') return
   await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true })
 }
 

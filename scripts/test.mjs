@@ -41,7 +41,9 @@ function runLive(script) {
   const started = Date.now()
   process.stdout.write(`\n${paint(1, `── ${script} ──`)}\n`)
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', script], { stdio: 'inherit' })
+    // The browser tests' screenshots are for people to look at: off here unless asked (E2E_SCREENSHOTS=1).
+    const env = { ...process.env, E2E_SCREENSHOTS: process.env.E2E_SCREENSHOTS ?? '0' }
+    const child = spawn('npm', ['run', '--silent', script], { stdio: 'inherit', env })
     children.add(child)
     child.on('close', (code) => {
       children.delete(child)
