@@ -52,6 +52,7 @@ for (const lang of languages) {
     const home = parliamentId(lang === 'en' ? 'Asian Parliamentary Assembly' : 'Arab Parliament')
     const member = insertUser({ name: `${lang === 'ar' ? 'سارة المهندي' : 'Sarah Hale'} ${stamp}`, parliamentId: home, locale: lang })
     const colleague = insertUser({ name: `Colleague ${stamp}`, parliamentId: home, locale: 'en' })
+    const colleagueCoordinator = insertUser({ name: `منسقة ${stamp}`, locale: 'ar', role: 'coordinator' })
     const outsider = insertUser({ name: `Outsider ${stamp}`, parliamentId: parliamentId('ParlAmericas'), locale: 'en' })
     const programme = query<{ id: number }>(`select id from programme where kind = 'legislative_drafting' and is_active = 1 order by id limit 1`)[0]!
     const subject = `${lang === 'ar' ? 'مراجعة مشروع قانون تمويل الإرهاب' : 'Review of our draft law on terrorism financing'} ${stamp}`
@@ -108,6 +109,12 @@ for (const lang of languages) {
     await expect(office.getByRole('status')).toHaveText(c.flash.messagePosted)
     expect(mailTo().subject).toBe(fill(t.mail.message.subject, { number: id, subject }))
     expect(mailTo().text_body).toContain(question)
+    // Put in the hands of a colleague, who is told in Arabic; the requester learns who handles it.
+    await office.getByLabel(t.manage.assign, { exact: true }).selectOption({ label: `منسقة ${stamp}` })
+    await office.getByRole('button', { name: t.manage.assignButton }).click()
+    await expect(office.getByRole('status')).toHaveText(c.flash.requestAssigned)
+    expect(mailTo().subject).toBe(fill(t.mail.assigned.subject, { number: id, subject }))
+    expect(latestMailTo(colleagueCoordinator.email)!.subject).toBe(fill(text.ar.r.mail.assignedToYou.subject, { number: id, subject }))
     const secret = `Internal: check with the UNODC desk first ${stamp}`
     await office.getByLabel(t.manage.note).fill(secret)
     await office.getByRole('button', { name: t.manage.addNote }).click()
@@ -124,7 +131,10 @@ for (const lang of languages) {
     await mine.getByLabel(t.page.reply).fill(answer)
     await mine.getByRole('button', { name: t.page.send }).click()
     await expect(mine.getByRole('status')).toHaveText(c.flash.messagePosted)
-    expect(latestMailTo(demo.coordinator.email)!.text_body).toContain(answer)
+    // The reply reaches the coordinator in charge (in Arabic), not every coordinator.
+    expect(latestMailTo(colleagueCoordinator.email)!.text_body).toContain(answer)
+    expect(latestMailTo(colleagueCoordinator.email)!.locale).toBe('ar')
+    expect(latestMailTo(demo.coordinator.email)?.text_body ?? '').not.toContain(answer)
     // A member's forged move is refused.
     const forged = await mine.request.post(`/${lang}/requests/${id}`, { form: { intent: 'move', to: 'accepted' }, headers: { Origin: baseURL! } })
     expect(forged.status()).toBe(403)

@@ -212,7 +212,7 @@ export function moveRequest(id: number, to: RequestState, actorId: number, reaso
 /** Coordinators and admins who can be put in charge of a request (active accounts). */
 export function listAssignableUsers() {
   return getDb()
-    .select({ id: user.id, name: user.name, role: user.role })
+    .select({ id: user.id, name: user.name, role: user.role, email: user.email, locale: user.locale })
     .from(user)
     .where(and(inArray(user.role, ['coordinator', 'admin'] satisfies Role[]), eq(user.isActive, true)))
     .orderBy(asc(user.name))

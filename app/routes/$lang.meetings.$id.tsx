@@ -12,7 +12,7 @@ import { listMeetingDocuments } from '~/models/meeting-document.server'
 import { notifyMeetingCancelled } from '~/models/meeting-notice.server'
 import { getParticipation, isConfirmedParticipant } from '~/models/meeting-registration.server'
 import { mailInvitees } from '~/models/meeting-invitation.server'
-import { canMoveMeeting, setMeetingState } from '~/models/meeting.server'
+import { canMoveMeeting, listMeetingThemes, setMeetingState } from '~/models/meeting.server'
 import { requireUser } from '~/utils/auth.server'
 import { pickLanguage, textLanguage } from '~/utils/bilingual'
 import { countryName } from '~/utils/countries'
@@ -43,6 +43,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return {
     lang,
     partners: listPartnersOfMeeting(m.id, lang),
+    themes: listMeetingThemes(m.id),
     meeting: {
       id: m.id,
       kind: m.kind,
@@ -94,9 +95,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { lang, meeting: m, partners, when, zone, deadline, onlineUrl, agenda, documents, participation, canManage, moves } =
+  const { lang, meeting: m, partners, themes, when, zone, deadline, onlineUrl, agenda, documents, participation, canManage, moves } =
     useLoaderData<typeof loader>()
-  const { t } = useTranslation('meetings')
+  const { t } = useTranslation(['meetings', 'library'])
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang)
   const description = pickLanguage({ en: m.descriptionEn, ar: m.descriptionAr }, lang)
   const outcome = pickLanguage({ en: m.outcomeEn, ar: m.outcomeAr }, lang)
@@ -205,6 +206,20 @@ export default function MeetingPage() {
                     {m.hosts.map((h) => (
                       <li key={h} lang={textLanguage(h, lang)} dir="auto">
                         {h}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+            {themes.length ? (
+              <div>
+                <dt>{t('detail.themes')}</dt>
+                <dd>
+                  <ul className="badges">
+                    {themes.map((theme) => (
+                      <li key={theme} className="badge">
+                        {t(`themes.${theme}`, { ns: 'library' })}
                       </li>
                     ))}
                   </ul>

@@ -34,7 +34,7 @@ import { useErrorText } from '~/utils/forms'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { notifyCoordinators, notifyRequester } from '~/utils/request-mail.server'
+import { notifyAssignee, notifyCoordinators, notifyRequester } from '~/utils/request-mail.server'
 import { requireVisibleRequest } from '~/utils/request-route.server'
 import { isClosedState, requestTransitions } from '~/utils/request-states'
 import { readUploadForm } from '~/utils/upload.server'
@@ -78,7 +78,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     outputs: listRequestOutputs(r.id),
     // Coordinators only: the internal notes are read for nobody else.
     manage: manage
-      ? { notes: listRequestNotes(r.id), assignees: listAssignableUsers(), moves: requestTransitions[r.state] }
+      ? {
+          notes: listRequestNotes(r.id),
+          assignees: listAssignableUsers().map(({ id, name }) => ({ id, name })),
+          moves: requestTransitions[r.state],
+        }
       : null,
     maxBytes: maxUploadBytes(),
     title: pageTitle(lang, 'page.number', 'requests', { n: r.id }),
@@ -156,8 +160,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!assignRequest(r.id, assigneeId)) return fail('assign', submission.reply({ fieldErrors: { assigneeId: ['invalidChoice'] } }))
     audit('request.assign', { assigneeId })
     if (assigneeId !== null && assigneeId !== r.assigneeId) {
-      const name = listAssignableUsers().find((u) => u.id === assigneeId)?.name ?? ''
-      await notifyRequester(request, r, r.requester, { kind: 'assigned', name })
+      const assignee = listAssignableUsers().find((u) => u.id === assigneeId)!
+      await notifyRequester(request, r, r.requester, { kind: 'assigned', name: assignee.name })
+      if (assignee.id !== user.id) await notifyAssignee(request, r, assignee, user.name)
     }
     return redirectWithFlash(back, 'requestAssigned')
   }

@@ -4,7 +4,7 @@ import { outbox, user } from '#db/schema/index'
 import type { Locale, Role } from '#db/enums'
 import { getDb } from './db.server'
 import { siteBaseUrl } from './links.server'
-import { notifyCoordinators, notifyRequester } from './request-mail.server'
+import { notifyAssignee, notifyCoordinators, notifyRequester } from './request-mail.server'
 
 const request = new Request('http://localhost:3000/en/requests/1')
 const base = siteBaseUrl(request)
@@ -122,5 +122,15 @@ describe('notifyCoordinators', () => {
   it('falls back to the other language of the parliament’s name', async () => {
     await notifyCoordinators(request, { ...r, id: 8, parliamentName: { en: 'Council of Oman', ar: '' } }, { kind: 'newRequest' })
     expect(mailsTo(arabic.email).at(-1)!.subject).toBe(`طلب جديد رقم 8 من Council of Oman: ${r.subject}`)
+  })
+})
+
+describe('notifyAssignee', () => {
+  it('tells the coordinator put in charge, in their language, who did it', async () => {
+    await notifyAssignee(request, r, { email: 'layla@example.org', locale: 'ar' }, 'Demo Coordinator')
+    const [mail] = mailsTo('layla@example.org')
+    expect(mail).toMatchObject({ locale: 'ar', subject: `أنت مسؤول عن الطلب رقم 7: ${r.subject}` })
+    expect(mail!.textBody).toContain('Demo Coordinator')
+    expect(mail!.textBody).toContain(`${base}/ar/requests/7`)
   })
 })

@@ -76,3 +76,10 @@ export async function notifyCoordinators(
     })
   }
 }
+
+/** Tells a coordinator that someone else put them in charge of a request, in their language. */
+export async function notifyAssignee(request: Request, r: RequestRef, to: Recipient, by: string) {
+  const t = getFixedT(to.locale, 'requests')
+  const values = { subject: r.subject, number: r.id, link: link(request, r, to.locale), by }
+  await sendMail({ to: to.email, locale: to.locale, subject: t('mail.assignedToYou.subject', values), text: t('mail.assignedToYou.body', values) })
+}
