@@ -146,9 +146,10 @@ export type DeliveryFormat = (typeof deliveryFormats)[number]
 
 /**
  * A request for technical assistance: submitted → under_review → accepted or declined (with a reason the
- * requester sees) → in_progress → completed. Declined and completed requests are closed.
+ * requester sees) → in_progress → completed; its parliament may withdraw it until work starts. Declined,
+ * completed and withdrawn requests are closed.
  */
-export const requestStates = ['submitted', 'under_review', 'accepted', 'declined', 'in_progress', 'completed'] as const
+export const requestStates = ['submitted', 'under_review', 'accepted', 'declined', 'in_progress', 'completed', 'withdrawn'] as const
 export type RequestState = (typeof requestStates)[number]
 
 /** The kinds of topic a request is tagged with (the library's taxonomies). */

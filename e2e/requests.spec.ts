@@ -191,3 +191,36 @@ for (const lang of languages) {
     await check(mine, `requests-list-${lang}`)
   })
 }
+
+test('a member withdraws a request before work starts; the programme office is told; a coordinator cannot withdraw it', async ({ browser, baseURL }) => {
+  const { r: t, c } = text.en
+  const stamp = Date.now()
+  const home = parliamentId('Asian Parliamentary Assembly')
+  const member = insertUser({ name: `Withdrawing member ${stamp}`, parliamentId: home, locale: 'en' })
+  const subject = `Training no longer needed ${stamp}`
+  const now = Math.floor(Date.now() / 1000)
+  const id = query<{ id: number }>(
+    `insert into assistance_request (parliament_id, requester_id, kind, subject, need, languages, state, submitted_at, state_changed_at)
+     values (?, ?, 'training', ?, 'A workshop for committee staff on oversight.', 'en', 'under_review', ?, ?) returning id`,
+    home,
+    member.id,
+    subject,
+    now,
+    now,
+  )[0]!.id
+  const office = await pageAs(browser, baseURL!, demo.coordinator.email)
+  const forged = await office.request.post(`/en/requests/${id}`, { form: { intent: 'withdraw' }, headers: { Origin: baseURL! } })
+  expect(forged.status()).toBe(403)
+
+  const mine = await pageAs(browser, baseURL!, member.email)
+  await mine.goto(`/en/requests/${id}`)
+  await mine.getByRole('button', { name: t.page.withdraw }).click()
+  await expect(mine.getByRole('status')).toHaveText(c.flash.requestWithdrawn)
+  await expect(mine.locator('.request-state')).toHaveText(t.states.withdrawn)
+  await expect(mine.getByText(t.page.closed)).toBeVisible()
+  await expect(mine.getByRole('button', { name: t.page.withdraw })).toHaveCount(0)
+  expect(latestMailTo(demo.coordinator.email)!.subject).toBe(
+    fill(t.mail.withdrawn.subject, { number: id, subject, parliament: 'Asian Parliamentary Assembly' }),
+  )
+  expect(query<{ state: string }>('select state from assistance_request where id = ?', id)[0]!.state).toBe('withdrawn')
+})

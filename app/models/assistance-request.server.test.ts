@@ -16,7 +16,7 @@ import {
 } from '#db/schema/index'
 import type { RequestState, Role } from '#db/enums'
 import { getDb } from '~/utils/db.server'
-import { requestTransitions } from '~/utils/request-states'
+import { canWithdrawRequest, requestTransitions } from '~/utils/request-states'
 import type { RequestInput } from '~/validation/assistance-request'
 import { canManageRequests, canViewRequest, type RequestViewer } from './assistance-request-access.server'
 import {
@@ -39,6 +39,7 @@ import {
   listRequests,
   moveRequest,
   UploadGoneError,
+  withdrawRequest,
 } from './assistance-request.server'
 import { createPendingUpload } from './pending-upload.server'
 
@@ -491,5 +492,30 @@ describe('outputs', () => {
     expect(unlinkRequestOutput(id, output!.id)).toBe(true)
     expect(listRequestOutputs(id)).toEqual([])
     expect(unlinkRequestOutput(id, output!.id)).toBe(false)
+  })
+})
+
+describe('withdrawRequest', () => {
+  it('closes a request until work starts, with its step in the history; refuses afterwards and writes nothing', () => {
+    const states = Object.keys(requestTransitions) as RequestState[]
+    for (const from of states) {
+      const id = newRequest()
+      getDb().update(assistanceRequest).set({ state: from }).where(eq(assistanceRequest.id, id)).run()
+      const events = listRequestEvents(id).length
+      const allowed = canWithdrawRequest(from)
+      expect(withdrawRequest(id, member.id), from).toEqual(allowed ? { ok: true, from } : { ok: false, error: 'stateNotAllowed' })
+      expect(rowOf(id).state).toBe(allowed ? 'withdrawn' : from)
+      expect(listRequestEvents(id).length).toBe(events + (allowed ? 1 : 0))
+    }
+    expect(['submitted', 'under_review', 'accepted'].every((s) => canWithdrawRequest(s as RequestState))).toBe(true)
+  })
+
+  it('leaves a withdrawn request closed to messages and to every coordinator move', () => {
+    const id = newRequest()
+    expect(withdrawRequest(id, member.id)).toEqual({ ok: true, from: 'submitted' })
+    expect(postRequestMessage(id, member.id, 'Sorry, one more thing')).toEqual({ ok: false, error: 'requestClosed' })
+    for (const to of Object.keys(requestTransitions) as RequestState[]) {
+      expect(moveRequest(id, to, coordinator.id, 'x')).toEqual({ ok: false, error: 'stateNotAllowed' })
+    }
   })
 })

@@ -11,7 +11,7 @@ import {
 } from '#db/schema/index'
 import type { RequestState, RequestTopicKind, Role } from '#db/enums'
 import { getDb, type Tx } from '~/utils/db.server'
-import { canMoveRequest } from '~/utils/request-states'
+import { canMoveRequest, canWithdrawRequest } from '~/utils/request-states'
 import type { RequestInput } from '~/validation/assistance-request'
 import { listedRequestsWhere, type RequestViewer } from './assistance-request-access.server'
 import { takePendingUpload } from './pending-upload.server'
@@ -203,6 +203,23 @@ export function moveRequest(id: number, to: RequestState, actorId: number, reaso
         .where(eq(assistanceRequest.id, id))
         .run()
       tx.insert(assistanceRequestEvent).values({ requestId: id, actorId, fromState: current.state, toState: to, createdAt: now }).run()
+      return { ok: true as const, from: current.state }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * The requester's parliament withdraws its request (until work starts), checked against the current state in
+ * an IMMEDIATE transaction like a coordinator's move, and recorded in the history.
+ */
+export function withdrawRequest(id: number, actorId: number, now = new Date()): MoveResult {
+  return getDb().transaction(
+    (tx) => {
+      const current = tx.select({ state: assistanceRequest.state }).from(assistanceRequest).where(eq(assistanceRequest.id, id)).get()
+      if (!current || !canWithdrawRequest(current.state)) return { ok: false as const, error: 'stateNotAllowed' as const }
+      tx.update(assistanceRequest).set({ state: 'withdrawn', stateChangedAt: now, updatedAt: now }).where(eq(assistanceRequest.id, id)).run()
+      tx.insert(assistanceRequestEvent).values({ requestId: id, actorId, fromState: current.state, toState: 'withdrawn', createdAt: now }).run()
       return { ok: true as const, from: current.state }
     },
     { behavior: 'immediate' },

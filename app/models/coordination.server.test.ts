@@ -105,7 +105,7 @@ beforeAll(() => {
 })
 
 describe('requests by state', () => {
-  it('counts all six states, zero included', () => {
+  it('counts every state, zero included', () => {
     expect(requestCountsByState()).toEqual({
       submitted: 2,
       under_review: 1,
@@ -113,6 +113,7 @@ describe('requests by state', () => {
       declined: 1,
       in_progress: 1,
       completed: 1,
+      withdrawn: 0,
     })
   })
 })

@@ -15,6 +15,7 @@ import {
   listRequestEvents,
   moveRequest,
   UploadGoneError,
+  withdrawRequest,
 } from '~/models/assistance-request.server'
 import {
   linkRequestOutput,
@@ -36,7 +37,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { notifyAssignee, notifyCoordinators, notifyRequester } from '~/utils/request-mail.server'
 import { requireVisibleRequest } from '~/utils/request-route.server'
-import { isClosedState, requestTransitions } from '~/utils/request-states'
+import { canWithdrawRequest, isClosedState, requestTransitions } from '~/utils/request-states'
 import { readUploadForm } from '~/utils/upload.server'
 import { AddFileSchema, AssignSchema, MessageSchema, MoveSchema, OutputSchema } from '~/validation/assistance-request'
 import styles from '~/styles/requests.css?url'
@@ -84,12 +85,13 @@ export function loader({ params, request }: LoaderFunctionArgs) {
           moves: requestTransitions[r.state],
         }
       : null,
+    canWithdraw: !manage && user.parliamentId === r.parliamentId && canWithdrawRequest(r.state),
     maxBytes: maxUploadBytes(),
     title: pageTitle(lang, 'page.number', 'requests', { n: r.id }),
   }
 }
 
-type Intent = 'message' | 'note' | 'move' | 'assign' | 'output' | 'unlink' | 'file'
+type Intent = 'message' | 'note' | 'move' | 'assign' | 'output' | 'unlink' | 'file' | 'withdraw'
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
@@ -131,6 +133,17 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     audit('request.file_add')
     return redirectWithFlash(back, 'fileAdded')
+  }
+
+  if (intent === 'withdraw') {
+    // The parliament's own members withdraw; the programme office declines instead.
+    if (manage || user.parliamentId !== r.parliamentId) throw new Response('Forbidden', { status: 403 })
+    const withdrawn = withdrawRequest(r.id, user.id)
+    if (!withdrawn.ok) return fail('withdraw', { status: 'error', error: { '': [withdrawn.error] } })
+    audit('request.withdraw', { from: withdrawn.from })
+    await notifyCoordinators(request, r, { kind: 'withdrawn', from: user.name }, r.assignee)
+    if (r.requesterId !== user.id) await notifyRequester(request, r, r.requester, { kind: 'state', state: 'withdrawn', reason: null })
+    return redirectWithFlash(back, 'requestWithdrawn')
   }
 
   // Everything below is the programme office's: a member's forged post stops here.
@@ -188,7 +201,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function RequestPage() {
-  const { lang, r, events, messages, outputs, manage, maxBytes } = useLoaderData<typeof loader>()
+  const { lang, r, events, messages, outputs, manage, canWithdraw, maxBytes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation(['requests', 'common', 'library', 'network'])
   const errorText = useErrorText()
@@ -349,6 +362,22 @@ export default function RequestPage() {
           </section>
 
           <RequestThread lang={lang} messages={messages} closed={closed} lastResult={resultOf('message')} />
+
+          {canWithdraw || actionData?.intent === 'withdraw' ? (
+            <section className="request-section request-withdraw" aria-labelledby="request-withdraw">
+              <h2 id="request-withdraw">{t('page.withdrawTitle')}</h2>
+              {actionData?.intent === 'withdraw' ? <p className="form-error" role="alert">{t('validation.stateNotAllowed', { ns: 'common' })}</p> : null}
+              <p>{t('page.withdrawLead')}</p>
+              {canWithdraw ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="withdraw" />
+                  <button type="submit" className="button button--quiet">
+                    {t('page.withdraw')}
+                  </button>
+                </Form>
+              ) : null}
+            </section>
+          ) : null}
 
           <section className="request-section" aria-labelledby="request-history">
             <h2 id="request-history">{t('page.history')}</h2>

@@ -54,6 +54,7 @@ export const flashKeys = [
   'initiativeUnlinked',
   'groupJoined',
   'groupLeft',
+  'requestWithdrawn',
 ] as const
 export type FlashKey = (typeof flashKeys)[number]
 

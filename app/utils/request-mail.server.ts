@@ -49,16 +49,16 @@ export async function notifyRequester(request: Request, r: RequestRef, to: Recip
 }
 
 /**
- * Tells the programme office: of a new request (every active coordinator), or of a reply from the requester's
- * parliament (the coordinator in charge, or every coordinator when nobody is).
+ * Tells the programme office: of a new request (every active coordinator), or of a reply or a withdrawal from
+ * the requester's parliament (the coordinator in charge, or every coordinator when nobody is).
  */
 export async function notifyCoordinators(
   request: Request,
   r: RequestRef & { parliamentName: { en: string; ar: string } },
-  notice: { kind: 'newRequest' } | { kind: 'reply'; from: string; body: string },
+  notice: { kind: 'newRequest' } | { kind: 'reply'; from: string; body: string } | { kind: 'withdrawn'; from: string },
   assignee: Recipient | null = null,
 ) {
-  const recipients = assignee && notice.kind === 'reply' ? [assignee] : listActiveCoordinators()
+  const recipients = assignee && notice.kind !== 'newRequest' ? [assignee] : listActiveCoordinators()
   for (const to of recipients) {
     const t = getFixedT(to.locale, 'requests')
     const values = {
@@ -66,7 +66,7 @@ export async function notifyCoordinators(
       number: r.id,
       link: link(request, r, to.locale),
       parliament: r.parliamentName[to.locale] || r.parliamentName.en || r.parliamentName.ar,
-      ...(notice.kind === 'reply' ? { from: notice.from, body: notice.body } : {}),
+      ...(notice.kind === 'reply' ? { from: notice.from, body: notice.body } : notice.kind === 'withdrawn' ? { from: notice.from } : {}),
     }
     await sendMail({
       to: to.email,

@@ -12,11 +12,17 @@ export const requestTransitions: Record<RequestState, readonly RequestState[]> =
   declined: [],
   in_progress: ['completed'],
   completed: [],
+  withdrawn: [],
 }
 
-/** Declined and completed requests are closed: no more messages, no more moves. */
+/** Declined, completed and withdrawn requests are closed: no more messages, no more moves. */
 export function isClosedState(state: RequestState) {
-  return state === 'declined' || state === 'completed'
+  return state === 'declined' || state === 'completed' || state === 'withdrawn'
+}
+
+/** The requester's parliament may withdraw a request until work on it starts. */
+export function canWithdrawRequest(state: RequestState) {
+  return state === 'submitted' || state === 'under_review' || state === 'accepted'
 }
 
 export function canMoveRequest(from: RequestState, to: RequestState) {
