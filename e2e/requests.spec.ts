@@ -214,6 +214,8 @@ test('a member withdraws a request before work starts; the programme office is t
 
   const mine = await pageAs(browser, baseURL!, member.email)
   await mine.goto(`/en/requests/${id}`)
+  // An open request as its parliament sees it (the withdrawal box included).
+  await check(mine, 'requests-page-open-en')
   await mine.getByRole('button', { name: t.page.withdraw }).click()
   await expect(mine.getByRole('status')).toHaveText(c.flash.requestWithdrawn)
   await expect(mine.locator('.request-state')).toHaveText(t.states.withdrawn)

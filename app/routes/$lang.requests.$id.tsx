@@ -261,26 +261,30 @@ export default function RequestPage() {
                   </dd>
                 </>
               ) : null}
-              <dt>{t('page.topics')}</dt>
-              <dd>
-                <ul className="badges">
-                  {r.pillars.map((p) => (
-                    <li key={`p${p}`} className="badge">
-                      {t(`pillarsShort.${p}`, { ns: 'network' })}
-                    </li>
-                  ))}
-                  {r.resolutions.map((x) => (
-                    <li key={`r${x}`} className="badge">
-                      {t(`resolutions.${x}`, { ns: 'common' })}
-                    </li>
-                  ))}
-                  {r.themes.map((x) => (
-                    <li key={`t${x}`} className="badge">
-                      {t(`themes.${x}`, { ns: 'library' })}
-                    </li>
-                  ))}
-                </ul>
-              </dd>
+              {r.pillars.length + r.resolutions.length + r.themes.length ? (
+                <>
+                <dt>{t('page.topics')}</dt>
+                <dd>
+                  <ul className="badges">
+                    {r.pillars.map((p) => (
+                      <li key={`p${p}`} className="badge">
+                        {t(`pillarsShort.${p}`, { ns: 'network' })}
+                      </li>
+                    ))}
+                    {r.resolutions.map((x) => (
+                      <li key={`r${x}`} className="badge">
+                        {t(`resolutions.${x}`, { ns: 'common' })}
+                      </li>
+                    ))}
+                    {r.themes.map((x) => (
+                      <li key={`t${x}`} className="badge">
+                        {t(`themes.${x}`, { ns: 'library' })}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+                </>
+              ) : null}
               <dt>{t('page.desiredDates')}</dt>
               <dd>{dates}</dd>
               <dt>{t('page.languages')}</dt>
