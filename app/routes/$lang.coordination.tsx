@@ -2,8 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { requestStates, type RequestState } from '#db/enums'
+import { requestStates } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
+import { RequestStateBadge } from '~/components/request-progress'
 import {
   daysSince,
   listOpenRequests,
@@ -126,7 +127,7 @@ export default function Coordination() {
                       <BilingualText en={r.parliamentNameEn} ar={r.parliamentNameAr} lang={lang} />
                     </td>
                     <td>
-                      <StateBadge state={r.state} />
+                      <RequestStateBadge state={r.state} />
                     </td>
                     <td className="coord-nowrap">{ageText(r.ageDays, lang, t)}</td>
                     <td dir="auto">{r.assigneeName ?? <span className="muted">{t('open.unassigned')}</span>}</td>
@@ -242,9 +243,4 @@ export default function Coordination() {
       </section>
     </div>
   )
-}
-
-function StateBadge({ state }: { state: RequestState }) {
-  const { t } = useTranslation('requests')
-  return <span className={`badge badge--state coord-state--${state}`}>{t(`states.${state}`, { ns: 'requests' })}</span>
 }

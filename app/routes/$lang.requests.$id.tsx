@@ -139,7 +139,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     // The parliament's own members withdraw; the programme office declines instead.
     if (manage || user.parliamentId !== r.parliamentId) throw new Response('Forbidden', { status: 403 })
     const withdrawn = withdrawRequest(r.id, user.id)
-    if (!withdrawn.ok) return fail('withdraw', { status: 'error', error: { '': [withdrawn.error] } })
+    if (!withdrawn.ok) return fail('withdraw', withdrawn.error)
     audit('request.withdraw', { from: withdrawn.from })
     await notifyCoordinators(request, r, { kind: 'withdrawn', from: user.name }, r.assignee)
     if (r.requesterId !== user.id) await notifyRequester(request, r, r.requester, { kind: 'state', state: 'withdrawn', reason: null })

@@ -5,6 +5,7 @@ import { requestStates, type RequestState } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
 import { Pagination } from '~/components/pagination'
 import { RequestStateBadge } from '~/components/request-progress'
+import { pickLanguage } from '~/utils/bilingual'
 import { canManageRequests } from '~/models/assistance-request-access.server'
 import { listRequests, REQUESTS_PAGE_SIZE } from '~/models/assistance-request.server'
 import { getParliamentName } from '~/models/parliament.server'
@@ -47,7 +48,7 @@ export default function Requests() {
       <p className="lead">
         {isCoordinator
           ? t('list.leadCoordinator')
-          : t('list.leadMember', { parliament: parliament ? (lang === 'ar' ? parliament.ar || parliament.en : parliament.en || parliament.ar) : '' })}
+          : t('list.leadMember', { parliament: parliament ? pickLanguage(parliament, lang).text : '' })}
       </p>
       <p className="button-row">
         {parliament ? (

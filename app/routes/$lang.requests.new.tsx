@@ -10,6 +10,7 @@ import { getParliamentName } from '~/models/parliament.server'
 import { getPendingUpload } from '~/models/pending-upload.server'
 import { programmeOptions } from '~/models/programme.server'
 import { requireUser } from '~/utils/auth.server'
+import { pickLanguage } from '~/utils/bilingual'
 import { maxUploadBytes } from '~/utils/file-store.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
@@ -40,7 +41,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     defaultValue: {
       programmeId: chosen ? String(chosen.id) : '',
       kind: chosen?.kind ?? 'legislative_drafting',
-      subject: chosen ? (lang === 'ar' ? chosen.titleAr || chosen.titleEn : chosen.titleEn || chosen.titleAr) : '',
+      subject: chosen ? pickLanguage({ en: chosen.titleEn, ar: chosen.titleAr }, lang).text : '',
       languages: [lang],
     },
     minDate: earliestToday(),
