@@ -1,5 +1,6 @@
+import fs from 'node:fs'
 import sharp from 'sharp'
-import { demo, expect, expectAccessible, openTestDb, query, snap, test } from './fixtures'
+import { demo, expect, expectAccessible, insertUser, openTestDb, query, snap, test } from './fixtures'
 
 /** Two profiles in the Shura Council, written straight to the database (as an import would). */
 function seedProfiles() {
@@ -213,4 +214,106 @@ test.describe('members of the network', () => {
       }
     })
   }
+})
+
+/** A chamber of the network written straight to the test database, with a unique name. */
+function insertChamber(label: string) {
+  const db = openTestDb()
+  try {
+    const nameEn = `${label} ${Date.now()}`
+    const row = db
+      .prepare(
+        `insert into parliament (kind, name_en, name_ar, region, search_text, joined_at) values ('assembly', ?, '', 'global', ?, '2022-01-01') returning id`,
+      )
+      .get(nameEn, nameEn.toLowerCase()) as { id: number }
+    return { id: row.id, nameEn }
+  } finally {
+    db.close()
+  }
+}
+
+test.describe('imports into one network', () => {
+  test("two assemblies sharing EveryPolitician's legacy ids both import in full, and French genders are read", async ({ page, signIn }) => {
+    await signIn('coordinator')
+    const north = insertChamber('Northern Assembly')
+    const south = insertChamber('Southern Assembly')
+    const upload = async (file: string | { name: string; mimeType: string; buffer: Buffer }, chamber: string) => {
+      await page.goto('/en/members/import')
+      await page.getByLabel('Popolo JSON file').setInputFiles(file)
+      await page.getByLabel('Parliament or assembly of these members').selectOption({ label: chamber })
+      await page.getByRole('button', { name: 'Preview the import' }).click()
+    }
+    for (const [file, chamber] of [
+      ['app/models/fixtures/popolo-assembly-north.json', north.nameEn],
+      ['app/models/fixtures/popolo-assembly-south.json', south.nameEn],
+    ] as const) {
+      await upload(file, chamber)
+      // New, updated, unchanged, rejected: everyone is new, no one rejected.
+      await expect(page.getByTestId('summary-persons').getByRole('cell')).toHaveText(['3', '0', '0', '0'])
+      await expect(page.getByTestId('unread-genders')).toHaveCount(0)
+      await page.getByRole('button', { name: 'Save the import' }).click()
+      await expect(page.getByRole('status')).toHaveText('The import is saved. New persons: 3.')
+    }
+    const genders = query<{ gender: string | null }>('select gender from member where parliament_id = ? order by id', south.id)
+    expect(genders.map((g) => g.gender)).toEqual(['male', 'female', 'male'])
+
+    // A value the import cannot read is stored as unknown and named in the preview, in both languages.
+    const doc = JSON.parse(fs.readFileSync('app/models/fixtures/popolo-assembly-south.json', 'utf8')) as { persons: { gender?: string }[] }
+    doc.persons[0]!.gender = 'Mann'
+    const buffer = Buffer.from(JSON.stringify(doc))
+    await upload({ name: 'south.json', mimeType: 'application/json', buffer }, south.nameEn)
+    await expect(page.getByTestId('unread-genders')).toContainText('Genders the import does not understand')
+    await expect(page.getByTestId('unread-genders').getByRole('listitem')).toHaveText(['“Mann” (persons: 1)'])
+    await page.goto('/ar/members/import')
+    await page.getByLabel('ملف JSON بصيغة Popolo').setInputFiles({ name: 'south.json', mimeType: 'application/json', buffer })
+    await page.getByLabel('البرلمان أو الجمعية البرلمانية لهؤلاء الأعضاء').selectOption(String(south.id))
+    await page.getByRole('button', { name: 'معاينة الاستيراد' }).click()
+    await expect(page.getByTestId('unread-genders').getByRole('listitem')).toHaveText(['«Mann» (عدد الأشخاص: 1)'])
+  })
+})
+
+test.describe('what a visitor is told about a parliament and its members', () => {
+  function seedChamber() {
+    const chamber = insertChamber('Small Assembly')
+    const db = openTestDb()
+    try {
+      const insert = db.prepare(
+        `insert into member (parliament_id, name_en, search_text, gender, birth_year, visibility) values (?, ?, ?, 'female', 1990, ?) returning id`,
+      )
+      const listed = insert.get(chamber.id, `Listed ${chamber.nameEn}`, 'listed', 'public') as { id: number }
+      insert.run(chamber.id, `Hidden ${chamber.nameEn}`, 'hidden', 'members')
+      db.prepare('update member set user_id = ? where id = ?').run(insertUser({ name: 'Listed' }).id, listed.id)
+      return { ...chamber, listedId: listed.id }
+    } finally {
+      db.close()
+    }
+  }
+
+  test('a parliament page counts only the profiles shown, and gives no share of women for a group under 5', async ({ page }) => {
+    const chamber = seedChamber()
+    for (const lang of ['en', 'ar'] as const) {
+      await page.goto(`/${lang}/parliaments/${chamber.id}`)
+      await expect(page.getByRole('link', { name: `Listed ${chamber.nameEn}` })).toBeVisible()
+      await expect(page.getByText(`Hidden ${chamber.nameEn}`)).toHaveCount(0)
+      const members = page.getByRole('row', { name: lang === 'en' ? /^Members/ : /^الأعضاء/ })
+      await expect(members.getByRole('cell').first()).toHaveText('1')
+      await expect(page.getByTestId('women-share')).toHaveText('—')
+      await expect(page.getByText(lang === 'en' ? /a share is given only where at least 5 members/ : /على الأقل/)).toBeVisible()
+    }
+  })
+
+  test("a profile's page, the Popolo export and the CSV carry no account id", async ({ page, request }) => {
+    const chamber = seedChamber()
+    await page.goto(`/en/members/${chamber.listedId}`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Listed ${chamber.nameEn}`)
+    expect(await page.content()).not.toContain('userId')
+    const data = await request.get(`/en/members/${chamber.listedId}.data`)
+    expect(data.status()).toBe(200)
+    expect(await data.text()).not.toContain('userId')
+    for (const url of ['/export/popolo.json', '/export/members.csv']) {
+      const body = await (await request.get(url)).text()
+      expect(body).toContain(`Listed ${chamber.nameEn}`)
+      expect(body).not.toMatch(/user_?id/i)
+    }
+  })
 })

@@ -118,6 +118,7 @@ function printPreview(file: string, s: PopoloImportSummary) {
   }
   list('Rejected persons', s.persons.rejected, (r) => `${r.id}${r.name ? ` (${r.name})` : ''}: ${r.reason}`)
   list('Rejected memberships', s.memberships.rejected, (r) => `${r.id} (person ${r.personId || '?'}, organization ${r.organizationId || '?'}): ${r.reason}`)
+  list('Genders not understood, stored as unknown', s.persons.unreadGenders, (g) => `"${g.value}": ${g.persons} persons`)
   console.log(lines.join('\n'))
 }
 

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm'
-import { member, parliament } from '#db/schema/index'
+import { and, asc, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { member, memberIdentifier, parliament } from '#db/schema/index'
 import { normalizeForSearch, searchTerms } from '~/utils/arabic'
 import { getDb } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
@@ -8,7 +8,7 @@ import type { Language } from '~/utils/i18n'
 export const youthCutoffs = [30, 40, 45] as const
 
 /** What a viewer may see: visitors only public profiles, signed-in users all of them. */
-function visibleTo(signedIn: boolean): SQL | undefined {
+export function visibleTo(signedIn: boolean): SQL | undefined {
   return signedIn ? undefined : eq(member.visibility, 'public')
 }
 
@@ -27,35 +27,6 @@ export function listParliamentMembers(parliamentId: number, signedIn: boolean) {
     .orderBy(asc(sql`coalesce(nullif(${member.nameEn}, ''), ${member.nameAr})`))
     .limit(500)
     .all()
-}
-
-/**
- * Women and young members among a parliament's members in the network (all profiles: the figures are
- * aggregates, no one is identified). Young = under 30, 40, 45 years in `year`.
- */
-export function getMemberShares(parliamentId: number, year = new Date().getUTCFullYear()) {
-  const row = getDb()
-    .select({
-      total: count(),
-      women: sql<number>`sum(${member.gender} = 'female')`,
-      withGender: sql<number>`sum(${member.gender} IS NOT NULL)`,
-      withAge: sql<number>`sum(${member.birthYear} IS NOT NULL)`,
-      under30: sql<number>`sum(${year} - ${member.birthYear} < 30)`,
-      under40: sql<number>`sum(${year} - ${member.birthYear} < 40)`,
-      under45: sql<number>`sum(${year} - ${member.birthYear} < 45)`,
-    })
-    .from(member)
-    .where(eq(member.parliamentId, parliamentId))
-    .get()
-  return {
-    total: row?.total ?? 0,
-    women: row?.women ?? 0,
-    withGender: row?.withGender ?? 0,
-    withAge: row?.withAge ?? 0,
-    under30: row?.under30 ?? 0,
-    under40: row?.under40 ?? 0,
-    under45: row?.under45 ?? 0,
-  }
 }
 
 export const MEMBERS_PAGE_SIZE = 30
@@ -104,27 +75,43 @@ export function searchMembers(query: MemberQuery, signedIn: boolean, lang: Langu
   return { rows, total }
 }
 
-/** One profile as the viewer may see it: null when it does not exist or is members-only for a visitor. */
+/**
+ * One profile as the viewer may see it: null when it does not exist or is members-only for a visitor. `profile`
+ * is what the page may send (named fields only: the account id, birth year and import keys never leave the
+ * server); `userId` stays on the server, for deciding who may edit.
+ */
 export function getMemberProfile(id: number, signedIn: boolean) {
   const row = getDb()
-    .select({ member, parliamentNameEn: parliament.nameEn, parliamentNameAr: parliament.nameAr })
+    .select({
+      id: member.id,
+      userId: member.userId,
+      parliamentId: member.parliamentId,
+      nameEn: member.nameEn,
+      nameAr: member.nameAr,
+      position: member.position,
+      committees: member.committees,
+      groupName: member.groupName,
+      languages: member.languages,
+      photo: member.photo,
+      bioEn: member.bioEn,
+      bioAr: member.bioAr,
+      email: member.email,
+      phone: member.phone,
+      website: member.website,
+      visibility: member.visibility,
+      isFocalPoint: member.isFocalPoint,
+      parliamentNameEn: parliament.nameEn,
+      parliamentNameAr: parliament.nameAr,
+    })
     .from(member)
     .innerJoin(parliament, eq(parliament.id, member.parliamentId))
     .where(and(eq(member.id, id), visibleTo(signedIn)))
     .get()
   if (!row) return null
-  const { birthYear: _private, searchText: _search, ...m } = row.member
+  const { userId, email, phone, website, ...profile } = row
   // Contact details are for signed-in users only: they never leave the server for a visitor.
-  const contact = signedIn ? { email: m.email, phone: m.phone, website: m.website } : null
-  return {
-    ...m,
-    email: undefined,
-    phone: undefined,
-    website: undefined,
-    contact,
-    parliamentNameEn: row.parliamentNameEn,
-    parliamentNameAr: row.parliamentNameAr,
-  }
+  const contact = signedIn ? { email, phone, website } : null
+  return { profile: { ...profile, contact }, userId }
 }
 
 export function getMemberForEdit(id: number) {
@@ -163,11 +150,19 @@ export function memberSearchText(m: { nameEn: string; nameAr: string; groupName?
 }
 
 export function updateMember(id: number, input: MemberInput & { parliamentId?: number; isFocalPoint?: boolean }) {
-  getDb()
-    .update(member)
-    .set({ ...input, searchText: memberSearchText(input), updatedAt: new Date() })
-    .where(eq(member.id, id))
-    .run()
+  getDb().transaction((tx) => {
+    tx.update(member)
+      .set({ ...input, searchText: memberSearchText(input), updatedAt: new Date() })
+      .where(eq(member.id, id))
+      .run()
+    // A legislature's own identifiers are unique within the member's parliament: they move with the member.
+    if (input.parliamentId !== undefined) {
+      tx.update(memberIdentifier)
+        .set({ scopeParliamentId: input.parliamentId })
+        .where(and(eq(memberIdentifier.memberId, id), isNotNull(memberIdentifier.scopeParliamentId)))
+        .run()
+    }
+  })
 }
 
 export function createMember(input: MemberInput & { parliamentId: number; isFocalPoint?: boolean; userId?: number | null }) {

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { member, parliament } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import {
   MIN_AGE_GROUP,
+  MIN_GROUP,
+  getParliamentShares,
   getIpuContext,
   getNetworkComposition,
   getNetworkShares,
@@ -33,7 +36,7 @@ describe('an empty network', () => {
     expect(stats.shares).toEqual({
       members: 0,
       withGender: 0,
-      women: 0,
+      women: null,
       womenShare: null,
       withAge: 0,
       youthShares: { 30: null, 40: null, 45: null },
@@ -111,12 +114,33 @@ describe('with chambers and members', () => {
     const [qa, gbLower, gbUpper, osce] = rows
     expect(qa).toMatchObject({ members: 6, withGender: 5, women: 2, womenShare: 2 / 5, withAge: 6, ipuWomenShare: 2 / 45 })
     expect(qa!.youthShares).toEqual({ 30: 2 / 6, 40: 4 / 6, 45: 5 / 6 })
-    expect(gbLower).toMatchObject({ members: 3, withGender: 3, women: 1, womenShare: 1 / 3, withAge: 2, ipuWomenShare: 225 / 650 })
-    // Two birth years are fewer than MIN_AGE_GROUP: no age share, so no one's age can be read off.
-    expect(MIN_AGE_GROUP).toBeGreaterThan(2)
+    // Three genders and two birth years are fewer than MIN_GROUP: no share and no count of women, so no one's
+    // gender or age can be read off.
+    expect(gbLower).toMatchObject({ members: 3, withGender: 3, women: null, womenShare: null, withAge: 2, ipuWomenShare: 225 / 650 })
+    expect(MIN_AGE_GROUP).toBe(MIN_GROUP)
+    expect(MIN_GROUP).toBeGreaterThan(3)
     expect(gbLower!.youthShares).toEqual({ 30: null, 40: null, 45: null })
     expect(gbUpper).toMatchObject({ members: 0, womenShare: null, ipuWomenShare: null })
     expect(osce).toMatchObject({ members: 0, womenShare: null, ipuWomenShare: null, countryCode: null })
+  })
+
+  it("gives a parliament's page its figures over the profiles the viewer may see", () => {
+    addParliament('hidden', { kind: 'national', countryCode: 'HD', chamber: 'single', region: 'europe', joinedAt: '2022-01-01' })
+    // Five women, one of them public: a visitor sees one profile, counted as one, with no share of it.
+    getDb()
+      .insert(member)
+      .values([0, 1, 2, 3, 4].map((i) => ({ parliamentId: ids.hidden!, nameEn: `hidden ${i}`, gender: 'female' as const, birthYear: 1990, visibility: i === 0 ? ('public' as const) : ('members' as const) })))
+      .run()
+    expect(getParliamentShares(ids.hidden!, false, YEAR)).toEqual({
+      members: 1,
+      withGender: 1,
+      women: null,
+      womenShare: null,
+      withAge: 1,
+      youthShares: { 30: null, 40: null, 45: null },
+    })
+    expect(getParliamentShares(ids.hidden!, true, YEAR)).toMatchObject({ members: 5, women: 5, womenShare: 1, youthShares: { 40: 1 } })
+    getDb().delete(parliament).where(eq(parliament.id, ids.hidden!)).run()
   })
 
   it('sums IPU seats for the network and for every chamber listed', () => {

@@ -2,13 +2,14 @@ import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { parliamentKinds, regions, type ParliamentKind, type Region } from '#db/enums'
 import { member, parliament } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { youthCutoffs } from './member.server'
+import { visibleTo, youthCutoffs } from './member.server'
 
 /**
- * Age shares are shown only for groups with at least this many known birth years: below it, "100% under 30"
- * would tell a small parliament's one or two members' ages. Gender shares have no such limit.
+ * Shares and counts by gender or age are given only for groups with at least this many known values: below it,
+ * "100% women" or "100% under 30" of a small parliament tells its one or two members' gender or age.
  */
-export const MIN_AGE_GROUP = 5
+export const MIN_GROUP = 5
+export const MIN_AGE_GROUP = MIN_GROUP
 
 const inNetwork = isNotNull(parliament.joinedAt)
 
@@ -16,8 +17,8 @@ type Shares = {
   /** Members in the network (all profiles: the figures are aggregates). */
   members: number
   withGender: number
-  women: number
-  /** women / withGender, or null when no member's gender is known. */
+  /** Women, and women / withGender: null below MIN_GROUP known genders. */
+  women: number | null
   womenShare: number | null
   withAge: number
   /** Shares of members with a known birth year under 30, 40 and 45; null below MIN_AGE_GROUP. */
@@ -40,12 +41,13 @@ type AggregateRow = { members: number; withGender: number; women: number; withAg
 
 function toShares(row: AggregateRow | undefined): Shares {
   const r = row ?? { members: 0, withGender: 0, women: 0, withAge: 0, under30: 0, under40: 0, under45: 0 }
-  const ageShare = (n: number) => (r.withAge >= MIN_AGE_GROUP ? n / r.withAge : null)
+  const ageShare = (n: number) => (r.withAge >= MIN_GROUP ? n / r.withAge : null)
+  const enoughGenders = r.withGender >= MIN_GROUP
   return {
     members: r.members,
     withGender: r.withGender,
-    women: r.women,
-    womenShare: r.withGender > 0 ? r.women / r.withGender : null,
+    women: enoughGenders ? r.women : null,
+    womenShare: enoughGenders ? r.women / r.withGender : null,
     withAge: r.withAge,
     youthShares: { 30: ageShare(r.under30), 40: ageShare(r.under40), 45: ageShare(r.under45) },
   }
@@ -114,6 +116,19 @@ export function getIpuContext() {
     world: { chambers: world?.chambers ?? 0, seats: world?.seats ?? 0, women: world?.women ?? 0, share: share(world) },
     asOf: world?.asOf ?? null,
   }
+}
+
+/**
+ * One parliament's members and shares over the profiles the viewer may see (visitors: public ones), so that
+ * the count matches the list beside it; small groups get no shares (MIN_GROUP).
+ */
+export function getParliamentShares(parliamentId: number, signedIn: boolean, year = new Date().getUTCFullYear()) {
+  const row = getDb()
+    .select(aggregates(year))
+    .from(member)
+    .where(and(eq(member.parliamentId, parliamentId), visibleTo(signedIn)))
+    .get()
+  return toShares(row)
 }
 
 /** Each parliament in the network with its members' shares, and IPU's share of women in the whole chamber. */

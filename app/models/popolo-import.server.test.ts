@@ -107,6 +107,7 @@ describe('the sample file', () => {
           reason: 'identifier example_registry:a-R-001 is also given to person "a-p-amina-haddad" in the file',
         },
       ],
+      unreadGenders: [],
     })
     expect(result.memberships).toEqual({
       total: 7,
@@ -240,7 +241,10 @@ describe('the sample file', () => {
       .values({ parliamentId: p.id, nameEn: 'Omar F.', searchText: 'omar f' })
       .returning()
       .get()
-    getDb().insert(memberIdentifier).values({ memberId: known.id, scheme: 'example_registry', identifier: 'e-R-900' }).run()
+    getDb()
+      .insert(memberIdentifier)
+      .values({ memberId: known.id, scheme: 'example_registry', identifier: 'e-R-900', scopeParliamentId: p.id })
+      .run()
     const doc = sample('e')
     doc.persons[3]!.identifiers = [{ scheme: 'example_registry', identifier: 'e-R-900' }]
 
@@ -263,15 +267,16 @@ describe('the sample file', () => {
       .values({ parliamentId: elsewhere.id, nameEn: 'Someone Else', searchText: 'someone else' })
       .returning()
       .get()
-    getDb().insert(memberIdentifier).values({ memberId: other.id, scheme: 'example_wiki', identifier: 'f-X-2000' }).run()
+    // A global scheme (Wikidata) matches across parliaments; a legislature's own scheme would not.
+    getDb().insert(memberIdentifier).values({ memberId: other.id, scheme: 'wikidata', identifier: 'f-Q2000' }).run()
     const before = snapshot()
 
     const doc = sample('f')
-    doc.persons[3]!.identifiers = [{ scheme: 'example_wiki', identifier: 'f-X-2000' }]
+    doc.persons[3]!.identifiers = [{ scheme: 'wikidata', identifier: 'f-Q2000' }]
     const result = commitPopoloImport(doc, { parliamentId: p.id })
     expect(result.persons.rejected.map((r) => [r.id, r.reason])).toEqual([
       ['f-p-layla-rahman', expect.stringContaining('is also given to person')],
-      ['f-p-omar-farouk', `identifier example_wiki:f-X-2000 already belongs to another member (#${other.id})`],
+      ['f-p-omar-farouk', `identifier wikidata:f-Q2000 already belongs to another member (#${other.id})`],
     ])
     expect(result.persons).toMatchObject({ new: 0, updated: 0, unchanged: 2 })
     expect(snapshot()).toEqual(before)
@@ -316,6 +321,47 @@ describe('the sample file', () => {
     expect(() => planPopoloImport(sample('g'), { parliamentId: 999_999 })).toThrow('there is no parliament with id 999999')
     const noLegislature = { ...sample('g'), organizations: [] as unknown[] }
     expect(() => planPopoloImport(noLegislature)).toThrow('no organization with classification "legislature"')
+  })
+})
+
+describe('genders in the languages of the files', () => {
+  const values = {
+    male: ['male', 'Homme', 'HOMBRE', 'masculino', 'ذكر', ' M '],
+    female: ['Female', 'femme', 'Mujer', 'FEMENINO', 'أنثى', 'f'],
+    unread: ['Hombres', 'x', 'Mann'],
+  }
+  function genderDoc(prefix: string, genders: (string | undefined)[]) {
+    return {
+      persons: genders.map((gender, i) => ({ id: `${prefix}-${i}`, name: `Person ${prefix} ${i}`, gender })),
+      organizations: [{ id: 'leg', name: 'House of Genders', classification: 'legislature' }],
+      memberships: genders.map((_, i) => ({ person_id: `${prefix}-${i}`, organization_id: 'leg' })),
+    }
+  }
+
+  it('maps English, French, Spanish and Arabic values, case-insensitive, and never guesses "other"', () => {
+    const p = addParliament('House of Genders')
+    const genders = [...values.male, ...values.female, ...values.unread, undefined, 'unknown']
+    const plan = planPopoloImport(genderDoc('gd', genders), { parliamentId: p.id })
+    // Each value the import cannot read is named in the preview with how many persons have it.
+    expect(plan.persons.unreadGenders).toEqual([
+      { value: 'Hombres', persons: 1 },
+      { value: 'x', persons: 1 },
+      { value: 'Mann', persons: 1 },
+    ])
+    commitPopoloImport(plan, { parliamentId: p.id })
+    const stored = membersOf(p.id).map((m) => m.gender)
+    expect(stored).toEqual([...values.male.map(() => 'male'), ...values.female.map(() => 'female'), null, null, null, null, null])
+    expect(stored).not.toContain('other')
+  })
+
+  it('corrects a gender stored from a value it now reads, and counts repeated unread values once per value', () => {
+    const p = addParliament('House of Genders B')
+    const doc = genderDoc('gr', ['Homme', 'Femme', 'Mann', 'Mann'])
+    commitPopoloImport(doc, { parliamentId: p.id })
+    getDb().update(member).set({ gender: 'other' }).where(eq(member.parliamentId, p.id)).run()
+    const again = commitPopoloImport(doc, {})
+    expect(again.persons).toMatchObject({ updated: 4, unreadGenders: [{ value: 'Mann', persons: 2 }] })
+    expect(membersOf(p.id).map((m) => m.gender)).toEqual(['male', 'female', null, null])
   })
 })
 

@@ -9,14 +9,17 @@
 //   else, only when `countryCode` and `region` are given, a new national parliament with the file's names.
 //   Anything else refuses the whole import and asks for --parliament. A file without a legislature needs
 //   `parliamentId`, and then every person in it is a member of that parliament.
-// - People are matched by Popolo id, then by identifiers (scheme + identifier). An import never moves a member
-//   between parliaments and never takes an identifier from another member: such a person is rejected, with why.
+// - People are matched by Popolo id, then by identifiers (scheme + identifier). An identifier of a global scheme
+//   (Wikidata, VIAF…) matches in any parliament; any other scheme is a legislature's own (EveryPolitician's
+//   `everypolitician_legacy:320` is a different person in Iraq and in Algeria), so it matches only within the target
+//   parliament (docs/decisions/021). An import never moves a member between parliaments and never takes an
+//   identifier from another member: such a person is rejected, with why.
 // - The file says what it knows: a field absent from it keeps the stored value (a coordinator's Arabic name for
 //   an Australian senator survives a re-import). For a member with an account, who edits their own profile, the
 //   import only fills empty fields.
 // - A person's group is the party of their most recent membership (`on_behalf_of` of a legislature membership,
 //   or a membership of a party organization); memberships of other organizations (committees…) are ignored.
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import {
   member,
@@ -93,11 +96,21 @@ export type ParliamentPlan =
   | { match: number; nameEn: string; nameAr: string; matchedBy: 'option' | 'members' | 'name' }
   | { match: 'new'; nameEn: string; nameAr: string; kind: 'national'; countryCode: string; region: Region }
 
+/** A gender value the import could not read, and how many persons have it (stored as unknown). */
+export type UnreadGender = { value: string; persons: number }
+
 export type PopoloImportSummary = {
   /** The file's legislature organization, when it has one. */
   legislature: { id: string; nameEn: string; nameAr: string } | null
   parliament: ParliamentPlan
-  persons: { total: number; new: number; updated: number; unchanged: number; rejected: RejectedPerson[] }
+  persons: {
+    total: number
+    new: number
+    updated: number
+    unchanged: number
+    rejected: RejectedPerson[]
+    unreadGenders: UnreadGender[]
+  }
   memberships: {
     total: number
     new: number
@@ -239,12 +252,23 @@ function displayName(person: PopoloPerson) {
 
 const UNKNOWN_GENDERS = new Set(['', 'unknown', 'not known', 'n/a', 'na', 'none', 'null', 'undisclosed', 'not specified'])
 
-function mapGender(value: string | null | undefined): Gender | undefined {
-  const g = clean(value).toLowerCase()
-  if (UNKNOWN_GENDERS.has(g)) return undefined
-  if (['female', 'f', 'woman', 'w'].includes(g)) return 'female'
-  if (['male', 'm', 'man'].includes(g)) return 'male'
-  return 'other'
+// The values EveryPolitician's files use, in English, French, Spanish and Arabic (Algeria's say Homme/Femme).
+const GENDERS = new Map<string, Gender>([
+  ...['female', 'f', 'woman', 'w', 'femme', 'mujer', 'femenino', 'féminin', 'أنثى', 'انثى', 'امرأة'].map((g) => [g, 'female'] as const),
+  ...['male', 'm', 'man', 'homme', 'hombre', 'masculino', 'masculin', 'ذكر', 'رجل'].map((g) => [g, 'male'] as const),
+  ['other', 'other'],
+])
+
+/**
+ * A gender the file gives, undefined when it says nothing; a value not in GENDERS is `unread`, stored as unknown
+ * (null) and shown in the preview: guessing `other` would corrupt the women's share.
+ */
+function mapGender(value: string | null | undefined): { gender: Gender | null | undefined; unread?: string } {
+  const raw = clean(value)
+  const g = raw.toLowerCase()
+  if (UNKNOWN_GENDERS.has(g)) return { gender: undefined }
+  const gender = GENDERS.get(g)
+  return gender ? { gender } : { gender: null, unread: raw }
 }
 
 // The profile form's rules (app/validation/member.ts), so that an imported profile can be saved as it is.
@@ -298,6 +322,28 @@ function contactOf(person: PopoloPerson) {
   const website = [...ofType(WEBSITE_TYPES), ...websiteLinks].map(websiteUrl).find(Boolean)
   const imageUrl = [person.image, ...(person.images ?? []).map((i) => i.url)].map(httpUrl).find(Boolean)
   return { email, phone, website, imageUrl }
+}
+
+/**
+ * Schemes whose identifiers name one person worldwide (authority files), matched across parliaments. Every other
+ * scheme is local to the legislature that issued it. migrations/0007 backfilled existing rows with this list.
+ */
+export const GLOBAL_IDENTIFIER_SCHEMES: ReadonlySet<string> = new Set([
+  'wikidata',
+  'viaf',
+  'isni',
+  'orcid',
+  'gnd',
+  'lcauth',
+  'lccn',
+  'bnf',
+  'sudoc',
+  'idref',
+  'freebase',
+])
+
+export function isGlobalScheme(scheme: string) {
+  return GLOBAL_IDENTIFIER_SCHEMES.has(scheme.trim().toLowerCase())
 }
 
 function identifiersOf(person: PopoloPerson): Identifier[] {
@@ -506,76 +552,36 @@ function buildPlan(db: Tx, doc: PopoloDocument, options: PopoloImportOptions): P
     }
   }
 
-  // Matching against the database: by Popolo id, then by identifiers.
+  // Matching against the database: by Popolo id, then by identifiers, each in its scope.
   const candidates = [...entries.values()].filter((e) => !e.rejected)
   const byPopoloId = new Map<string, ExistingMember>()
   for (const ids of chunks(candidates.map((e) => e.id))) {
     for (const row of db.select().from(member).where(inArray(member.popoloId, ids)).all()) byPopoloId.set(row.popoloId!, row)
   }
-  const identifierOwner = new Map<string, number>()
-  const bySchemes = new Map<string, Set<string>>()
-  for (const e of candidates) {
-    for (const i of e.identifiers) {
-      const set = bySchemes.get(i.scheme) ?? new Set<string>()
-      set.add(i.identifier)
-      bySchemes.set(i.scheme, set)
-    }
-  }
-  for (const [scheme, values] of bySchemes) {
-    for (const part of chunks([...values])) {
-      const rows = db
-        .select()
-        .from(memberIdentifier)
-        .where(and(eq(memberIdentifier.scheme, scheme), inArray(memberIdentifier.identifier, part)))
-        .all()
-      for (const row of rows) identifierOwner.set(identifierKey(row), row.memberId)
-    }
-  }
   const byId = new Map<number, ExistingMember>([...byPopoloId.values()].map((m) => [m.id, m]))
-  const ownerIds = [...new Set(identifierOwner.values())].filter((id) => !byId.has(id))
-  for (const ids of chunks(ownerIds)) {
-    for (const row of db.select().from(member).where(inArray(member.id, ids)).all()) byId.set(row.id, row)
-  }
-
-  const claimed = new Map<number, string>()
-  for (const e of candidates) {
-    const owners = new Map<number, Identifier>()
-    for (const i of e.identifiers) {
-      const owner = identifierOwner.get(identifierKey(i))
-      if (owner !== undefined && !owners.has(owner)) owners.set(owner, i)
-    }
-    let existing = byPopoloId.get(e.id)
-    if (existing) {
-      const conflict = [...owners.entries()].find(([owner]) => owner !== existing!.id)
-      if (conflict) {
-        e.rejected = `identifier ${showIdentifier(conflict[1])} already belongs to another member (#${conflict[0]})`
-        continue
-      }
-    } else if (owners.size > 1) {
-      e.rejected = `its identifiers belong to different members (${[...owners.entries()].map(([id, i]) => `${showIdentifier(i)} → #${id}`).join(', ')})`
-      continue
-    } else if (owners.size === 1) {
-      const [[ownerId, i]] = [...owners.entries()] as [[number, Identifier]]
-      existing = byId.get(ownerId)!
-      if (existing.popoloId !== null) {
-        e.rejected = `identifier ${showIdentifier(i)} already belongs to member #${ownerId}, imported with Popolo id "${existing.popoloId}"`
-        continue
-      }
-    }
-    if (existing) {
-      const other = claimed.get(existing.id)
-      if (other !== undefined) {
-        e.rejected = `matches the same member (#${existing.id}) as person "${other}"`
-        continue
-      }
-      claimed.set(existing.id, e.id)
-      e.existing = existing
+  const loadOwners = (owners: Map<string, number>) => {
+    const ids = [...new Set(owners.values())].filter((id) => !byId.has(id))
+    for (const part of chunks(ids)) {
+      for (const row of db.select().from(member).where(inArray(member.id, part)).all()) byId.set(row.id, row)
     }
   }
-
-  // The parliament.
-  const matchedParliaments = new Set(candidates.filter((e) => !e.rejected && e.existing).map((e) => e.existing!.parliamentId))
+  // First the global schemes alone, to find the parliament; then the file's own schemes within that parliament.
+  const globalOwners = identifierOwners(db, candidates, null)
+  loadOwners(globalOwners)
+  const known = matchPeople(candidates, byPopoloId, byId, globalOwners)
+  const matchedParliaments = new Set([...known.values()].flatMap((m) => ('existing' in m ? [m.existing.parliamentId] : [])))
   const target = resolveParliament(db, legislature, matchedParliaments, options)
+  const identifierOwner = new Map(globalOwners)
+  if (target.match !== 'new') {
+    const localOwners = identifierOwners(db, candidates, target.match)
+    loadOwners(localOwners)
+    for (const [key, owner] of localOwners) identifierOwner.set(key, owner)
+  }
+  for (const [e, outcome] of matchPeople(candidates, byPopoloId, byId, identifierOwner)) {
+    if ('rejected' in outcome) e.rejected = outcome.rejected
+    else if ('existing' in outcome) e.existing = outcome.existing
+  }
+
   const targetNames = target.match === 'new' ? target : { nameEn: target.nameEn, nameAr: target.nameAr }
   const isSenate = looksLikeSenate(
     legislature?.nameEn ?? '',
@@ -643,7 +649,14 @@ function buildPlan(db: Tx, doc: PopoloDocument, options: PopoloImportOptions): P
   rejectedPersons.sort((a, b) => a.index - b.index)
 
   const personCounts = { new: 0, updated: 0, unchanged: 0 }
-  for (const e of entries.values()) if (e.status) personCounts[e.status] += 1
+  const unread = new Map<string, number>()
+  for (const e of entries.values()) {
+    if (!e.status) continue
+    personCounts[e.status] += 1
+    const { unread: value } = mapGender(e.person.gender)
+    if (value !== undefined) unread.set(value, (unread.get(value) ?? 0) + 1)
+  }
+  const unreadGenders = [...unread].map(([value, persons]) => ({ value, persons })).sort((a, b) => b.persons - a.persons)
   const membershipCounts = { new: 0, updated: 0, unchanged: 0, ignored: 0 }
   const rejectedMemberships: RejectedMembership[] = []
   for (const { status, ...m } of membershipEntries) {
@@ -658,10 +671,94 @@ function buildPlan(db: Tx, doc: PopoloDocument, options: PopoloImportOptions): P
     document: doc,
     legislature,
     parliament: target,
-    persons: { total: doc.persons.length, ...personCounts, rejected: rejectedPersons.map(({ index: _, ...r }) => r) },
+    persons: {
+      total: doc.persons.length,
+      ...personCounts,
+      rejected: rejectedPersons.map(({ index: _, ...r }) => r),
+      unreadGenders: unreadGenders.slice(0, 20),
+    },
     memberships: { total: doc.memberships.length, ...membershipCounts, rejected: rejectedMemberships },
     writes: { parliament: target.match === 'new' ? target : null, inserts, updates },
   }
+}
+
+/** Who owns the candidates' identifiers: of global schemes (`scope` null), or of one parliament's own schemes. */
+function identifierOwners(db: Tx, candidates: PersonEntry[], scope: number | null) {
+  const owners = new Map<string, number>()
+  const bySchemes = new Map<string, Set<string>>()
+  for (const e of candidates) {
+    for (const i of e.identifiers) {
+      if (isGlobalScheme(i.scheme) !== (scope === null)) continue
+      const set = bySchemes.get(i.scheme) ?? new Set<string>()
+      set.add(i.identifier)
+      bySchemes.set(i.scheme, set)
+    }
+  }
+  const inScope = scope === null ? isNull(memberIdentifier.scopeParliamentId) : eq(memberIdentifier.scopeParliamentId, scope)
+  for (const [scheme, values] of bySchemes) {
+    for (const part of chunks([...values])) {
+      const rows = db
+        .select()
+        .from(memberIdentifier)
+        .where(and(eq(memberIdentifier.scheme, scheme), inArray(memberIdentifier.identifier, part), inScope))
+        .all()
+      for (const row of rows) owners.set(identifierKey(row), row.memberId)
+    }
+  }
+  return owners
+}
+
+type MatchOutcome = { existing: ExistingMember } | { rejected: string } | { new: true }
+
+/** Each candidate's stored member (by Popolo id, else by the identifiers in `identifierOwner`), or why it is refused. */
+function matchPeople(
+  candidates: PersonEntry[],
+  byPopoloId: Map<string, ExistingMember>,
+  byId: Map<number, ExistingMember>,
+  identifierOwner: Map<string, number>,
+) {
+  const outcomes = new Map<PersonEntry, MatchOutcome>()
+  const claimed = new Map<number, string>()
+  for (const e of candidates) {
+    const owners = new Map<number, Identifier>()
+    for (const i of e.identifiers) {
+      const owner = identifierOwner.get(identifierKey(i))
+      if (owner !== undefined && !owners.has(owner)) owners.set(owner, i)
+    }
+    let existing = byPopoloId.get(e.id)
+    if (existing) {
+      const conflict = [...owners.entries()].find(([owner]) => owner !== existing!.id)
+      if (conflict) {
+        outcomes.set(e, { rejected: `identifier ${showIdentifier(conflict[1])} already belongs to another member (#${conflict[0]})` })
+        continue
+      }
+    } else if (owners.size > 1) {
+      const list = [...owners.entries()].map(([id, i]) => `${showIdentifier(i)} → #${id}`).join(', ')
+      outcomes.set(e, { rejected: `its identifiers belong to different members (${list})` })
+      continue
+    } else if (owners.size === 1) {
+      const [[ownerId, i]] = [...owners.entries()] as [[number, Identifier]]
+      existing = byId.get(ownerId)!
+      if (existing.popoloId !== null) {
+        outcomes.set(e, {
+          rejected: `identifier ${showIdentifier(i)} already belongs to member #${ownerId}, imported with Popolo id "${existing.popoloId}"`,
+        })
+        continue
+      }
+    }
+    if (existing) {
+      const other = claimed.get(existing.id)
+      if (other !== undefined) {
+        outcomes.set(e, { rejected: `matches the same member (#${existing.id}) as person "${other}"` })
+        continue
+      }
+      claimed.set(existing.id, e.id)
+      outcomes.set(e, { existing })
+    } else {
+      outcomes.set(e, { new: true })
+    }
+  }
+  return outcomes
 }
 
 function incomingValues(e: PersonEntry, isSenate: boolean, termStart: Map<string, string>): Incoming {
@@ -674,7 +771,7 @@ function incomingValues(e: PersonEntry, isSenate: boolean, termStart: Map<string
     nameAr: names.nameAr || undefined,
     position: positionFor(current?.role, isSenate),
     groupName: group?.groupName || undefined,
-    gender: mapGender(person.gender),
+    gender: mapGender(person.gender).gender,
     birthYear: mapBirthYear(person.birth_date),
     ...contact,
   }
@@ -808,7 +905,7 @@ export function commitPopoloImport(
       const identifiers = [
         ...writes.inserts.flatMap((row) => row.identifiers.map((i) => ({ ...i, memberId: newIds.get(row.popoloId)! }))),
         ...writes.updates.flatMap((row) => row.identifiers.map((i) => ({ ...i, memberId: row.memberId }))),
-      ]
+      ].map((i) => ({ ...i, scopeParliamentId: isGlobalScheme(i.scheme) ? null : parliamentId }))
       for (const part of chunks(identifiers, INSERT_BATCH)) tx.insert(memberIdentifier).values(part).run()
       const written = Boolean(writes.parliament) || writes.inserts.length > 0 || writes.updates.length > 0
       const summary = summarize(plan)

@@ -16,13 +16,14 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const user = getUser(request)
   const id = Number(params.id)
   // A members-only profile does not exist for a visitor (404, not 403: its existence is not revealed).
-  const profile = Number.isSafeInteger(id) && id > 0 ? getMemberProfile(id, Boolean(user)) : null
-  if (!profile) throw new Response('Not Found', { status: 404 })
+  const found = Number.isSafeInteger(id) && id > 0 ? getMemberProfile(id, Boolean(user)) : null
+  if (!found) throw new Response('Not Found', { status: 404 })
+  const { profile } = found
   const name = pickLanguage({ en: profile.nameEn, ar: profile.nameAr }, lang).text
   return {
     lang,
     profile,
-    canEdit: canEditMember(user, profile),
+    canEdit: canEditMember(user, { userId: found.userId }),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
   }
 }

@@ -203,6 +203,17 @@ function Summary({ summary, lang }: { summary: PopoloImportSummary; lang: 'en' |
           </tbody>
         </table>
       </div>
+      {summary.persons.unreadGenders.length ? (
+        <div role="note" data-testid="unread-genders">
+          <h3>{t('import.unreadGendersTitle')}</h3>
+          <p>{t('import.unreadGendersNote')}</p>
+          <ul>
+            {summary.persons.unreadGenders.map((g) => (
+              <li key={g.value}>{t('import.unreadGender', { value: g.value, n: n(g.persons) })}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {summary.persons.rejected.length ? (
         <>
           <h3>{t('import.rejectedTitle')}</h3>

@@ -7,7 +7,8 @@ import { listParliamentResources } from '~/models/resource.server'
 import { listParliamentMeetings } from '~/models/meeting.server'
 import { MeetingCard } from '~/components/meeting-card'
 import { ResourceCard } from '~/components/resource-card'
-import { getMemberShares, listParliamentMembers } from '~/models/member.server'
+import { listParliamentMembers } from '~/models/member.server'
+import { MIN_GROUP, getParliamentShares } from '~/models/network-stats.server'
 import { getParliament } from '~/models/parliament.server'
 import { getUser, hasRole } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
@@ -48,7 +49,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     },
     members: members.filter((m) => !m.isFocalPoint),
     focalPoints: members.filter((m) => m.isFocalPoint),
-    shares: getMemberShares(parliament.id),
+    // Over the profiles this viewer may see, with no share of a group too small to hide anyone's gender or age.
+    shares: (({ members: total, womenShare, youthShares }) => ({ total, womenShare, youthShares }))(
+      getParliamentShares(parliament.id, Boolean(user)),
+    ),
+    minGroup: MIN_GROUP,
     mechanisms: listParliamentMechanisms(parliament.id),
     resources: listParliamentResources(parliament.id, user),
     meetings: listParliamentMeetings(parliament.id, user && { id: user.id, role: user.role, parliamentId: user.parliamentId }),
@@ -59,11 +64,16 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 function percent(part: number, whole: number, lang: Language) {
-  return whole > 0 ? new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(part / whole) : '—'
+  return whole > 0 ? share(part / whole, lang) : '—'
+}
+
+function share(value: number | null, lang: Language) {
+  return value == null ? '—' : new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value)
 }
 
 export default function ParliamentPage() {
-  const { lang, parliament: p, members, focalPoints, shares, mechanisms, resources, meetings, canEdit, canAddMechanism } = useLoaderData<typeof loader>()
+  const { lang, parliament: p, members, focalPoints, shares, minGroup, mechanisms, resources, meetings, canEdit, canAddMechanism } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation(['network', 'common', 'meetings'])
   const otherName = lang === 'ar' ? p.nameEn : p.nameAr
   return (
@@ -141,19 +151,22 @@ export default function ParliamentPage() {
               </tr>
               <tr>
                 <th scope="row">{t('profile.womenShare')}</th>
-                <td>{percent(shares.women, shares.withGender, lang)}</td>
+                <td data-testid="women-share">{share(shares.womenShare, lang)}</td>
                 <td>{p.ipuSeats && p.ipuWomen != null ? percent(p.ipuWomen, p.ipuSeats, lang) : '—'}</td>
               </tr>
-              {(['under30', 'under40', 'under45'] as const).map((k) => (
-                <tr key={k}>
-                  <th scope="row">{t(`profile.${k}`)}</th>
-                  <td>{percent(shares[k], shares.withAge, lang)}</td>
+              {([30, 40, 45] as const).map((age) => (
+                <tr key={age}>
+                  <th scope="row">{t(`profile.under${age}`)}</th>
+                  <td>{share(shares.youthShares[age], lang)}</td>
                   <td>—</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        {shares.total > 0 && (shares.womenShare == null || shares.youthShares[30] == null) ? (
+          <p className="muted">{t('profile.smallGroupNote', { min: formatNumber(minGroup, lang) })}</p>
+        ) : null}
       </section>
 
       <section aria-labelledby="focal-title">

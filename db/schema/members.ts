@@ -51,7 +51,10 @@ export const member = sqliteTable(
   ],
 )
 
-/** Other identifiers of a member (Popolo `identifiers`: wikidata, parliament ids, …). */
+/**
+ * Other identifiers of a member (Popolo `identifiers`: wikidata, parliament ids, …). A global scheme's identifier
+ * (Wikidata, VIAF…) is unique in the database; any other scheme's only within its parliament (docs/decisions/021).
+ */
 export const memberIdentifier = sqliteTable(
   'member_identifier',
   {
@@ -60,10 +63,17 @@ export const memberIdentifier = sqliteTable(
       .references(() => member.id, { onDelete: 'cascade' }),
     scheme: text('scheme').notNull(),
     identifier: text('identifier').notNull(),
+    /** The member's parliament for a legislature's own scheme; null for a global scheme (app/models/popolo-import). */
+    scopeParliamentId: integer('scope_parliament_id').references(() => parliament.id, { onDelete: 'cascade' }),
   },
   (t) => [
-    primaryKey({ columns: [t.scheme, t.identifier] }),
-    index('member_identifier_member_id_idx').on(t.memberId),
+    primaryKey({ columns: [t.memberId, t.scheme, t.identifier] }),
+    uniqueIndex('member_identifier_global_idx')
+      .on(t.scheme, t.identifier)
+      .where(sql`${t.scopeParliamentId} IS NULL`),
+    uniqueIndex('member_identifier_scoped_idx')
+      .on(t.scopeParliamentId, t.scheme, t.identifier)
+      .where(sql`${t.scopeParliamentId} IS NOT NULL`),
   ],
 )
 
