@@ -1,7 +1,7 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm'
 import { meeting, meetingRegistration, member } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { MIN_AGE_GROUP } from './network-stats.server'
+import { MIN_GROUP } from './network-stats.server'
 
 /** The IPU's definition of a young parliamentarian: under 45 (here: the meeting's year minus the birth year). */
 export const YOUNG_AGE_LIMIT = 45
@@ -11,16 +11,17 @@ export type YearParticipation = {
   year: number
   /** Attendances recorded (one per person and meeting: someone at two meetings of a year counts twice). */
   attendees: number
-  /** Attendees whose profile states a gender, and women among them. */
+  /** Attendees whose profile states a gender. */
   withGender: number
-  women: number
-  /** women / withGender; null when no attendee of the year states a gender. */
+  /** Women among them; null below MIN_GROUP known genders (a small group would tell who is a woman). */
+  women: number | null
+  /** women / withGender, null when `women` is. */
   womenShare: number | null
   /** Attendees with no stated gender (no member profile, or no gender on it). */
   genderNotStated: number
   /** Attendees whose profile has a birth year. */
   withBirthYear: number
-  /** Under YOUNG_AGE_LIMIT in the meeting's year; null below MIN_AGE_GROUP known birth years (it would tell ages). */
+  /** Under YOUNG_AGE_LIMIT in the meeting's year; null below MIN_GROUP known birth years (it would tell ages). */
   young: number | null
   /** young / withBirthYear, null when `young` is. */
   youngShare: number | null
@@ -49,13 +50,14 @@ export function participationByYear(): YearParticipation[] {
     .orderBy(meeting.year)
     .all()
   return rows.map((r) => {
-    const enoughAges = r.withBirthYear >= MIN_AGE_GROUP
+    const enoughAges = r.withBirthYear >= MIN_GROUP
+    const enoughGenders = r.withGender >= MIN_GROUP
     return {
       year: r.year,
       attendees: r.attendees,
       withGender: r.withGender,
-      women: r.women,
-      womenShare: r.withGender > 0 ? r.women / r.withGender : null,
+      women: enoughGenders ? r.women : null,
+      womenShare: enoughGenders ? r.women / r.withGender : null,
       genderNotStated: r.attendees - r.withGender,
       withBirthYear: r.withBirthYear,
       young: enoughAges ? r.young : null,

@@ -235,12 +235,12 @@ function ParticipationFigures({
               <FiguresTable
                 caption={t('figures.womenChart')}
                 headers={[t('figures.attendees'), t('figures.women'), t('figures.womenShare'), t('figures.genderNotStated')]}
-                rows={rows.map((r) => ({ year: r.year, cells: [n(r.attendees), n(r.women), share(r.womenShare), n(r.genderNotStated)] }))}
+                rows={rows.map((r) => ({ year: r.year, cells: [n(r.attendees), r.women == null ? '—' : n(r.women), share(r.womenShare), n(r.genderNotStated)] }))}
                 lang={lang}
                 id="table-women"
               />
             </YearShareChart>
-            <p className="women-youth__note">{t('figures.womenNote')}</p>
+            <p className="women-youth__note">{t('figures.womenNote', { n: n(minAgeGroup) })}</p>
           </div>
           <div>
             <YearShareChart
