@@ -82,7 +82,8 @@ test.describe('meeting calendars', () => {
         start: '2027-03-27T09:00:00.000Z',
         end: '2027-03-30T15:00:00.000Z',
         zone: 'Europe/London',
-        url: `${new URL(baseURL!).origin}/en/meetings/${id}`,
+        // Links come from configuration (no PUBLIC_URL in the e2e run: http://localhost:PORT), not the Host.
+        url: `http://localhost:${new URL(baseURL!).port}/en/meetings/${id}`,
         status: 'CONFIRMED',
         conference: ONLINE,
       },

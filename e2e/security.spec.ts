@@ -1,4 +1,5 @@
-import { demo, expect, latestMailTo, linkIn, query, test } from './fixtures'
+import http from 'node:http'
+import { demo, expect, insertUser, latestMailTo, linkIn, query, test } from './fixtures'
 
 test.describe('security defaults', () => {
   test('every response carries the security headers; the CSP nonce is on every script', async ({ request, page }) => {
@@ -157,4 +158,40 @@ test.describe('the page cache for visitors', () => {
     await expect(visitor.getByTestId('count-members')).toHaveText(String(before + 1))
     await visitor.context().close()
   })
+})
+
+/** A POST with headers a browser would never send (Playwright's client sets Host itself), straight over HTTP. */
+function rawPost(baseURL: string, path: string, headers: Record<string, string>, form: Record<string, string>) {
+  const body = new URLSearchParams(form).toString()
+  const { hostname, port } = new URL(baseURL)
+  return new Promise<number>((resolve, reject) => {
+    const req = http.request(
+      { hostname, port, path, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } },
+      (res) => {
+        res.resume()
+        res.on('end', () => resolve(res.statusCode!))
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+test('a forged Host or X-Forwarded-Host never reaches a mailed reset link: it is on the configured address', async ({ baseURL }) => {
+  const own = new URL(baseURL!)
+  // The e2e server runs without PUBLIC_URL, so links point to http://localhost:PORT (and it said so at start-up).
+  const configured = `http://localhost:${own.port}`
+  const attempts: Record<string, string>[] = [
+    // The Origin check compares with Host, so a matching forged pair passes it (that is not what keeps links safe).
+    { Host: 'evil.example', Origin: 'http://evil.example' },
+    // A proxy's X-Forwarded-Host (trusted from loopback) that agrees with the forged Origin and Host.
+    { Host: 'evil.example', Origin: 'http://evil.example', 'X-Forwarded-Host': 'evil.example' },
+  ]
+  for (const headers of attempts) {
+    const victim = insertUser({ name: 'Reset Victim' })
+    expect(await rawPost(baseURL!, '/en/forgot-password', headers, { email: victim.email }), JSON.stringify(headers)).toBe(200)
+    const link = linkIn(latestMailTo(victim.email)!.text_body)
+    expect(link.origin, JSON.stringify(headers)).toBe(configured)
+    expect(link.pathname).toMatch(/^\/en\/reset-password\/[a-z2-7]{32}$/)
+  }
 })

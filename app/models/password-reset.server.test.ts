@@ -4,8 +4,8 @@ import { session, token } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { createSession, generateSessionToken, validateSessionToken } from '~/utils/session.server'
 import { resetPassword } from './password-reset.server'
-import { createToken } from './token.server'
-import { createUser, verifyLogin } from './user.server'
+import { createToken, findValidToken } from './token.server'
+import { changePassword, createUser, setUserActive, verifyLogin } from './user.server'
 
 const OLD = 'the old passphrase 1'
 const NEW = 'the new passphrase 2'
@@ -74,5 +74,56 @@ describe('resetPassword', () => {
     const { secret } = createToken('invitation', { email: u.email, userId: u.id })
     expect(await resetPassword(secret, NEW)).toBeNull()
     expect((await verifyLogin(u.email, OLD))?.id).toBe(u.id)
+  })
+})
+
+describe('reset links die with a password change', () => {
+  // Two links outstanding at once, as when a mail was sent long ago and kept (an older one, made before the
+  // newer ones superseded it on creation, is written straight to the table here).
+  function secondLink(u: { id: number; email: string }) {
+    const { secret, token: row } = createToken('password_reset', { email: u.email, userId: u.id })
+    getDb().update(token).set({ usedAt: null }).where(eq(token.userId, u.id)).run()
+    return { secret, row }
+  }
+
+  it('using one reset link voids every other outstanding link of the account', async () => {
+    const { u, secret: first } = await userWithReset()
+    const { secret: second } = secondLink(u)
+    expect(findValidToken('password_reset', first)).toBeDefined()
+
+    expect(await resetPassword(second, NEW)).toBe(u.id)
+
+    expect(findValidToken('password_reset', first)).toBeUndefined()
+    expect(await resetPassword(first, 'an attacker passphrase')).toBeNull()
+    expect((await verifyLogin(u.email, NEW))?.id).toBe(u.id)
+  })
+
+  it('changing the password voids every outstanding reset link, and only that account’s', async () => {
+    const { u, secret } = await userWithReset()
+    const { secret: second } = secondLink(u)
+    const bystander = await userWithReset()
+
+    await changePassword(u.id, NEW)
+
+    for (const s of [secret, second]) expect(await resetPassword(s, 'an attacker passphrase')).toBeNull()
+    expect((await verifyLogin(u.email, NEW))?.id).toBe(u.id)
+    expect(findValidToken('password_reset', bystander.secret)).toBeDefined()
+  })
+
+  it('deactivating an account voids its reset links and the invitations it sent', async () => {
+    const { u, secret } = await userWithReset()
+    const invitation = createToken('invitation', { email: 'invited-by-leaver@example.org', createdById: u.id })
+    const bystander = await userWithReset()
+    const othersInvitation = createToken('invitation', { email: 'invited-by-other@example.org', createdById: bystander.u.id })
+
+    expect(setUserActive(u.id, false)).toBe(true)
+
+    expect(findValidToken('password_reset', secret)).toBeUndefined()
+    expect(findValidToken('invitation', invitation.secret)).toBeUndefined()
+    // Reactivating does not bring the old links back.
+    setUserActive(u.id, true)
+    expect(findValidToken('password_reset', secret)).toBeUndefined()
+    expect(findValidToken('invitation', othersInvitation.secret)).toBeDefined()
+    expect(findValidToken('password_reset', bystander.secret)).toBeDefined()
   })
 })

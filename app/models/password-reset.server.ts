@@ -3,14 +3,20 @@ import { user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 import { invalidateUserSessions } from '~/utils/session.server'
-import { consumeToken } from './token.server'
+import { consumeToken, voidAccountTokens } from './token.server'
 
-/** Uses the reset link and sets the password in one transaction; ends every session of the account. */
+/**
+ * Uses the reset link and sets the password in one transaction; voids the account's other reset links and ends
+ * every session of the account.
+ */
 export async function resetPassword(secret: string, password: string) {
   const passwordHash = await hashPassword(password)
   const userId = getDb().transaction((tx) => {
-    const reset = consumeToken('password_reset', secret, new Date(), tx)
+    const now = new Date()
+    const reset = consumeToken('password_reset', secret, now, tx)
     if (!reset?.userId) return null
+    // Any other link mailed to this account dies with this one: an older mail left in an inbox is no way in.
+    voidAccountTokens(reset.userId, {}, now, tx)
     // A deactivated account keeps its password: the link is spent, nothing else changes.
     const updated = tx
       .update(user)

@@ -111,3 +111,24 @@ describe('consumeToken', () => {
     expect(consumeToken('invitation', 'a'.repeat(32))).toBeUndefined()
   })
 })
+
+describe('superseding', () => {
+  it('a new reset link for an account voids its older ones (only the newest works), not other accounts’', () => {
+    const older = createToken('password_reset', { email: 'super@example.org', userId: null })
+    const other = createToken('password_reset', { email: 'someone-else@example.org' })
+    const newer = createToken('password_reset', { email: 'super@example.org' })
+    expect(findValidToken('password_reset', older.secret)).toBeUndefined()
+    expect(consumeToken('password_reset', older.secret)).toBeUndefined()
+    expect(findValidToken('password_reset', newer.secret)?.id).toBe(newer.token.id)
+    expect(findValidToken('password_reset', other.secret)?.id).toBe(other.token.id)
+  })
+
+  it('a new invitation to an address voids the older invitation to it, and nothing of another kind', () => {
+    const reset = createToken('password_reset', { email: 'twice-invited@example.org' })
+    const older = createToken('invitation', { email: 'twice-invited@example.org', role: 'coordinator' })
+    const newer = createToken('invitation', { email: 'twice-invited@example.org', role: 'member' })
+    expect(findValidToken('invitation', older.secret)).toBeUndefined()
+    expect(findValidToken('invitation', newer.secret)?.role).toBe('member')
+    expect(findValidToken('password_reset', reset.secret)).toBeDefined()
+  })
+})

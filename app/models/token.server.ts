@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull } from 'drizzle-orm'
+import { and, eq, gt, isNull, type SQL } from 'drizzle-orm'
 import { token, type Locale, type Role, type TokenKind } from '#db/schema/index'
 import { getDb, type Tx } from '~/utils/db.server'
 import { generateSecret, hashSecret } from '~/utils/secret.server'
@@ -18,10 +18,15 @@ export type TokenInput = {
   createdById?: number | null
 }
 
-/** Stores a new one-time token and returns its secret (to be mailed; only its hash is kept). */
-export function createToken(kind: TokenKind, input: TokenInput, now = new Date()) {
+/**
+ * Stores a new one-time token and returns its secret (to be mailed; only its hash is kept). It supersedes the
+ * outstanding tokens of its kind for the same account (resets) or address (invitations): only the newest link works.
+ */
+export function createToken(kind: TokenKind, input: TokenInput, now = new Date(), db: Tx = getDb()) {
   const secret = generateSecret()
-  const row = getDb()
+  // No await between the two statements, so no other request can slip a token in between them.
+  voidTokens(kind, input.userId ? eq(token.userId, input.userId) : eq(token.email, input.email), now, db)
+  const row = db
     .insert(token)
     .values({
       kind,
@@ -37,6 +42,25 @@ export function createToken(kind: TokenKind, input: TokenInput, now = new Date()
     .returning()
     .get()
   return { secret, token: row }
+}
+
+/** Ends the outstanding (unused, unexpired) tokens of a kind that match `which`; returns how many. */
+export function voidTokens(kind: TokenKind, which: SQL | undefined, now = new Date(), db: Tx = getDb()) {
+  return db
+    .update(token)
+    .set({ usedAt: now })
+    .where(and(eq(token.kind, kind), which, isNull(token.usedAt), gt(token.expiresAt, now)))
+    .run().changes
+}
+
+/**
+ * Ends every outstanding link that acts for an account: its reset links (after a password change or reset, or
+ * when it is deactivated) and, with `invitations`, the invitations it sent (a deactivated inviter's stay unusable).
+ */
+export function voidAccountTokens(userId: number, options: { invitations?: boolean } = {}, now = new Date(), db: Tx = getDb()) {
+  const resets = voidTokens('password_reset', eq(token.userId, userId), now, db)
+  const invitations = options.invitations ? voidTokens('invitation', eq(token.createdById, userId), now, db) : 0
+  return resets + invitations
 }
 
 function validWhere(kind: TokenKind, secret: string, now: Date) {

@@ -3,6 +3,7 @@ import { parliament, user, type Locale, type Role } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/utils/password.server'
 import { invalidateUserSessions } from '~/utils/session.server'
+import { voidAccountTokens } from './token.server'
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase()
@@ -47,7 +48,10 @@ export async function createUser(input: {
     .get()
 }
 
-/** Sets a new password and ends every session of the user (the caller may start a new one). */
+/**
+ * Sets a new password, voids every outstanding reset link of the account (one mailed before the change must not
+ * undo it) and ends every session of the user (the caller may start a new one).
+ */
 export async function changePassword(userId: number, password: string) {
   const passwordHash = await hashPassword(password)
   getDb().transaction((tx) => {
@@ -55,6 +59,7 @@ export async function changePassword(userId: number, password: string) {
       .set({ passwordHash, updatedAt: new Date() })
       .where(eq(user.id, userId))
       .run()
+    voidAccountTokens(userId, {}, new Date(), tx)
   })
   invalidateUserSessions(userId)
 }
@@ -78,12 +83,13 @@ export function setUserRole(userId: number, role: Role) {
   return result.changes > 0
 }
 
+/** Deactivating ends the account's sessions, its reset links and the invitations it sent that nobody has used. */
 export function setUserActive(userId: number, isActive: boolean) {
-  const result = getDb()
-    .update(user)
-    .set({ isActive, updatedAt: new Date() })
-    .where(eq(user.id, userId))
-    .run()
+  const result = getDb().transaction((tx) => {
+    const changed = tx.update(user).set({ isActive, updatedAt: new Date() }).where(eq(user.id, userId)).run()
+    if (!isActive) voidAccountTokens(userId, { invitations: true }, new Date(), tx)
+    return changed
+  })
   if (!isActive) invalidateUserSessions(userId)
   return result.changes > 0
 }

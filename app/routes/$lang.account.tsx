@@ -16,6 +16,7 @@ import { useErrorText } from '~/utils/forms'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
+import { consume, reset } from '~/utils/rate-limit.server'
 import { getMemberByUserId } from '~/models/member.server'
 import { getParliamentName } from '~/models/parliament.server'
 import { ChangePasswordFormSchema, ProfileFormSchema } from '~/validation/auth'
@@ -47,6 +48,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (submission.status !== 'success') {
       return data({ intent: 'password', result: submission.reply(hidden) }, { status: 400 })
     }
+    // Checking the current password is a sign-in's check: it shares the account's limit, so a borrowed session
+    // cannot guess the password (which would let it lock the owner out) at any speed.
+    if ((await consume('loginAccount', sessionUser.email)) > 0) {
+      return data(
+        { intent: 'password', result: submission.reply({ fieldErrors: { currentPassword: ['passwordChecksThrottled'] }, ...hidden }) },
+        { status: 429 },
+      )
+    }
     const verified = await verifyLogin(sessionUser.email, submission.value.currentPassword)
     if (!verified) {
       return data(
@@ -54,6 +63,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
         { status: 400 },
       )
     }
+    await reset('loginAccount', sessionUser.email)
     // Every session of this user ends (other browsers included); this browser gets a fresh one.
     await changePassword(sessionUser.id, submission.value.password)
     recordAuditEvent({ actorId: sessionUser.id, action: 'password.changed', targetType: 'user', targetId: sessionUser.id })

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -15,10 +15,16 @@ import { useErrorText } from '~/utils/forms'
 import { clientIp, requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { consume, getRetryAfter, reset } from '~/utils/rate-limit.server'
+import { consume, refund, reset } from '~/utils/rate-limit.server'
 import { LoginFormSchema } from '~/validation/auth'
 
 export const meta = titleMeta
+
+// A document response carries only what this returns: without it the throttle's Retry-After never left the server.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get('Retry-After')
+  return retryAfter ? { 'Retry-After': retryAfter } : new Headers()
+}
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
@@ -36,7 +42,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value
   const ip = clientIp(context)
 
-  const wait = Math.max(await getRetryAfter('loginAccount', email), await getRetryAfter('loginIp', ip))
+  // Counted before the password is checked, in one step: a burst sent at once gets no more checks than the limit.
+  // The address is counted only for attempts its account lets through, so that it counts password checks.
+  let wait = await consume('loginAccount', email)
+  if (wait === 0) {
+    wait = await consume('loginIp', ip)
+    if (wait > 0) await refund('loginAccount', email)
+  }
   if (wait > 0) {
     return data(
       { result: submission.reply({ formErrors: ['throttled'], hideFields: ['password'] }), retryAfter: wait },
@@ -46,7 +58,6 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
   const user = await verifyLogin(email, password)
   if (!user) {
-    await Promise.all([consume('loginAccount', email), consume('loginIp', ip)])
     recordAuditEvent({ actorId: null, action: 'login.failed', targetType: 'email', targetId: email })
     // One message for an unknown email and a wrong password, so neither can be probed.
     return data(
@@ -55,7 +66,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     )
   }
 
-  await reset('loginAccount', email)
+  // The owner proved the password: their account starts afresh, and this address gets its attempt back.
+  await Promise.all([reset('loginAccount', email), refund('loginIp', ip)])
   const cookie = startSession(user.id)
   recordAuditEvent({ actorId: user.id, action: 'login', targetType: 'user', targetId: user.id })
   return redirectWithFlash(safeRedirectPath(redirectTo, `/${lang}/account`), 'signedIn', {

@@ -87,9 +87,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!to) throw new Response('Bad Request', { status: 400 })
   const wasPublished = m.state === 'published'
   if (!setMeetingState(m.id, to, user)) throw new Response('Conflict', { status: 409 })
-  if (to === 'cancelled' && wasPublished) await notifyMeetingCancelled(m.id, { baseUrl: absoluteUrl(request, '/') })
+  if (to === 'cancelled' && wasPublished) await notifyMeetingCancelled(m.id, { baseUrl: absoluteUrl('/') })
   // Invitations made while it was a draft are mailed now that invitees can open it.
-  if (to === 'published') await mailInvitees(m.id, { baseUrl: absoluteUrl(request, '/') })
+  if (to === 'published') await mailInvitees(m.id, { baseUrl: absoluteUrl('/') })
   const flash = to === 'published' ? 'meetingPublished' : to === 'cancelled' ? 'meetingCancelled' : 'meetingCompleted'
   return redirectWithFlash(`/${lang}/meetings/${m.id}`, flash)
 }

@@ -39,9 +39,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!form.ok) return data({ result: form.reply }, { status: 400 })
   const change = updateMeeting(meeting.id, form.input, user)
   // More seats (or no limit any more): the waiting list moves up, and those promoted are told.
-  await fillFreeSeats(meeting.id, { baseUrl: absoluteUrl(request, '/') })
+  await fillFreeSeats(meeting.id, { baseUrl: absoluteUrl('/') })
   if (change && (change.time || change.venue) && meeting.state === 'published') {
-    await notifyMeetingChanged(meeting.id, change, { baseUrl: absoluteUrl(request, '/') })
+    await notifyMeetingChanged(meeting.id, change, { baseUrl: absoluteUrl('/') })
   }
   return redirectWithFlash(`/${lang}/meetings/${meeting.id}`, 'meetingSaved')
 }

@@ -66,7 +66,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     m.id,
     intent === 'parliaments' ? { parliamentIds: ids, userIds: [] } : { parliamentIds: [], userIds: ids },
     user,
-    { baseUrl: absoluteUrl(request, '/') },
+    { baseUrl: absoluteUrl('/') },
   )
   if (!result.ok) return data({ error: 'closed' as const, intent }, { status: 400 })
   return redirectWithFlash(here, 'invitationsSent')

@@ -73,7 +73,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const intent = formData.get('intent')
   const here = `/${lang}/meetings/${m.id}/participants`
-  const options = { baseUrl: absoluteUrl(request, '/') }
+  const options = { baseUrl: absoluteUrl('/') }
   if (intent === 'message') {
     const submission = parseWithZod(formData, { schema: ParticipantMessageSchema })
     if (submission.status !== 'success') return data({ result: submission.reply(), refused: null }, { status: 400 })

@@ -50,7 +50,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { user, meeting: m } = requireMemberMeeting(request, params.id)
   const formData = await request.formData()
   const here = `/${lang}/meetings/${m.id}/register`
-  const baseUrl = absoluteUrl(request, '/')
+  const baseUrl = absoluteUrl('/')
   if (formData.get('intent') === 'cancel') {
     const done = await cancelRegistration(m.id, user.id, user, { baseUrl })
     if (!done.ok) return data({ result: undefined, refused: done.reason }, { status: 400 })

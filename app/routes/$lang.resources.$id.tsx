@@ -64,7 +64,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { resource: r } = requireVisibleResource(request, params.id)
   const formData = await request.formData()
   const intent = formData.get('intent')
-  const link = absoluteUrl(request, `/${lang}/resources/${r.id}`)
+  const link = absoluteUrl(`/${lang}/resources/${r.id}`)
   if (intent === 'return') {
     const submission = parseWithZod(formData, { schema: ReturnSchema })
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })

@@ -56,7 +56,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   recordAuditEvent({ actorId: user.id, action: 'resource.updated', targetType: 'resource', targetId: r.id })
   const path = `/${lang}/resources/${r.id}`
   if (transition) {
-    await transitionResource({ resource: getResource(r.id)!, transition, actor: user, link: absoluteUrl(request, path) })
+    await transitionResource({ resource: getResource(r.id)!, transition, actor: user, link: absoluteUrl(path) })
     return redirectWithFlash(path, transition === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
   }
   return redirectWithFlash(path, 'resourceSaved')

@@ -59,7 +59,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       resource: getResource(id)!,
       transition: input.intent,
       actor: user,
-      link: absoluteUrl(request, path),
+      link: absoluteUrl(path),
     })
     return redirectWithFlash(path, input.intent === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
   }

@@ -24,7 +24,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const asked = url.searchParams.get('lang')
   const lang = isLanguage(asked) ? asked : (user?.locale ?? 'en')
   const showOnlineLink = Boolean(viewer && (canManageMeeting(viewer) || isConfirmedParticipant(id, viewer.id)))
-  const ics = meetingToIcs(m, { lang, baseUrl: siteBaseUrl(request), showOnlineLink })
+  const ics = meetingToIcs(m, { lang, baseUrl: siteBaseUrl(), showOnlineLink })
   return new Response(ics, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

@@ -12,14 +12,14 @@ const REFRESH_SECONDS = 60 * 60
  * The token is the only credential, so an unknown, replaced or revoked one is a plain 404, and the answer is
  * never stored by any cache (server.mjs masks the token in its request log).
  */
-export function loader({ params, request }: LoaderFunctionArgs) {
+export function loader({ params }: LoaderFunctionArgs) {
   const owner = userForFeedToken(params.token ?? '')
   if (!owner) throw new Response('Not Found', { status: 404, headers: { 'Cache-Control': 'private, no-store' } })
   const lang = owner.locale
   const t = getFixedT(lang, 'calendar')
   const ics = meetingsToIcs(listFeedEntries(owner.id), {
     lang,
-    baseUrl: siteBaseUrl(request),
+    baseUrl: siteBaseUrl(),
     name: t('ics.feedName'),
     description: t('ics.feedDescription'),
     refreshSeconds: REFRESH_SECONDS,

@@ -18,7 +18,7 @@ const ConfigSchema = z.object({
     .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
     .optional(),
   MAIL_FROM: z.string().min(3).default('ParlNet <no-reply@parlnet.localhost>'),
-  /** The public address of the portal, used in links sent by mail. */
+  /** The public address: the only source of links in mail and calendars (unset: http://localhost:PORT, with a warning). */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),
   /** Load the demo data into an empty database on start. */
   DEMO: flag.default(true),

@@ -1,4 +1,5 @@
 import { redirect } from '@remix-run/node'
+import { getConfig } from './config.server'
 
 /** Keys of messages that can be flashed after a redirect (rendered with t('flash.<key>')). */
 export const flashKeys = [
@@ -60,9 +61,14 @@ export type FlashKey = (typeof flashKeys)[number]
 
 const COOKIE = 'flash'
 
+// The attributes of the session cookie: in production the flash too travels over HTTPS only.
+function attributes() {
+  return `Path=/; HttpOnly; SameSite=Lax${getConfig().NODE_ENV === 'production' ? '; Secure' : ''}`
+}
+
 export function redirectWithFlash(url: string, key: FlashKey, init: { headers?: HeadersInit } = {}) {
   const headers = new Headers(init.headers)
-  headers.append('Set-Cookie', `${COOKIE}=${key}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60`)
+  headers.append('Set-Cookie', `${COOKIE}=${key}; ${attributes()}; Max-Age=60`)
   return redirect(url, { status: 303, headers })
 }
 
@@ -71,5 +77,5 @@ export function readFlash(request: Request): { flash: FlashKey | null; clear: st
   const match = /(?:^|;\s*)flash=([a-zA-Z]+)/.exec(request.headers.get('Cookie') ?? '')
   if (!match) return { flash: null, clear: null }
   const key = flashKeys.find((k) => k === match[1]) ?? null
-  return { flash: key, clear: `${COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0` }
+  return { flash: key, clear: `${COOKIE}=; ${attributes()}; Max-Age=0` }
 }
