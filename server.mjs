@@ -1,13 +1,17 @@
 // The production (and development) HTTP server: security headers, request log, health check, the
 // same-origin rule for state changes, static files, then Remix.
 import crypto from 'node:crypto'
+import { inspect } from 'node:util'
 // The adapter's request/response helpers (public functions of its server module, not re-exported by its index;
 // the version is pinned exactly in package.json).
 import remixExpress from '@remix-run/express/dist/server.js'
 import { createRequestHandler } from '@remix-run/node'
 import express from 'express'
 import helmet from 'helmet'
-import { createPageCache } from './server/page-cache.mjs'
+import { errorPage, languageOfPath } from './server/error-page.mjs'
+import { redactPath, redactText } from './server/log-redaction.mjs'
+import { createPageCache, isStorable } from './server/page-cache.mjs'
+import { guardBuild, isDiskFull } from './server/storage-full.mjs'
 
 const isProduction = process.env.NODE_ENV === 'production'
 // Where `npm run build` wrote the app (BUILD_DIR lets two builds live side by side, e.g. in parallel test runs).
@@ -31,6 +35,15 @@ if (started.error) {
 }
 const { config } = started
 
+// A full disk answers 503 "nothing was saved" from any loader or action (server/storage-full.mjs), logged once.
+const storageGuard = {
+  diskFull: () => isDiskFull(config.DATA_DIR),
+  onFull: (error, request) => {
+    const code = error?.cause?.code ?? error?.code ?? 'unknown'
+    console.error(`storage full: ${request.method} ${redactPath(request.url)}: nothing was saved (${code})`)
+  },
+}
+
 // Only in production: in development every change must show at once.
 const pageCache = isProduction && config.PAGE_CACHE ? createPageCache() : null
 
@@ -39,14 +52,13 @@ app.disable('x-powered-by')
 app.set('trust proxy', 'loopback')
 
 // One line per request: no query strings (they may carry search terms) and no secrets from paths (one-time
-// links, and the personal calendar feeds' /meetings/feed/<token>.ics).
-const secretPath = /^(\/[a-z]{2}\/(?:invitations|reset-password)\/|\/+meetings\/+feed\/+)[^/?]+/i
+// links, the personal calendar feeds), whatever the shape of the address (server/log-redaction.mjs).
 if (config.LOG_REQUESTS) {
   app.use((req, res, next) => {
     const start = process.hrtime.bigint()
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6
-      const path = req.path.replace(secretPath, '$1[redacted]')
+      const path = redactPath(req.originalUrl)
       console.log(`${new Date().toISOString()} ${req.method} ${path} ${res.statusCode} ${ms.toFixed(1)}ms`)
     })
     next()
@@ -82,9 +94,24 @@ app.use(
   }),
 )
 
+// An address that does not decode (`/en/%E0%A4%A`) is the visitor's mistake: 400, before anything decodes it.
+app.use((req, res, next) => {
+  try {
+    decodeURIComponent(req.path)
+    return next()
+  } catch {
+    res.status(400).type('html').send(errorPage(languageOfPath(req.path), 'badRequest', 400))
+  }
+})
+
+const healthText = { ok: 'ok', unavailable: 'database unavailable', 'cannot-write': 'database cannot write (storage full?)' }
 app.get('/healthz', (_req, res) => {
-  const ok = checkHealth()
-  res.status(ok ? 200 : 503).type('text/plain').send(ok ? 'ok' : 'database unavailable')
+  const health = checkHealth()
+  res
+    .status(health === 'ok' ? 200 : 503)
+    .set('Cache-Control', 'no-store')
+    .type('text/plain')
+    .send(healthText[health] ?? health)
 })
 
 // CSRF defence for every state change: the browser's Origin header must name this site. A missing
@@ -103,6 +130,21 @@ app.use((req, res, next) => {
   res.status(403).type('text/plain').send('Forbidden: cross-origin request refused')
 })
 
+// Every form of the portal (and /uploads) posts form-urlencoded or multipart bodies; anything else (JSON, text/plain)
+// would reach request.formData() and fail there as a 500. An empty body needs no type.
+const formTypes = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i
+app.use((req, res, next) => {
+  if (safeMethods.has(req.method)) return next()
+  const type = req.get('content-type')
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined
+  if (type ? formTypes.test(type) : !hasBody) return next()
+  res
+    .status(415)
+    .set('Connection', 'close')
+    .type('html')
+    .send(errorPage(languageOfPath(req.path), 'unsupportedType', 415))
+})
+
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
@@ -112,9 +154,26 @@ if (viteDevServer) {
 
 // @remix-run/express is CommonJS: its helpers come from the default export.
 const { createRemixRequest, sendRemixResponse } = remixExpress
-const handleRemix = createRequestHandler(viteDevServer ? loadBuild : build, isProduction ? 'production' : 'development')
+const handleRemix = createRequestHandler(
+  viteDevServer ? () => loadBuild().then((fresh) => guardBuild(fresh, storageGuard)) : guardBuild(build, storageGuard),
+  isProduction ? 'production' : 'development',
+)
 
-app.all('*', async (req, res, next) => {
+// What a signed-in person sees, and every .data answer (the data of a page), stays in their browser's memory only:
+// no shared proxy, no back/forward cache on a shared computer, never the visitor page cache. Files and feeds
+// (resource routes) keep the caching they set themselves; what sets none (a redirect) gets no-store too.
+const personalTypes = /^(?:text\/html|text\/x-script)\b/i
+function isPersonal(req, response) {
+  const cookies = req.headers.cookie ?? ''
+  return (
+    req.path.endsWith('.data') ||
+    /(?:^|;\s*)session=/.test(cookies) ||
+    response.headers.getSetCookie().some((cookie) => cookie.startsWith('session='))
+  )
+}
+
+// app.use, not app.all('*'): express would decode the path as a route parameter first.
+app.use(async (req, res, next) => {
   try {
     const nonce = res.locals.cspNonce
     const key = pageCache?.keyFor(req) ?? null
@@ -125,7 +184,11 @@ app.all('*', async (req, res, next) => {
       return
     }
     const response = await handleRemix(createRemixRequest(req, res), { cspNonce: nonce, clientIp: req.ip })
-    if (key && response.status === 200 && response.headers.get('content-type')?.startsWith('text/html')) {
+    if (isPersonal(req, response)) {
+      const page = personalTypes.test(response.headers.get('content-type') ?? '')
+      if (page || !response.headers.has('cache-control')) response.headers.set('Cache-Control', 'private, no-store')
+    }
+    if (key && isStorable(response.status, response.headers)) {
       const body = await response.text()
       const headers = [...response.headers].filter(([name]) => name !== 'content-length')
       pageCache.set(key, { status: 200, headers, body, nonce })
@@ -140,24 +203,52 @@ app.all('*', async (req, res, next) => {
 })
 
 // Last resort (Remix renders its own error pages; this catches failures around it): no stack trace to users.
+// The error is printed through redactText: its message may quote the address (express's "Failed to decode param").
 app.use((error, req, res, _next) => {
-  console.error(`error: ${req.method} ${req.path.replace(secretPath, '$1[redacted]')}:`, error)
+  const status = Number(error?.status ?? error?.statusCode)
+  const clientError = status >= 400 && status < 500
+  if (clientError) console.error(`error: ${req.method} ${redactPath(req.originalUrl)}: ${status}`)
+  else console.error(`error: ${req.method} ${redactPath(req.originalUrl)}: ${redactText(inspect(error))}`)
   if (res.headersSent) return res.end()
-  const ar = req.path.startsWith('/ar')
-  res
-    .status(500)
-    .type('html')
-    .send(
-      ar
-        ? '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><title>حدث خطأ</title><h1>حدث خطأ</h1><p>تعذّر على المنصة إتمام طلبك. يُرجى المحاولة مرة أخرى بعد قليل.</p></html>'
-        : '<!doctype html><html lang="en"><meta charset="utf-8"><title>Something went wrong</title><h1>Something went wrong</h1><p>The portal could not complete your request. Please try again in a moment.</p></html>',
-    )
+  const lang = languageOfPath(req.path)
+  if (clientError) return res.status(status).type('html').send(errorPage(lang, status === 415 ? 'unsupportedType' : 'badRequest', status))
+  res.status(500).type('html').send(errorPage(lang, 'unexpected', 500))
 })
 
 const server = app.listen(config.PORT, config.HOST, () => {
   console.log(`ParlNet listening on http://localhost:${config.PORT} (data in ${config.DATA_DIR})`)
 })
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)))
+// Stopping (SIGTERM from systemd or docker, Ctrl-C): stop accepting, let the requests in flight finish, close idle
+// connections at once (one that never sends a request included) and each busy one when its answer is sent, and cut
+// whatever is left at the deadline, so that the process is gone within 10 s.
+const shutdownDeadlineMs = 8_000
+const busy = new Map() // socket → requests in flight on it
+server.on('connection', (socket) => {
+  busy.set(socket, 0)
+  socket.on('close', () => busy.delete(socket))
+})
+let stopping = false
+server.on('request', (req, res) => {
+  const socket = req.socket
+  busy.set(socket, (busy.get(socket) ?? 0) + 1)
+  if (stopping) res.setHeader('Connection', 'close')
+  res.on('close', () => {
+    const left = (busy.get(socket) ?? 1) - 1
+    busy.set(socket, left)
+    if (stopping && left === 0) socket.end()
+  })
+})
+function stop(signal) {
+  if (stopping) return
+  stopping = true
+  console.log(`${signal}: stopping (the requests in flight may take up to ${shutdownDeadlineMs / 1000} s)`)
+  server.close(() => process.exit(0))
+  for (const [socket, count] of busy) if (count === 0) socket.destroy()
+  setTimeout(() => {
+    console.error(`${signal}: ${busy.size} connection(s) still open at the deadline: closed`)
+    for (const socket of busy.keys()) socket.destroy()
+    process.exit(0)
+  }, shutdownDeadlineMs).unref()
 }
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stop(signal))

@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream'
+import { inspect } from 'node:util'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
@@ -7,6 +8,7 @@ import { I18nextProvider } from 'react-i18next'
 import { NonceProvider } from './utils/nonce'
 import { fallbackLanguage, languageFromPath } from './utils/i18n'
 import { getI18nInstance } from './utils/i18n.server'
+import { redactPath, redactText } from '../server/log-redaction.mjs'
 
 export { startServerApp, checkHealth } from './utils/startup.server'
 
@@ -53,7 +55,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           failed = true
-          console.error(error)
+          logError(error, request)
         },
       },
     )
@@ -63,5 +65,10 @@ export default function handleRequest(
 export function handleError(error: unknown, { request }: { request: Request }) {
   // Aborted requests (the browser navigated away) are not errors worth a stack trace.
   if (request.signal.aborted) return
-  console.error(error)
+  logError(error, request)
+}
+
+/** One log entry for an error, through the same redaction as the request log: messages may quote the URL. */
+function logError(error: unknown, request: Request) {
+  console.error(`error: ${request.method} ${redactPath(request.url)}: ${redactText(inspect(error))}`)
 }

@@ -9,6 +9,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -20,7 +21,7 @@ import { StatusMessage } from './components/status-message'
 import { getAuth } from './utils/auth.server'
 import { readFlash } from './utils/flash.server'
 import { getFixedT } from './utils/i18n.server'
-import { directionOf, fallbackLanguage, isLanguage, type Language } from './utils/i18n'
+import { directionOf, fallbackLanguage, isLanguage, languageFromPath, type Language } from './utils/i18n'
 import { useNonce } from './utils/nonce'
 import { isDemoInstallation } from './utils/startup.server'
 
@@ -50,13 +51,23 @@ function errorTitles(lang: Language) {
   return titles
 }
 
-const errorKinds = ['notFound', 'forbidden', 'tooLarge', 'unexpected'] as const
+const errorKinds = ['notFound', 'forbidden', 'tooLarge', 'badRequest', 'storageFull', 'unexpected'] as const
 type ErrorKind = (typeof errorKinds)[number]
+/** The text a visitor had typed when the storage was full (server/storage-full.mjs), for them to copy. */
+type TypedField = { name: string; value: string }
 
 function errorKindOf(error: unknown): { status: number; kind: ErrorKind } {
   const status = isRouteErrorResponse(error) ? error.status : 500
-  const kind = status === 404 ? 'notFound' : status === 403 ? 'forbidden' : status === 413 ? 'tooLarge' : 'unexpected'
-  return { status, kind }
+  if (status === 503 && isRouteErrorResponse(error) && error.data?.storageFull === true) return { status, kind: 'storageFull' }
+  const kinds: Record<number, ErrorKind> = { 404: 'notFound', 403: 'forbidden', 413: 'tooLarge', 400: 'badRequest' }
+  return { status, kind: kinds[status] ?? 'unexpected' }
+}
+
+function typedFieldsOf(error: unknown): TypedField[] {
+  if (!isRouteErrorResponse(error) || !Array.isArray(error.data?.fields)) return []
+  return (error.data.fields as unknown[]).filter(
+    (f): f is TypedField => typeof (f as TypedField)?.name === 'string' && typeof (f as TypedField)?.value === 'string',
+  )
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -68,7 +79,9 @@ export type RootData = ReturnType<typeof useRootData>
 
 export function useRootData() {
   const rootData = useRouteLoaderData<typeof loader>('root')
-  return rootData ?? { lang: fallbackLanguage, user: null, flash: null, isDemo: false, errorTitles: {} }
+  // No root data when the root's own boundary shows an action's error: the address still says the language.
+  const lang = languageFromPath(useLocation().pathname) ?? fallbackLanguage
+  return rootData ?? { lang, user: null, flash: null, isDemo: false, errorTitles: {} }
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -111,10 +124,22 @@ export function ErrorBoundary() {
   const { status, kind } = errorKindOf(error)
   // A thrown `data({ message })` carries its own localized explanation (e.g. the 413 of readUploadForm).
   const detail = isRouteErrorResponse(error) && typeof error.data?.message === 'string' ? error.data.message : null
+  const typed = kind === 'storageFull' ? typedFieldsOf(error) : []
   return (
     <div className="page narrow">
       <h1>{t(`errors.${kind}.title`)}</h1>
       <p>{detail ?? t(`errors.${kind}.body`)}</p>
+      {typed.length > 0 ? (
+        <section aria-labelledby="typed-text">
+          <p id="typed-text">{t('errors.storageFull.copyNote')}</p>
+          {typed.map((field, i) => (
+            <p key={i}>
+              <label htmlFor={`typed-${i}`}>{field.name}</label>
+              <textarea id={`typed-${i}`} readOnly rows={Math.min(12, field.value.split('\n').length + 1)} defaultValue={field.value} />
+            </p>
+          ))}
+        </section>
+      ) : null}
       <p className="muted">{t('errors.status', { status })}</p>
     </div>
   )

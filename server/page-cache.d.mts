@@ -6,3 +6,4 @@ export function createPageCache(options?: { ttlMs?: number; maxEntries?: number 
   set(key: string, entry: Entry): void
   clear(): void
 }
+export function isStorable(status: number, headers: Headers): boolean

@@ -5,6 +5,18 @@
 
 const pagePath = /^\/(en|ar)(\/|$)/
 
+/**
+ * Whether a response may be kept for the next visitors: a 200 HTML page that sets no cookie (a session, a flash,
+ * a language) and whose Cache-Control does not make it private.
+ * @param {number} status
+ * @param {Headers} headers
+ */
+export function isStorable(status, headers) {
+  if (status !== 200 || !headers.get('content-type')?.startsWith('text/html')) return false
+  if (headers.has('set-cookie')) return false
+  return !/\b(?:private|no-store|no-cache)\b/i.test(headers.get('cache-control') ?? '')
+}
+
 export function createPageCache({ ttlMs = 2000, maxEntries = 500 } = {}) {
   /** @type {Map<string, { expires: number, status: number, headers: [string, string][], body: string, nonce: string }>} */
   const entries = new Map()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createPageCache } from './page-cache.mjs'
+import { createPageCache, isStorable } from './page-cache.mjs'
 
 const req = (path: string, { method = 'GET', cookie = '' } = {}) => ({
   method,
@@ -37,5 +37,14 @@ describe('page cache', () => {
     for (const k of ['a', 'b', 'c']) cache.set(k, { status: 200, headers: [], body: k, nonce: 'n' })
     expect(cache.get('a', 'n')).toBeNull()
     expect(cache.get('c', 'n')?.body).toBe('c')
+  })
+
+  it('stores only anonymous 200 pages: never one that sets a cookie or is private', () => {
+    const html = (extra: Record<string, string> = {}) => new Headers({ 'content-type': 'text/html; charset=utf-8', ...extra })
+    expect(isStorable(200, html())).toBe(true)
+    expect(isStorable(404, html())).toBe(false)
+    expect(isStorable(200, new Headers({ 'content-type': 'text/x-script' }))).toBe(false)
+    expect(isStorable(200, html({ 'set-cookie': 'session=abc; Path=/; HttpOnly' }))).toBe(false)
+    expect(isStorable(200, html({ 'cache-control': 'private, no-store' }))).toBe(false)
   })
 })

@@ -38,3 +38,42 @@ export function closeDb() {
   globalForDb.__parlnetDb?.$client.close()
   globalForDb.__parlnetDb = undefined
 }
+
+export type DatabaseHealth = 'ok' | 'unavailable' | 'cannot-write'
+
+/**
+ * Whether the database answers and can still write (for /healthz): `select 1` alone says ok on a full disk. Inside a
+ * rolled-back IMMEDIATE transaction it allocates a few pages (SQLITE_FULL when the file may not grow), then writes and
+ * syncs 64 KiB beside the database (ENOSPC, EROFS… when the disk will not take SQLite's next pages).
+ */
+export function checkDatabaseHealth(db: Db = getDb(), dir = path.dirname(getDatabasePath())): DatabaseHealth {
+  const sqlite = db.$client
+  try {
+    sqlite.prepare('select 1').get()
+  } catch {
+    return 'unavailable'
+  }
+  try {
+    try {
+      sqlite.exec('BEGIN IMMEDIATE')
+      sqlite.exec('CREATE TABLE healthz_probe (x BLOB); INSERT INTO healthz_probe VALUES (zeroblob(65536))')
+    } catch (error) {
+      // Busy: another request holds the write lock, so the database does write.
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
+    } finally {
+      if (sqlite.inTransaction) sqlite.exec('ROLLBACK')
+    }
+    const probe = path.join(dir, `.healthz-${process.pid}`)
+    const fd = fs.openSync(probe, 'w')
+    try {
+      fs.writeSync(fd, Buffer.alloc(64 * 1024, 1))
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+      fs.rmSync(probe, { force: true })
+    }
+    return 'ok'
+  } catch {
+    return 'cannot-write'
+  }
+}

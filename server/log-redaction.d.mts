@@ -1,0 +1,3 @@
+export function redactPath(url: string): string
+export function hasSecret(url: string): boolean
+export function redactText(text: string): string
