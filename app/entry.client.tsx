@@ -1,12 +1,20 @@
 import { RemixBrowser } from '@remix-run/react'
 import i18next from 'i18next'
-import { startTransition, StrictMode } from 'react'
+import { startTransition, StrictMode, useEffect, type ReactNode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
 import { fallbackLanguage, isLanguage, namespaces } from './utils/i18n'
 
 // Only the page's language is downloaded, one small chunk per namespace.
 const localeFiles = import.meta.glob<{ default: Record<string, unknown> }>('../locales/*/*.json')
+
+/** Marks <html data-hydrated> once every component has mounted (its effects run last): what e2e tests wait for. */
+function HydrationMarker({ children }: { children: ReactNode }) {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
+  return children
+}
 
 async function hydrate() {
   const htmlLang = document.documentElement.lang
@@ -27,7 +35,9 @@ async function hydrate() {
       document,
       <I18nextProvider i18n={i18next}>
         <StrictMode>
-          <RemixBrowser />
+          <HydrationMarker>
+            <RemixBrowser />
+          </HydrationMarker>
         </StrictMode>
       </I18nextProvider>,
     )

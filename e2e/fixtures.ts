@@ -89,6 +89,14 @@ export async function snap(page: Page, name: string) {
 
 export const languages = ['en', 'ar'] as const
 
+/**
+ * Waits until the page has hydrated (app/entry.client.tsx marks <html data-hydrated> once every component has
+ * mounted): before that, a click or a chosen file reaches no React handler.
+ */
+export async function waitForHydration(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true', { timeout: 20_000 })
+}
+
 type Fixtures = { signIn: (role: DemoRole) => Promise<void> }
 
 export const test = base.extend<Fixtures>({

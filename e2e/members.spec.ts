@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import sharp from 'sharp'
-import { demo, expect, expectAccessible, insertUser, openTestDb, query, snap, test } from './fixtures'
+import { demo, expect, expectAccessible, insertUser, openTestDb, query, snap, test, waitForHydration } from './fixtures'
 
 /** Two profiles in the Shura Council, written straight to the database (as an import would). */
 function seedProfiles() {
@@ -115,6 +115,7 @@ test.describe('members of the network', () => {
     const count = () => query<{ n: number }>('select count(*) n from member')[0]!.n
     const upload = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
       await page.goto('/en/members/import')
+      await waitForHydration(page)
       await page.getByLabel('Popolo JSON file').setInputFiles(file)
       await page.getByLabel('Parliament or assembly of these members').selectOption({ label: 'UK House of Commons' })
       await page.getByRole('button', { name: 'Preview the import' }).click()
@@ -151,6 +152,7 @@ test.describe('members of the network', () => {
     const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#0b4f8a' } }).png().toBuffer()
 
     await page.goto(`/en/members/${publicId}/edit`)
+    await waitForHydration(page)
     await page.getByLabel('A new photo').setInputFiles({ name: 'report.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 not an image') })
     await page.getByRole('button', { name: 'Upload the photo' }).click()
     await expect(page.getByRole('alert')).toHaveText('This file is not a JPEG, PNG or WebP image.')
@@ -239,6 +241,7 @@ test.describe('imports into one network', () => {
     const south = insertChamber('Southern Assembly')
     const upload = async (file: string | { name: string; mimeType: string; buffer: Buffer }, chamber: string) => {
       await page.goto('/en/members/import')
+      await waitForHydration(page)
       await page.getByLabel('Popolo JSON file').setInputFiles(file)
       await page.getByLabel('Parliament or assembly of these members').selectOption({ label: chamber })
       await page.getByRole('button', { name: 'Preview the import' }).click()
@@ -265,6 +268,7 @@ test.describe('imports into one network', () => {
     await expect(page.getByTestId('unread-genders')).toContainText('Genders the import does not understand')
     await expect(page.getByTestId('unread-genders').getByRole('listitem')).toHaveText(['“Mann” (persons: 1)'])
     await page.goto('/ar/members/import')
+    await waitForHydration(page)
     await page.getByLabel('ملف JSON بصيغة Popolo').setInputFiles({ name: 'south.json', mimeType: 'application/json', buffer })
     await page.getByLabel('البرلمان أو الجمعية البرلمانية لهؤلاء الأعضاء').selectOption(String(south.id))
     await page.getByRole('button', { name: 'معاينة الاستيراد' }).click()

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { demo, expect, expectAccessible, insertUser, languages, latestMailTo, parliamentId, query, signInAs, snap, test } from './fixtures'
+import { demo, expect, expectAccessible, insertUser, languages, latestMailTo, parliamentId, query, signInAs, snap, test, waitForHydration } from './fixtures'
 
 // A request for technical assistance from start to end, in both languages: a member asks for legislative-drafting
 // support from the catalogue (after a refusal that saves nothing), a coordinator takes it under review and asks a
@@ -82,10 +82,12 @@ for (const lang of languages) {
     await mine.getByLabel(t.form.desiredFrom, { exact: true }).fill(future)
     await mine.getByLabel(n.pillarsShort['2']).check()
     await mine.getByLabel(c.resolutions['1373']).check()
+    await waitForHydration(mine)
+    // A real PDF: the store opens what it keeps (a catalogue without pages is refused as damaged).
     await mine.getByLabel(t.form.attachment1).setInputFiles({
       name: 'draft-law.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+      buffer: fs.readFileSync(path.join('e2e', 'fixtures', 'arabic.pdf')),
     })
     await expect(mine.getByRole('status').filter({ hasText: 'draft-law.pdf' })).toHaveText(new RegExp(files.upload.uploaded.split('{{')[0]))
     await mine.getByRole('button', { name: t.form.submit }).click()

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Browser, Page } from '@playwright/test'
-import { demo, expect, expectAccessible, languages, latestMailTo, query, signInAs, snap, test } from './fixtures'
+import type { Browser, Page, Route } from '@playwright/test'
+import { demo, expect, expectAccessible, languages, latestMailTo, query, signInAs, snap, test, waitForHydration } from './fixtures'
 
 // The library's sharing workflow in the browser, as each role: a member shares an Arabic PDF and sends it for
 // review, a coordinator publishes it, a visitor finds it by a word found only inside the PDF; members-only
@@ -25,6 +25,7 @@ async function pageAs(browser: Browser, baseURL: string, email: string | null) {
 
 /** Chooses a file in the form's upload field and waits until it is uploaded (the field then holds its id). */
 async function attach(page: Page, lang: 'en' | 'ar', label: string, file: string) {
+  await waitForHydration(page)
   await page.getByLabel(label, { exact: true }).setInputFiles(fixture(file))
   const uploaded = text[lang].f.upload.uploaded.split('{{')[0]
   await expect(page.getByText(uploaded, { exact: false }).first()).toBeVisible({ timeout: 20_000 })
@@ -126,6 +127,7 @@ test.describe('sharing, moderation and search', () => {
   test('a file named .pdf whose content is HTML is refused in the form, with a clear message', async ({ page, signIn }) => {
     await signIn('member')
     await page.goto('/ar/resources/new')
+    await waitForHydration(page)
     await page.getByLabel(text.ar.r.form.file, { exact: true }).setInputFiles({
       name: 'report.pdf',
       mimeType: 'application/pdf',
@@ -133,6 +135,31 @@ test.describe('sharing, moderation and search', () => {
     })
     await expect(page.getByRole('alert').filter({ hasText: text.ar.f.errors.typeNotAllowed })).toBeVisible()
   })
+
+  for (const lang of languages) {
+    test(`a file chosen before the page hydrated (a slow connection) is still uploaded (${lang})`, async ({ page, signIn }) => {
+      const t = text[lang]
+      await signIn('member')
+      // The page's scripts are held until the file is chosen, as on a slow connection.
+      let release!: () => void
+      const released = new Promise<void>((resolve) => (release = resolve))
+      const held: Promise<void>[] = []
+      await page.route(/\/assets\/.+\.js$/, (route: Route) => {
+        held.push(released.then(() => route.continue()))
+      })
+      await page.goto(`/${lang}/resources/new`, { waitUntil: 'commit' })
+      await page.getByLabel(t.r.form.file, { exact: true }).setInputFiles(fixture('arabic.pdf'))
+      expect(await page.locator('html').getAttribute('data-hydrated')).toBeNull()
+      const uploadDone = page.waitForResponse((r) => new URL(r.url()).pathname === '/uploads' && r.request().method() === 'POST')
+      release()
+      await waitForHydration(page)
+      expect((await uploadDone).status()).toBe(200)
+      await expect(page.getByText(t.f.upload.uploaded.split('{{')[0], { exact: false }).first()).toBeVisible()
+      const id = await page.locator('input[type="hidden"][name="file"]').inputValue()
+      expect(query<{ original_name: string }>('select original_name from pending_upload where id = ?', id)[0]?.original_name).toBe('arabic.pdf')
+      await Promise.all(held)
+    })
+  }
 })
 
 test.describe('members-only resources and multimedia', () => {

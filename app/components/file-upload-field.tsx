@@ -62,6 +62,12 @@ export function FileUploadField({ name, label, hint, accept = acceptAttribute, d
   const busy = progress.kind === 'uploading' || progress.kind === 'processing'
 
   useEffect(() => setHydrated(true), [])
+  // A file chosen before the page hydrated (a slow connection) fired its change event before React listened.
+  useEffect(() => {
+    const file = inputRef.current?.files?.[0]
+    if (file) take(file)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount
+  }, [])
   useEffect(() => () => xhrRef.current?.abort(), [])
 
   useEffect(() => {
@@ -146,7 +152,10 @@ export function FileUploadField({ name, label, hint, accept = acceptAttribute, d
 
   function onChange(event: ChangeEvent<HTMLInputElement>) {
     const file = event.currentTarget.files?.[0]
-    if (!file) return
+    if (file) take(file)
+  }
+
+  function take(file: File) {
     xhrRef.current?.abort()
     if (maxBytes && file.size > maxBytes) {
       fail(t('errors.tooLarge', { max: formatBytes(maxBytes, lang) }))

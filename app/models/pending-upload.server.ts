@@ -40,7 +40,7 @@ export function createPendingUpload(
       sha256: blob.sha256,
       size: blob.size,
       mediaType: blob.mediaType,
-      originalName: cleanOriginalName(originalName),
+      originalName: cleanOriginalName(originalName, blob.mediaType),
       extractedText,
     })
     .returning()

@@ -19,8 +19,9 @@ import {
 /**
  * POST /uploads: one file (field `file`) sent ahead of its form by FileUploadField, with a progress bar. Answers
  * JSON: `{ id, name, size, mediaType }` (a pending upload of this user), or `{ error, code }` with a localized
- * message and 400/401/413/415/429. The name to keep comes from the `name` field when sent before the file (the
- * part header cannot carry every name), else from the part. The Origin check is server.mjs's, as for any POST.
+ * message and 400/401/413/415/422/429, or 503 when the storage is full. The name to keep comes from the `name`
+ * field when sent before the file (the part header cannot carry every name), else from the part. The Origin check
+ * is server.mjs's, as for any POST.
  */
 export async function action({ request }: ActionFunctionArgs) {
   let lang = requestLanguage(request)
@@ -51,6 +52,11 @@ export async function action({ request }: ActionFunctionArgs) {
       return undefined
     })
   } catch (error) {
+    if (error instanceof UploadError && error.code === 'storage-full') {
+      // Once per refused upload, without the name or the user: what an operator needs is that the disk is full.
+      console.error('uploads: the storage is full (ENOSPC/EDQUOT); the upload was refused and nothing was kept')
+      return refuse('storage-full', 503, close)
+    }
     if (error instanceof UploadError && error.code !== 'aborted') {
       return refuse(error.code, uploadFailureStatus[error.code], error.code === 'tooLarge' ? close : {})
     }

@@ -40,6 +40,26 @@ describe('fileResponse', () => {
     expect(contentDisposition.parse(forced.headers.get('Content-Disposition')!).type).toBe('attachment')
   })
 
+  it('gives every non-ASCII name filename* (NFD and Latin-1 ones too), with an ASCII fallback', async () => {
+    for (const name of ['Re\u0301sume\u0301.pdf', 'café.pdf', 'تقرير.pdf']) {
+      const disposition = (await fileResponse(get(), { ...pdf, originalName: name })).headers.get('Content-Disposition')!
+      expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name.normalize('NFC'))}`)
+      expect(disposition).toMatch(/^inline; filename="[\x20-\x7e]+"; filename\*=/)
+      expect(contentDisposition.parse(disposition).parameters.filename).toBe(name.normalize('NFC'))
+    }
+    expect((await fileResponse(get(), { ...pdf, originalName: 'Resume.pdf' })).headers.get('Content-Disposition')).toBe('inline; filename="Resume.pdf"')
+  })
+
+  it('serves names stored before the rules without their tricks: no bidi controls, no hidden or wrong extension', async () => {
+    const served = async (originalName: string) =>
+      contentDisposition.parse((await fileResponse(get(), { ...pdf, originalName })).headers.get('Content-Disposition')!).parameters.filename
+    expect(await served('invoice\u202Efdp.exe')).toBe('invoicefdp.pdf')
+    expect(await served('.htaccess')).toBe('htaccess.pdf')
+    expect(await served('x.html.')).toBe('x.pdf')
+    expect(await served('report.pdf.html')).toBe('report.pdf')
+    expect(await served('report.pdf; filename=evil.html')).toBe('report.pdf; filename=evil.pdf')
+  })
+
   it('answers a byte range with 206 and Content-Range, and an impossible one with 416', async () => {
     const first = await fileResponse(get({ Range: 'bytes=0-99' }), pdf)
     expect(first.status).toBe(206)

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import contentDisposition from 'content-disposition'
 import rangeParser from 'range-parser'
-import { uploadPath } from './file-store.server'
+import { cleanOriginalName, uploadPath } from './file-store.server'
 import { isInlineMediaType } from './file-types'
 
 type ServedFile = { sha256: string; size: number; mediaType: string; originalName: string; isPublic: boolean }
@@ -29,9 +29,11 @@ export async function fileResponse(request: Request, file: ServedFile): Promise<
   const download = new URL(request.url).searchParams.get('download') === '1'
   const headers = new Headers({
     'Content-Type': file.mediaType,
-    'Content-Disposition': contentDisposition(file.originalName, {
-      type: isInlineMediaType(file.mediaType) && !download ? 'inline' : 'attachment',
-    }),
+    'Content-Disposition': dispositionHeader(
+      file.originalName,
+      file.mediaType,
+      isInlineMediaType(file.mediaType) && !download ? 'inline' : 'attachment',
+    ),
     'Accept-Ranges': 'bytes',
     ETag: etag,
     'Cache-Control': file.isPublic ? 'public, max-age=3600' : 'private, max-age=3600',
@@ -70,6 +72,22 @@ export async function fileResponse(request: Request, file: ServedFile): Promise<
   if (request.method === 'HEAD' || length === 0) return new Response(null, { status, headers })
   const stream = fs.createReadStream(filePath, { start, end })
   return new Response(createReadableStreamFromReadable(stream), { status, headers })
+}
+
+/**
+ * Content-Disposition for a stored name, cleaned again (rows written before the rules of cleanOriginalName keep
+ * their tricks otherwise): an ASCII `filename` for old clients, and `filename*=UTF-8''…` for every non-ASCII name
+ * (content-disposition alone sends a Latin-1 name such as "café.pdf" raw, with no filename*).
+ */
+export function dispositionHeader(originalName: string, mediaType: string, type: 'inline' | 'attachment') {
+  const name = cleanOriginalName(originalName, mediaType)
+  // Letters with accents lose them (NFD, then marks dropped); anything else non-ASCII becomes "_".
+  const ascii = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/[%\\"]/g, '_')
+  return contentDisposition(name, { type, fallback: ascii })
 }
 
 /** If-None-Match: `*` or a list of (weak or strong) entity tags. */

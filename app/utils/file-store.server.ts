@@ -1,12 +1,11 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { eq } from 'drizzle-orm'
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
-import { assistanceRequestFile, pendingUpload, resourceFile } from '#db/schema/index'
 import { getConfig } from './config.server'
 import { getDb } from './db.server'
-import { isAcceptedMediaType } from './file-types'
+import { checkStructure } from './file-check.server'
+import { extensionsOf, isAcceptedMediaType } from './file-types'
 
 /**
  * The library's file store: bytes live in DATA_DIR/uploads/<first two hex digits>/<sha256>, written once and
@@ -14,13 +13,31 @@ import { isAcceptedMediaType } from './file-types'
  * their type is decided from their content, and only then are they renamed into place.
  */
 
-export type UploadErrorCode = 'tooLarge' | 'typeNotAllowed' | 'empty' | 'aborted'
+/**
+ * Why a file was not stored. 'damaged': its structure is not that of its type (app/utils/file-check.server.ts);
+ * 'unpackedTooLarge': an Office file that would unpack past its cap; 'storage-full': the disk (ENOSPC, EDQUOT),
+ * the code server/storage-full.mjs and /healthz know too.
+ */
+export type UploadErrorCode =
+  | 'tooLarge'
+  | 'typeNotAllowed'
+  | 'damaged'
+  | 'unpackedTooLarge'
+  | 'empty'
+  | 'aborted'
+  | 'storage-full'
 
 export class UploadError extends Error {
   constructor(readonly code: UploadErrorCode) {
     super(`upload refused: ${code}`)
     this.name = 'UploadError'
   }
+}
+
+/** Whether a file system error means there is no room left (the disk, or the user's quota). */
+export function isNoSpaceError(error: unknown) {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'ENOSPC' || code === 'EDQUOT'
 }
 
 export type StoredBlob = { sha256: string; size: number; mediaType: string }
@@ -59,9 +76,15 @@ export async function storeUpload(
   source: AsyncIterable<Uint8Array>,
   { maxBytes = maxUploadBytes() }: { maxBytes?: number } = {},
 ): Promise<StoredBlob> {
-  fs.mkdirSync(tempDir(), { recursive: true })
   const temp = path.join(tempDir(), `${Date.now()}-${crypto.randomBytes(8).toString('hex')}`)
-  const handle = await fs.promises.open(temp, 'wx', 0o600)
+  let handle: fs.promises.FileHandle
+  try {
+    fs.mkdirSync(tempDir(), { recursive: true })
+    handle = await fs.promises.open(temp, 'wx', 0o600)
+  } catch (error) {
+    if (isNoSpaceError(error)) throw new UploadError('storage-full')
+    throw error
+  }
   const hash = crypto.createHash('sha256')
   let size = 0
   let head: Uint8Array[] | null = []
@@ -73,7 +96,9 @@ export async function storeUpload(
         size += chunk.length
         if (size > maxBytes) throw new UploadError('tooLarge')
         hash.update(chunk)
-        await handle.write(chunk)
+        await handle.write(chunk).catch((error: unknown) => {
+          throw isNoSpaceError(error) ? new UploadError('storage-full') : error
+        })
         if (head) {
           head.push(chunk)
           headSize += chunk.length
@@ -95,6 +120,8 @@ export async function storeUpload(
     closed = true
     const mediaType = await detectMediaType(temp)
     if (!mediaType) throw new UploadError('typeNotAllowed')
+    const problem = await checkStructure(temp, mediaType)
+    if (problem) throw new UploadError(problem)
     const sha256 = hash.digest('hex')
     const target = uploadPath(sha256)
     if (fs.existsSync(target)) {
@@ -107,7 +134,8 @@ export async function storeUpload(
   } catch (error) {
     if (!closed) await handle.close().catch(() => {})
     await fs.promises.rm(temp, { force: true })
-    throw error
+    // A full disk may also show at sync, close, mkdir or rename.
+    throw isNoSpaceError(error) ? new UploadError('storage-full') : error
   }
 }
 
@@ -247,28 +275,73 @@ async function legacyOfficeType(file: string): Promise<string | null> {
 }
 
 /**
- * Deletes a blob's bytes when no resource file and no pending upload names it. Synchronous from the check to the
- * unlink, so no request can insert a row in between (the process is single-threaded); callers that store a blob
- * insert its row right after `storeUpload` resolves, with no other I/O in between.
+ * The tables that name blobs: every table with a `sha256` column (resource_file, pending_upload,
+ * assistance_request_file, and any later one), found in the schema so that a new table cannot be forgotten.
+ */
+function blobTables(): string[] {
+  const rows = getDb()
+    .$client.prepare(
+      `select m.name from sqlite_master m, pragma_table_info(m.name) c
+       where m.type = 'table' and m.name not like 'sqlite_%' and c.name = 'sha256'`,
+    )
+    .all() as { name: string }[]
+  return rows.map((r) => r.name)
+}
+
+function isBlobReferenced(sha256: string, tables = blobTables()) {
+  const db = getDb().$client
+  return tables.some((table) =>
+    db.prepare(`select 1 from "${table.replace(/"/g, '""')}" where sha256 = ? limit 1`).get(sha256),
+  )
+}
+
+/**
+ * Deletes a blob's bytes when no row names it. Synchronous from the check to the unlink, so no request can insert
+ * a row in between (the process is single-threaded); callers that store a blob insert its row right after
+ * `storeUpload` resolves, with no other I/O in between.
  */
 export function removeBlobIfUnreferenced(sha256: string) {
   if (!SHA256.test(sha256)) return false
-  const db = getDb()
-  const used =
-    db.select({ id: resourceFile.id }).from(resourceFile).where(eq(resourceFile.sha256, sha256)).limit(1).get() ??
-    db.select({ id: pendingUpload.id }).from(pendingUpload).where(eq(pendingUpload.sha256, sha256)).limit(1).get() ??
-    db
-      .select({ id: assistanceRequestFile.id })
-      .from(assistanceRequestFile)
-      .where(eq(assistanceRequestFile.sha256, sha256))
-      .limit(1)
-      .get()
-  if (used) return false
+  if (isBlobReferenced(sha256)) return false
   try {
     fs.unlinkSync(uploadPath(sha256))
     return true
   } catch {
     return false
+  }
+}
+
+/**
+ * At start-up, before any request: removes every temporary file (an upload in progress when the last process
+ * died) and every blob no row names (stored, then the process died before its row was written). Decision 007:
+ * nothing is left on disk by an interrupted upload. Only safe while no upload runs, hence start-up only.
+ */
+export function sweepUploadsAtStartup() {
+  const removed = { temp: 0, orphans: 0 }
+  for (const name of readdir(tempDir())) {
+    fs.rmSync(path.join(tempDir(), name), { force: true, recursive: true })
+    removed.temp++
+  }
+  const tables = blobTables()
+  for (const folder of readdir(uploadsDir())) {
+    if (!/^[a-f0-9]{2}$/.test(folder)) continue
+    for (const name of readdir(path.join(uploadsDir(), folder))) {
+      const file = path.join(uploadsDir(), folder, name)
+      // Not a blob of this folder (a stray file): left alone, it is nobody's upload to judge.
+      if (!SHA256.test(name) || !name.startsWith(folder)) continue
+      if (isBlobReferenced(name, tables)) continue
+      fs.rmSync(file, { force: true })
+      removed.orphans++
+    }
+  }
+  return removed
+}
+
+function readdir(dir: string) {
+  try {
+    return fs.readdirSync(dir)
+  } catch {
+    return []
   }
 }
 
@@ -295,19 +368,50 @@ export function cleanTempUploads(olderThanMs = 60 * 60 * 1000, now = Date.now())
   return removed
 }
 
+// What a name may not keep: C0/C1 controls, format characters (bidi marks, embeddings, overrides and isolates,
+// which can show "exe.pdf" for "fdp.exe"; zero-width spaces; BOM), line and paragraph separators. ZWNJ and ZWJ
+// stay: Persian and Urdu words need them.
+const UNSAFE_CHARS = /(?![\u200c\u200d])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu
+
+// Extensions that say "this is a file of that type": the last one of a name, when it is one of these and does not
+// fit the content, is replaced (report.pdf.html → report.pdf); any other ending gets the right extension added.
+const TYPE_EXTENSIONS = new Set(
+  (
+    'pdf doc docx docm dot dotx xls xlsx xlsm xlsb ppt pptx pptm pps ppsx odt ods odp odg rtf txt csv md xml json ' +
+    'htm html xhtml shtml mht mhtml svg svgz xht js mjs cjs jsx ts css php phtml asp aspx jsp cgi pl py rb sh bash ' +
+    'bat cmd com exe scr msi msp dll cpl hta jar lnk ps1 psm1 vbs vbe wsf wsh reg url desktop app apk dmg iso img ' +
+    'zip rar 7z tar gz tgz bz2 xz jpg jpeg jpe jfif png apng gif webp bmp tif tiff ico heic heif avif ' +
+    'mp4 m4v mov avi mkv webm wmv flv mpg mpeg 3gp mp3 m4a aac ogg oga opus wav flac wma htaccess env'
+  ).split(' '),
+)
+
 /**
- * The name a user's file is offered back under: no folders, no control or bidi-override characters, at most
- * 200 characters (keeping the extension), NFC. Never used to build a path.
+ * The name a user's file is offered back under: no folders, no control, bidi or zero-width characters, NFC, no
+ * leading dots (hidden files: ".htaccess", ".env") nor trailing dots and spaces ("x.html."), at most 200
+ * characters, and, when the content's type is known, an extension that agrees with it ("report.pdf.html" holding a
+ * PDF → "report.pdf"; "invoice" → "invoice.pdf"). Never used to build a path.
  */
-export function cleanOriginalName(name: string | undefined | null) {
+export function cleanOriginalName(name: string | undefined | null, mediaType?: string) {
   let clean = (name ?? '')
+    .normalize('NFC')
+    .replace(UNSAFE_CHARS, '')
     .split(/[/\\]/)
     .pop()!
-    .normalize('NFC')
-    // C0/C1 controls, and the bidi embeddings/overrides/isolates that can disguise an extension ("exe.pdf").
-    .replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, '')
-    .trim()
-  if (clean === '' || clean === '.' || clean === '..') clean = 'file'
+    .replace(/^[\s.]+|[\s.]+$/gu, '')
+  const extensions = mediaType ? extensionsOf(mediaType) : []
+  if (extensions.length > 0) {
+    const ext = /\.([^.\s]{1,12})$/u.exec(clean)
+    const lower = ext?.[0].toLowerCase() ?? ''
+    if (!extensions.includes(lower)) {
+      // A type's extension in the wrong place goes; any other ending is kept and the right one added.
+      if (ext && TYPE_EXTENSIONS.has(ext[1]!.toLowerCase())) {
+        clean = clean.slice(0, -ext[0].length).replace(/[\s.]+$/u, '')
+      }
+      const stillRight = extensions.some((e) => clean.toLowerCase().endsWith(e))
+      if (!stillRight) clean = `${clean || 'file'}${extensions[0]}`
+    }
+  }
+  if (clean === '') clean = 'file'
   const chars = [...clean]
   if (chars.length > 200) {
     const ext = /\.[^.]{1,10}$/.exec(clean)?.[0] ?? ''

@@ -49,6 +49,11 @@ export function isAcceptedMediaType(mediaType: string) {
   return byMediaType.has(mediaType)
 }
 
+/** The extensions of an accepted media type, the usual one first ([] for any other type). */
+export function extensionsOf(mediaType: string): readonly string[] {
+  return byMediaType.get(mediaType)?.extensions ?? []
+}
+
 export function fileKindOf(mediaType: string): FileKind | null {
   return byMediaType.get(mediaType)?.kind ?? null
 }

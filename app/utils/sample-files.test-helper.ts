@@ -8,53 +8,143 @@ import sharp from 'sharp'
 export const fixturesDir = path.resolve('e2e/fixtures')
 export const fixture = (name: string) => fs.readFileSync(path.join(fixturesDir, name))
 
-/** A zip archive with stored (uncompressed) entries, in the given order. */
-export function zip(entries: { name: string; data: string | Buffer }[]) {
+type ZipEntry = {
+  name: string
+  data: string | Buffer
+  /** Already deflated `data` (method 8) that inflates to `size` bytes with this CRC. */
+  deflated?: { size: number; crc: number }
+}
+
+/**
+ * A zip archive with stored (or given deflated) entries, in the given order. `zip64` writes the sizes and offsets
+ * as ZIP64 does (0xFFFFFFFF in the headers, the values in extra fields, a ZIP64 end record and its locator).
+ */
+export function zip(entries: ZipEntry[], { zip64 = false }: { zip64?: boolean } = {}) {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
   for (const entry of entries) {
     const name = Buffer.from(entry.name)
     const data = Buffer.isBuffer(entry.data) ? entry.data : Buffer.from(entry.data)
-    const crc = zlib.crc32(data)
+    const crc = entry.deflated?.crc ?? zlib.crc32(data)
+    const size = entry.deflated?.size ?? data.length
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(entry.deflated ? 8 : 0, 8)
     local.writeUInt32LE(crc, 14)
     local.writeUInt32LE(data.length, 18)
-    local.writeUInt32LE(data.length, 22)
+    local.writeUInt32LE(size, 22)
     local.writeUInt16LE(name.length, 26)
+    const extra = Buffer.alloc(zip64 ? 28 : 0)
+    if (zip64) {
+      extra.writeUInt16LE(0x0001, 0)
+      extra.writeUInt16LE(24, 2)
+      extra.writeBigUInt64LE(BigInt(size), 4)
+      extra.writeBigUInt64LE(BigInt(data.length), 12)
+      extra.writeBigUInt64LE(BigInt(offset), 20)
+    }
     const central = Buffer.alloc(46)
     central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE(20, 4)
-    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(zip64 ? 45 : 20, 4)
+    central.writeUInt16LE(zip64 ? 45 : 20, 6)
+    central.writeUInt16LE(entry.deflated ? 8 : 0, 10)
     central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(data.length, 20)
-    central.writeUInt32LE(data.length, 24)
+    central.writeUInt32LE(zip64 ? 0xffffffff : data.length, 20)
+    central.writeUInt32LE(zip64 ? 0xffffffff : size, 24)
     central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(offset, 42)
+    central.writeUInt16LE(extra.length, 30)
+    central.writeUInt32LE(zip64 ? 0xffffffff : offset, 42)
     locals.push(local, name, data)
-    centrals.push(central, name)
+    centrals.push(central, name, extra)
     offset += local.length + name.length + data.length
   }
   const cd = Buffer.concat(centrals)
+  const tail: Buffer[] = []
+  if (zip64) {
+    const record = Buffer.alloc(56)
+    record.writeUInt32LE(0x06064b50, 0)
+    record.writeBigUInt64LE(44n, 4)
+    record.writeUInt16LE(45, 12)
+    record.writeUInt16LE(45, 14)
+    record.writeBigUInt64LE(BigInt(entries.length), 24)
+    record.writeBigUInt64LE(BigInt(entries.length), 32)
+    record.writeBigUInt64LE(BigInt(cd.length), 40)
+    record.writeBigUInt64LE(BigInt(offset), 48)
+    const locator = Buffer.alloc(20)
+    locator.writeUInt32LE(0x07064b50, 0)
+    locator.writeBigUInt64LE(BigInt(offset + cd.length), 8)
+    locator.writeUInt32LE(1, 16)
+    tail.push(record, locator)
+  }
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(entries.length, 8)
-  end.writeUInt16LE(entries.length, 10)
-  end.writeUInt32LE(cd.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cd, end])
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8)
+  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10)
+  end.writeUInt32LE(zip64 ? 0xffffffff : cd.length, 12)
+  end.writeUInt32LE(zip64 ? 0xffffffff : offset, 16)
+  return Buffer.concat([...locals, cd, ...tail, end])
 }
 
-function ooxml(main: string, folder: string) {
-  return zip([
-    {
-      name: '[Content_Types].xml',
-      data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${folder}/main.xml" ContentType="${main}.main+xml"/></Types>`,
-    },
-    { name: `${folder}/main.xml`, data: '<x/>' },
-  ])
+function ooxml(main: string, folder: string, more: ZipEntry[] = [], options: { zip64?: boolean } = {}) {
+  return zip(
+    [
+      {
+        name: '[Content_Types].xml',
+        data: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${folder}/main.xml" ContentType="${main}.main+xml"/></Types>`,
+      },
+      { name: `${folder}/main.xml`, data: '<x/>' },
+      ...more,
+    ],
+    options,
+  )
+}
+
+const wordMain = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+/** A .docx written with ZIP64 headers (as tools do past 4 GiB or 65,535 entries). */
+export const zip64Docx = () => ooxml(wordMain, 'word', [], { zip64: true })
+
+/** 256 MiB of zeros, deflated (about 250 KB), computed once: a zip bomb's payload. */
+let zeros: { data: Buffer; size: number; crc: number } | undefined
+async function deflatedZeros() {
+  if (zeros) return zeros
+  const size = 256 * 1024 * 1024
+  const chunk = Buffer.alloc(1024 * 1024)
+  const deflate = zlib.createDeflateRaw({ level: 9 })
+  const out: Buffer[] = []
+  deflate.on('data', (b: Buffer) => out.push(b))
+  const done = new Promise((resolve) => deflate.on('end', resolve))
+  let crc = 0
+  for (let i = 0; i < size / chunk.length; i++) {
+    crc = zlib.crc32(chunk, crc)
+    if (!deflate.write(chunk)) await new Promise((resolve) => deflate.once('drain', resolve))
+  }
+  deflate.end()
+  await done
+  zeros = { data: Buffer.concat(out), size, crc }
+  return zeros
+}
+
+/**
+ * Files that say one thing by their first bytes and are another: the store must refuse them by their structure.
+ * [name, bytes, expected refusal]
+ */
+export async function impostorSamples(): Promise<[string, Buffer, 'damaged' | 'unpackedTooLarge'][]> {
+  const pdf = fixture('arabic.pdf')
+  const jpg = fixture('poster.jpg')
+  const noise = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919 + ((i * i) >> 3)) & 0xff))
+  const bomb = await deflatedZeros()
+  const mp4 = fixture('clip.mp4')
+  return [
+    ['polyglot.pdf', Buffer.concat([Buffer.from('%PDF-1.7\n'), htmlPage, Buffer.from('\n%%EOF\n')]), 'damaged'],
+    ['truncated.pdf', pdf.subarray(0, Math.floor(pdf.length * 0.4)), 'damaged'],
+    ['garbage.jpg', Buffer.concat([jpg.subarray(0, 20), noise]), 'damaged'],
+    ['half.jpg', jpg.subarray(0, Math.floor(jpg.length / 2)), 'damaged'],
+    ['bomb.docx', ooxml(wordMain, 'word', [{ name: 'word/zeros.bin', data: bomb.data, deflated: bomb }]), 'unpackedTooLarge'],
+    ['no-directory.docx', ooxml(wordMain, 'word').subarray(0, -22), 'damaged'],
+    ['truncated.mp4', mp4.subarray(0, Math.floor(mp4.length * 0.6)), 'damaged'],
+  ]
 }
 
 function odf(mediaType: string) {
@@ -103,7 +193,16 @@ function mp4Brand(brand: string) {
   box.write(brand, 8)
   box.write(brand, 16)
   box.write('isom', 20)
-  return Buffer.concat([box, Buffer.alloc(64)])
+  // An (empty) index and media box after it: the store checks that the boxes tile the file and a moov is there.
+  const moov = Buffer.alloc(16)
+  moov.writeUInt32BE(16, 0)
+  moov.write('moov', 4)
+  moov.writeUInt32BE(8, 8)
+  moov.write('free', 12)
+  const mdat = Buffer.alloc(72)
+  mdat.writeUInt32BE(72, 0)
+  mdat.write('mdat', 4)
+  return Buffer.concat([box, moov, mdat])
 }
 
 function ogg(codecHeader: Buffer) {

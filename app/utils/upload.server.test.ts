@@ -1,11 +1,11 @@
 import fs from 'node:fs'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { pendingUpload, user } from '#db/schema/index'
 import { action } from '~/routes/uploads'
 import { getPendingUpload } from '~/models/pending-upload.server'
 import { getDb } from './db.server'
-import { tempDir } from './file-store.server'
-import { elfHeader, fixture, htmlPage } from './sample-files.test-helper'
+import { tempDir, UploadError } from './file-store.server'
+import { elfHeader, fixture, htmlPage, impostorSamples } from './sample-files.test-helper'
 import { createSession, generateSessionToken } from './session.server'
 import { readUploadForm } from './upload.server'
 
@@ -144,5 +144,67 @@ describe('POST /uploads', () => {
     const big = await upload(new File([fixture('clip.mp4'), Buffer.alloc(120_000)], 'big.mp4'))
     expect(big).toMatchObject({ status: 413, body: { code: 'tooLarge' } })
     expect(tempFiles()).toEqual([])
+  })
+
+  it('refuses a PDF that does not open and a JPEG that does not decode with 422, a message in both languages, no row', async () => {
+    const before = pendingCount()
+    const samples = new Map((await impostorSamples()).map(([name, bytes]) => [name, bytes]))
+    const polyglot = await upload(new File([new Uint8Array(samples.get('polyglot.pdf')!)], 'polyglot.pdf'), {}, '/uploads?lang=ar')
+    expect(polyglot).toMatchObject({ status: 422, body: { code: 'damaged', error: expect.stringContaining('هذا الملف تالف') } })
+    const garbage = await upload(new File([new Uint8Array(samples.get('garbage.jpg')!)], 'garbage.jpg'), {}, '/uploads?lang=en')
+    expect(garbage).toMatchObject({ status: 422, body: { code: 'damaged', error: expect.stringContaining('This file is damaged') } })
+    expect(pendingCount()).toBe(before)
+    expect(tempFiles()).toEqual([])
+  })
+
+  it('keeps a name without its tricks: bidi controls gone, NFC, an extension that agrees with the content', async () => {
+    const pdf = fixture('arabic.pdf')
+    expect((await upload(new File([pdf], 'invoice\u202Efdp.exe'))).body.name).toBe('invoicefdp.pdf')
+    expect((await upload(new File([pdf], 'report.pdf.html'))).body.name).toBe('report.pdf')
+    expect((await upload(new File([pdf], '.htaccess'))).body.name).toBe('htaccess.pdf')
+    expect((await upload(new File([pdf], 'Re\u0301sume\u0301.pdf'))).body.name).toBe('R\u00e9sum\u00e9.pdf')
+  })
+})
+
+describe('a full disk', () => {
+  afterEach(() => vi.restoreAllMocks())
+  const noSpace = () =>
+    vi.spyOn(fs.promises, 'open').mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))
+
+  it("POST /uploads answers 503 'storage-full' with a message in both languages, logs it once, keeps nothing", async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    noSpace()
+    const before = pendingCount()
+    const file = new File([fixture('poster.jpg')], 'secret-name.jpg')
+    const body = () => {
+      const b = new FormData()
+      b.append('file', file, file.name)
+      return b
+    }
+    const messages = [
+      ['en', "The portal's storage is full; nothing was saved."],
+      ['ar', 'مساحة التخزين في البوابة ممتلئة، ولم يُحفظ شيء.'],
+    ] as const
+    for (const [lang, text] of messages) {
+      errors.mockClear()
+      const response = await action({ request: post(`/uploads?lang=${lang}`, body(), { Cookie: cookie }), params: {}, context: {} })
+      expect(response.status).toBe(503)
+      expect(await response.json()).toEqual({ code: 'storage-full', error: expect.stringContaining(text) })
+      expect(errors).toHaveBeenCalledTimes(1)
+      expect(String(errors.mock.calls[0])).not.toContain('secret-name')
+      expect(String(errors.mock.calls[0])).not.toContain(cookie)
+    }
+    expect(pendingCount()).toBe(before)
+  })
+
+  it("a form posted without JavaScript fails whole with the 'storage-full' code (a 503 page by server/storage-full.mjs)", async () => {
+    noSpace()
+    const request = post('/en/resources/new', form([['titleEn', 'A title'], ['file', new File([fixture('poster.jpg')], 'p.jpg')]]))
+    const error = await readUploadForm(request, member, { fileFields: ['file'] }).then(
+      () => null,
+      (e: unknown) => e,
+    )
+    expect(error).toBeInstanceOf(UploadError)
+    expect((error as UploadError).code).toBe('storage-full')
   })
 })

@@ -22,14 +22,18 @@ export const TEXT_LIMIT = 2 * 1024 * 1024
 export const uploadFailureStatus: Record<UploadFailure, number> = {
   tooLarge: 413,
   typeNotAllowed: 415,
+  damaged: 422,
+  unpackedTooLarge: 413,
   empty: 400,
   aborted: 400,
+  'storage-full': 503,
   rateLimited: 429,
 }
 
 /** A localized message for an upload refusal (with the size limit where it matters). */
 export function uploadMessage(code: UploadMessageCode, lang: Language) {
-  return getFixedT(lang, 'files')(`errors.${code}`, { max: formatBytes(maxUploadBytes(), lang) })
+  const key = code === 'storage-full' ? 'storageFull' : code
+  return getFixedT(lang, 'files')(`errors.${key}`, { max: formatBytes(maxUploadBytes(), lang) })
 }
 
 /**
@@ -178,7 +182,8 @@ export async function readUploadForm(
       try {
         uploaded.set(name, (await receiveFile(part.data, user, partFileName(part))).id)
       } catch (error) {
-        if (!(error instanceof UploadError) || error.code === 'aborted') throw error
+        // A full disk is the whole request's failure: server/storage-full.mjs answers it with a 503 page.
+        if (!(error instanceof UploadError) || error.code === 'aborted' || error.code === 'storage-full') throw error
         uploadErrors[name] = error.code
         // The store stopped reading at the refusal; the rest of the form is still to come.
         await dropRest(part.data)
@@ -187,6 +192,7 @@ export async function readUploadForm(
     })
   } catch (error) {
     if (error instanceof PartTooLarge) throw tooLargeResponse(lang)
+    if (error instanceof UploadError && error.code === 'storage-full') throw error
     // A malformed body or a client that went away: nothing was kept.
     throw new Response('Bad Request', { status: 400 })
   }
