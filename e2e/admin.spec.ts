@@ -1,4 +1,4 @@
-import { demo, expect, joinByInvitation, query, signInAs, test, uniqueEmail } from './fixtures'
+import { demo, expect, joinByInvitation, latestMailTo, linkIn, query, signInAs, test, uniqueEmail } from './fixtures'
 
 test.describe('administration', () => {
   for (const lang of ['en', 'ar'] as const) {
@@ -14,6 +14,30 @@ test.describe('administration', () => {
       // …and no link to them.
       await page.goto(`/${lang}`)
       await expect(page.getByRole('link', { name: lang === 'en' ? 'Administration' : 'الإدارة' })).toHaveCount(0)
+    })
+
+    test(`the outbox never shows another account's live invitation link, and says mail is not sent (${lang})`, async ({ page, signIn }) => {
+      const invitee = uniqueEmail(`outbox-${lang}`)
+      await signIn('admin')
+      await page.goto('/en/invitations/new')
+      await page.getByLabel('Email address').fill(invitee)
+      await page.getByRole('button', { name: 'Send the invitation' }).click()
+      await expect(page.getByRole('status')).toHaveText('The invitation has been sent.')
+      // Without SMTP (as in tests) the stored body keeps the live link: the outbox is the delivery channel.
+      const secret = linkIn(latestMailTo(invitee)!.text_body).pathname.split('/').pop()!
+      expect(secret).toMatch(/^[a-z2-7]{32}$/)
+
+      await page.goto(`/${lang}/admin/outbox`)
+      const message = page.getByTestId('outbox-message').filter({ hasText: invitee })
+      await expect(message).toHaveCount(1)
+      await message.locator('summary').click()
+      await expect(message.locator('pre')).toContainText('/invitations/•••')
+      expect(await page.content()).not.toContain(secret)
+      await expect(page.getByTestId('outbox-no-smtp')).toHaveText(
+        lang === 'en'
+          ? /Mail is not being sent: no SMTP server is configured/
+          : /لا تُرسَل الرسائل: لم يُضبط خادم SMTP/,
+      )
     })
 
     test(`a coordinator cannot open the admin pages either (${lang})`, async ({ page, signIn }) => {

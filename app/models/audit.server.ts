@@ -1,6 +1,6 @@
 import { count, desc, eq } from 'drizzle-orm'
 import { auditEvent, user } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
+import { getDb, type Tx } from '~/utils/db.server'
 
 export type AuditInput = {
   actorId: number | null
@@ -10,9 +10,9 @@ export type AuditInput = {
   details?: Record<string, unknown>
 }
 
-export function recordAuditEvent(input: AuditInput) {
-  getDb()
-    .insert(auditEvent)
+/** Pass the transaction of the change it records, so that one never commits without the other. */
+export function recordAuditEvent(input: AuditInput, tx: Tx = getDb()) {
+  tx.insert(auditEvent)
     .values({
       actorId: input.actorId,
       action: input.action,

@@ -1,22 +1,54 @@
-import { count, desc, eq } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte } from 'drizzle-orm'
 import { outbox } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
+import { getDb, type Tx } from '~/utils/db.server'
 
-export function insertOutboxMessage(input: {
-  toAddress: string
-  subject: string
-  textBody: string
-  locale: string
-}) {
-  return getDb().insert(outbox).values(input).returning({ id: outbox.id }).get()
+/** Through `tx`, so that the mail commits or rolls back with the change that caused it. */
+export function insertOutboxMessage(
+  tx: Tx,
+  input: {
+    toAddress: string
+    subject: string
+    textBody: string
+    locale: string
+  },
+) {
+  return tx.insert(outbox).values(input).returning({ id: outbox.id }).get()
 }
 
-export function markOutboxMessage(id: number, result: { sent: true } | { sent: false; error: string }) {
-  getDb()
-    .update(outbox)
+/** The rows still to send, oldest first, queued since `since`. */
+export function listQueuedOutboxMessages(tx: Tx, since: Date) {
+  return tx
+    .select({
+      id: outbox.id,
+      toAddress: outbox.toAddress,
+      subject: outbox.subject,
+      textBody: outbox.textBody,
+    })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'queued'), gte(outbox.createdAt, since)))
+    .orderBy(asc(outbox.id))
+    .all()
+}
+
+export function getOutboxStatus(tx: Tx, id: number) {
+  return tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, id)).get()?.status ?? null
+}
+
+/** A sent row keeps the body it is given (redacted of its one-time links); a failed one keeps its error. */
+export function markOutboxMessage(
+  tx: Tx,
+  id: number,
+  result: { sent: true; textBody: string } | { sent: false; error: string },
+) {
+  tx.update(outbox)
     .set(
       result.sent
-        ? { status: 'sent', sentAt: new Date(), error: null }
+        ? {
+            status: 'sent',
+            sentAt: new Date(),
+            error: null,
+            textBody: result.textBody,
+          }
         : { status: 'failed', error: result.error.slice(0, 500) },
     )
     .where(eq(outbox.id, id))

@@ -20,6 +20,7 @@ import { formatDate, formatNumber } from '~/utils/format'
 import { readPage, requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -52,23 +53,28 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const back = `/${lang}/admin${url.search}`
   if (input.intent === 'role') {
     if (input.role === target.role) return redirectWithFlash(back, 'roleChanged')
-    setUserRole(target.id, input.role)
-    recordAuditEvent({
-      actorId: admin.id,
-      action: 'user.role_changed',
-      targetType: 'user',
-      targetId: target.id,
-      details: { from: target.role, to: input.role },
+    atomically((tx) => {
+      setUserRole(target.id, input.role)
+      recordAuditEvent(
+        {
+          actorId: admin.id,
+          action: 'user.role_changed',
+          targetType: 'user',
+          targetId: target.id,
+          details: { from: target.role, to: input.role },
+        },
+        tx,
+      )
     })
     return redirectWithFlash(back, 'roleChanged')
   }
   const isActive = input.intent === 'reactivate'
-  setUserActive(target.id, isActive)
-  recordAuditEvent({
-    actorId: admin.id,
-    action: isActive ? 'user.reactivated' : 'user.deactivated',
-    targetType: 'user',
-    targetId: target.id,
+  atomically((tx) => {
+    setUserActive(target.id, isActive)
+    recordAuditEvent(
+      { actorId: admin.id, action: isActive ? 'user.reactivated' : 'user.deactivated', targetType: 'user', targetId: target.id },
+      tx,
+    )
   })
   return redirectWithFlash(back, isActive ? 'userReactivated' : 'userDeactivated')
 }

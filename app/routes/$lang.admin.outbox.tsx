@@ -6,25 +6,46 @@ import { listOutboxMessages, OUTBOX_PAGE_SIZE } from '~/models/outbox.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate } from '~/utils/format'
 import { readPage, requireLanguage } from '~/utils/lang.server'
+import { isSmtpConfigured, redactOneTimeLinks } from '~/utils/mail.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 
 export const meta = titleMeta
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  requireRole(request, 'admin')
+  const admin = requireRole(request, 'admin')
   const lang = requireLanguage(params)
   const page = readPage(request)
-  return { lang, page, pageSize: OUTBOX_PAGE_SIZE, ...listOutboxMessages(page), title: pageTitle(lang, 'outbox.title', 'admin') }
+  const { rows, total } = listOutboxMessages(page)
+  // A live reset, invitation or feed link of another account is never shown, even while the outbox is the channel.
+  const shown = rows.map((m) => ({
+    ...m,
+    textBody: m.toAddress.toLowerCase() === admin.email.toLowerCase() ? m.textBody : redactOneTimeLinks(m.textBody),
+  }))
+  return {
+    lang,
+    page,
+    pageSize: OUTBOX_PAGE_SIZE,
+    rows: shown,
+    total,
+    smtp: isSmtpConfigured(),
+    title: pageTitle(lang, 'outbox.title', 'admin'),
+  }
 }
 
 export default function AdminOutbox() {
-  const { lang, rows, total, page, pageSize } = useLoaderData<typeof loader>()
+  const { lang, rows, total, page, pageSize, smtp } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')
   return (
     <section aria-labelledby="outbox-title">
       <h2 id="outbox-title">{t('outbox.title')}</h2>
       <p className="muted">{t('outbox.intro')}</p>
+      {smtp ? null : (
+        <p className="notice" role="note" data-testid="outbox-no-smtp">
+          {t('outbox.noSmtp')}
+        </p>
+      )}
+      <p className="muted">{t('outbox.linksHidden')}</p>
       {rows.length === 0 ? <p>{t('outbox.empty')}</p> : null}
       <ol className="mail-list">
         {rows.map((m) => (

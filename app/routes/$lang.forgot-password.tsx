@@ -17,6 +17,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { consume } from '~/utils/rate-limit.server'
 import { ForgotPasswordFormSchema } from '~/validation/auth'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -39,12 +40,14 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   // The same answer whether or not the address has an account, so it cannot be probed.
   const user = getUserByEmail(email)
   if (user?.isActive && (await consume('resetEmail', email)) === 0) {
-    const { secret } = createToken('password_reset', { email, userId: user.id, locale: user.locale })
-    recordAuditEvent({ actorId: null, action: 'password.reset_requested', targetType: 'user', targetId: user.id })
-    await sendPasswordResetMail({
-      to: user.email,
-      lang: user.locale,
-      link: absoluteUrl(request, `/${user.locale}/reset-password/${secret}`),
+    atomically((tx) => {
+      const { secret } = createToken('password_reset', { email, userId: user.id, locale: user.locale })
+      recordAuditEvent({ actorId: null, action: 'password.reset_requested', targetType: 'user', targetId: user.id }, tx)
+      sendPasswordResetMail(tx, {
+        to: user.email,
+        lang: user.locale,
+        link: absoluteUrl(`/${user.locale}/reset-password/${secret}`),
+      })
     })
   }
   return { result: submission.reply({ resetForm: true }), sent: true }

@@ -21,6 +21,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { consume } from '~/utils/rate-limit.server'
 import { InvitationFormSchema } from '~/validation/auth'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -65,26 +66,32 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: ['throttled'] }) }, { status: 429 })
   }
   const { email, role, parliamentId, locale } = submission.value
-  const { secret, token } = createInvitation({
-    email,
-    role,
-    parliamentId: parliamentId ?? null,
-    locale,
-    invitedById: inviter.id,
-  })
-  recordAuditEvent({
-    actorId: inviter.id,
-    action: 'invitation.created',
-    targetType: 'invitation',
-    targetId: token.id,
-    details: { email, role, parliamentId: parliamentId ?? null },
-  })
-  await sendInvitationMail({
-    to: email,
-    lang: locale,
-    inviter: inviter.name,
-    role,
-    link: absoluteUrl(request, `/${locale}/invitations/${secret}`),
+  // The invitation, its audit row and its mail commit together: none is lost to a crash between them.
+  atomically((tx) => {
+    const { secret, token } = createInvitation({
+      email,
+      role,
+      parliamentId: parliamentId ?? null,
+      locale,
+      invitedById: inviter.id,
+    })
+    recordAuditEvent(
+      {
+        actorId: inviter.id,
+        action: 'invitation.created',
+        targetType: 'invitation',
+        targetId: token.id,
+        details: { email, role, parliamentId: parliamentId ?? null },
+      },
+      tx,
+    )
+    sendInvitationMail(tx, {
+      to: email,
+      lang: locale,
+      inviter: inviter.name,
+      role,
+      link: absoluteUrl(`/${locale}/invitations/${secret}`),
+    })
   })
   return redirectWithFlash(`/${lang}/invitations/new`, 'invitationSent')
 }

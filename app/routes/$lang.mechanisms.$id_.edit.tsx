@@ -14,6 +14,7 @@ import { pageTitle } from '~/utils/page.server'
 import type { SessionUser } from '~/utils/session.server'
 import { MechanismCoordinatorFormSchema, MechanismFormSchema, type MechanismInput } from '~/validation/mechanism'
 import styles from '~/styles/mechanisms.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -73,13 +74,18 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
     toSave = { input: submission.value, parliamentId: m.parliamentId }
   }
-  updateMechanism(m.id, toSave.input, { parliamentId: toSave.parliamentId })
-  recordAuditEvent({
-    actorId: user.id,
-    action: 'mechanism.updated',
-    targetType: 'mechanism',
-    targetId: m.id,
-    details: toSave.parliamentId === m.parliamentId ? undefined : { from: m.parliamentId, to: toSave.parliamentId },
+  atomically((tx) => {
+    updateMechanism(m.id, toSave.input, { parliamentId: toSave.parliamentId })
+    recordAuditEvent(
+      {
+        actorId: user.id,
+        action: 'mechanism.updated',
+        targetType: 'mechanism',
+        targetId: m.id,
+        details: toSave.parliamentId === m.parliamentId ? undefined : { from: m.parliamentId, to: toSave.parliamentId },
+      },
+      tx,
+    )
   })
   return redirectWithFlash(`/${lang}/mechanisms?parliament=${toSave.parliamentId}#mechanism-${m.id}`, 'mechanismSaved')
 }

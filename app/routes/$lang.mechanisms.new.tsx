@@ -15,6 +15,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { MechanismCoordinatorFormSchema, MechanismFormSchema, type MechanismInput } from '~/validation/mechanism'
 import styles from '~/styles/mechanisms.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -65,13 +66,20 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
     toSave = { input: submission.value, parliamentId: user.parliamentId }
   }
-  const { id } = createMechanism(toSave.input, { parliamentId: toSave.parliamentId, createdById: user.id })
-  recordAuditEvent({
-    actorId: user.id,
-    action: 'mechanism.created',
-    targetType: 'mechanism',
-    targetId: id,
-    details: { parliamentId: toSave.parliamentId },
+  // The mechanism and its audit row commit together (a crash between them lost audit entries).
+  const { id } = atomically((tx) => {
+    const created = createMechanism(toSave.input, { parliamentId: toSave.parliamentId, createdById: user.id })
+    recordAuditEvent(
+      {
+        actorId: user.id,
+        action: 'mechanism.created',
+        targetType: 'mechanism',
+        targetId: created.id,
+        details: { parliamentId: toSave.parliamentId },
+      },
+      tx,
+    )
+    return created
   })
   return redirectWithFlash(`/${lang}/mechanisms?parliament=${toSave.parliamentId}#mechanism-${id}`, 'mechanismSaved')
 }

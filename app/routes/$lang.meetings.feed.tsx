@@ -14,6 +14,7 @@ import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import styles from '~/styles/calendar.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -39,14 +40,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const parsed = FeedActionSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) throw new Response('Bad Request', { status: 400 })
   if (parsed.data.intent === 'revoke') {
-    if (revokeCalendarFeed(user.id)) {
-      recordAuditEvent({ actorId: user.id, action: 'calendarFeed.revoked', targetType: 'user', targetId: user.id })
-    }
+    atomically((tx) => {
+      if (revokeCalendarFeed(user.id)) {
+        recordAuditEvent({ actorId: user.id, action: 'calendarFeed.revoked', targetType: 'user', targetId: user.id }, tx)
+      }
+    })
     return redirectWithFlash(`/${lang}/meetings/feed`, 'calendarFeedRevoked')
   }
-  const token = createCalendarFeed(user.id)
-  recordAuditEvent({ actorId: user.id, action: 'calendarFeed.created', targetType: 'user', targetId: user.id })
-  const url = absoluteUrl(request, `/meetings/feed/${token}.ics`)
+  const token = atomically((tx) => {
+    const secret = createCalendarFeed(user.id)
+    recordAuditEvent({ actorId: user.id, action: 'calendarFeed.created', targetType: 'user', targetId: user.id }, tx)
+    return secret
+  })
+  const url = absoluteUrl(`/meetings/feed/${token}.ics`)
   // Shown this once (only its hash is kept), so it is the action's answer rather than a redirect.
   return data(
     { created: { url, webcal: url.replace(/^https?:/, 'webcal:') } },

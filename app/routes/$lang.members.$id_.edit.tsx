@@ -13,6 +13,7 @@ import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { MemberFormSchema } from '~/validation/member'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -69,12 +70,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (coordinator && parliamentId && !parliamentExists(parliamentId)) {
     return data({ result: submission.reply({ fieldErrors: { parliamentId: ['invalidChoice'] } }) }, { status: 400 })
   }
-  updateMember(target.id, {
-    ...input,
-    gender: gender ?? null,
-    ...(coordinator ? { parliamentId: parliamentId ?? target.parliamentId, isFocalPoint } : {}),
+  // The change and its audit row commit together.
+  atomically((tx) => {
+    updateMember(target.id, {
+      ...input,
+      gender: gender ?? null,
+      ...(coordinator ? { parliamentId: parliamentId ?? target.parliamentId, isFocalPoint } : {}),
+    })
+    recordAuditEvent({ actorId: user.id, action: 'member.updated', targetType: 'member', targetId: target.id }, tx)
   })
-  recordAuditEvent({ actorId: user.id, action: 'member.updated', targetType: 'member', targetId: target.id })
   return redirectWithFlash(`/${lang}/members/${target.id}`, 'profileSaved')
 }
 

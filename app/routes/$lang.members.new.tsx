@@ -13,6 +13,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import type { SessionUser } from '~/utils/session.server'
 import { MemberFormSchema } from '~/validation/member'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -51,14 +52,18 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!parliamentId || !parliamentExists(parliamentId)) {
     return data({ result: submission.reply({ fieldErrors: { parliamentId: ['invalidChoice'] } }) }, { status: 400 })
   }
-  const { id } = createMember({
-    ...input,
-    gender: gender ?? null,
-    parliamentId,
-    isFocalPoint: who.kind === 'coordinator' ? isFocalPoint : false,
-    userId: who.kind === 'self' ? user.id : null,
+  // The change and its audit row commit together.
+  const { id } = atomically((tx) => {
+    const created = createMember({
+      ...input,
+      gender: gender ?? null,
+      parliamentId,
+      isFocalPoint: who.kind === 'coordinator' ? isFocalPoint : false,
+      userId: who.kind === 'self' ? user.id : null,
+    })
+    recordAuditEvent({ actorId: user.id, action: 'member.created', targetType: 'member', targetId: created.id }, tx)
+    return created
   })
-  recordAuditEvent({ actorId: user.id, action: 'member.created', targetType: 'member', targetId: id })
   return redirectWithFlash(`/${lang}/members/${id}`, 'profileSaved')
 }
 

@@ -11,6 +11,7 @@ import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { ParliamentFormSchema } from '~/validation/parliament'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -48,8 +49,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const conflict = findParliamentConflict(submission.value, p.id)
   if (conflict) return data({ result: submission.reply({ formErrors: [conflict] }) }, { status: 409 })
-  updateParliament(p.id, submission.value)
-  recordAuditEvent({ actorId: user.id, action: 'parliament.updated', targetType: 'parliament', targetId: p.id })
+  // The change and its audit row commit together.
+  atomically((tx) => {
+    updateParliament(p.id, submission.value)
+    recordAuditEvent({ actorId: user.id, action: 'parliament.updated', targetType: 'parliament', targetId: p.id }, tx)
+  })
   return redirectWithFlash(`/${lang}/parliaments/${p.id}`, 'parliamentSaved')
 }
 

@@ -11,6 +11,7 @@ import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { ParliamentFormSchema } from '~/validation/parliament'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -27,8 +28,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const conflict = findParliamentConflict(submission.value)
   if (conflict) return data({ result: submission.reply({ formErrors: [conflict] }) }, { status: 409 })
-  const { id } = createParliament(submission.value)
-  recordAuditEvent({ actorId: user.id, action: 'parliament.created', targetType: 'parliament', targetId: id })
+  // The change and its audit row commit together.
+  const { id } = atomically((tx) => {
+    const created = createParliament(submission.value)
+    recordAuditEvent({ actorId: user.id, action: 'parliament.created', targetType: 'parliament', targetId: created.id }, tx)
+    return created
+  })
   return redirectWithFlash(`/${lang}/parliaments/${id}`, 'parliamentSaved')
 }
 

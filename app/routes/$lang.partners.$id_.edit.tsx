@@ -14,6 +14,7 @@ import { pageTitle } from '~/utils/page.server'
 import { requirePartner } from '~/utils/partner-route.server'
 import { PartnerFormSchema } from '~/validation/partner'
 import styles from '~/styles/partners.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -36,8 +37,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const p = requirePartner(params.id)
   const submission = parseWithZod(await request.formData(), { schema: PartnerFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  if (!updatePartner(p.id, submission.value)) throw new Response('Not Found', { status: 404 })
-  recordAuditEvent({ actorId: user.id, action: 'partner.update', targetType: 'partner', targetId: p.id })
+  // The change and its audit row commit together.
+  const updated = atomically((tx) => {
+    if (!updatePartner(p.id, submission.value)) return false
+    recordAuditEvent({ actorId: user.id, action: 'partner.update', targetType: 'partner', targetId: p.id }, tx)
+    return true
+  })
+  if (!updated) throw new Response('Not Found', { status: 404 })
   return redirectWithFlash(`/${lang}/partners/${p.id}`, 'partnerSaved')
 }
 

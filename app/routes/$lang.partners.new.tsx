@@ -12,6 +12,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { PartnerFormSchema } from '~/validation/partner'
 import styles from '~/styles/partners.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -31,8 +32,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   const submission = parseWithZod(await request.formData(), { schema: PartnerFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const { id } = createPartner(submission.value)
-  recordAuditEvent({ actorId: user.id, action: 'partner.create', targetType: 'partner', targetId: id })
+  // The change and its audit row commit together.
+  const { id } = atomically((tx) => {
+    const created = createPartner(submission.value)
+    recordAuditEvent({ actorId: user.id, action: 'partner.create', targetType: 'partner', targetId: created.id }, tx)
+    return created
+  })
   return redirectWithFlash(`/${lang}/partners/${id}`, 'partnerSaved')
 }
 

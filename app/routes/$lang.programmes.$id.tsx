@@ -13,6 +13,7 @@ import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { requireProgramme, requireVisibleProgramme } from '~/utils/programme-route.server'
 import styles from '~/styles/programmes.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -37,9 +38,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const intent = (await request.formData()).get('intent')
   if (intent !== 'retire' && intent !== 'reactivate') throw new Response('Bad Request', { status: 400 })
   // Only a real change is recorded: a second click (or a replayed form) writes nothing.
-  if (setProgrammeActive(programme.id, intent === 'reactivate')) {
-    recordAuditEvent({ actorId: user.id, action: `programme.${intent}`, targetType: 'programme', targetId: programme.id })
-  }
+  atomically((tx) => {
+    if (setProgrammeActive(programme.id, intent === 'reactivate')) {
+      recordAuditEvent({ actorId: user.id, action: `programme.${intent}`, targetType: 'programme', targetId: programme.id }, tx)
+    }
+  })
   return redirectWithFlash(`/${lang}/programmes/${programme.id}`, 'programmeSaved')
 }
 

@@ -14,6 +14,7 @@ import { pageTitle } from '~/utils/page.server'
 import { requireProgramme } from '~/utils/programme-route.server'
 import { ProgrammeFormSchema } from '~/validation/programme'
 import styles from '~/styles/programmes.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -50,8 +51,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const p = requireProgramme(params.id)
   const submission = parseWithZod(await request.formData(), { schema: ProgrammeFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  if (!updateProgramme(p.id, submission.value)) throw new Response('Not Found', { status: 404 })
-  recordAuditEvent({ actorId: user.id, action: 'programme.update', targetType: 'programme', targetId: p.id })
+  // The change and its audit row commit together.
+  const updated = atomically((tx) => {
+    if (!updateProgramme(p.id, submission.value)) return false
+    recordAuditEvent({ actorId: user.id, action: 'programme.update', targetType: 'programme', targetId: p.id }, tx)
+    return true
+  })
+  if (!updated) throw new Response('Not Found', { status: 404 })
   return redirectWithFlash(`/${lang}/programmes/${p.id}`, 'programmeSaved')
 }
 

@@ -12,6 +12,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { ProgrammeFormSchema } from '~/validation/programme'
 import styles from '~/styles/programmes.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -31,13 +32,20 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   const submission = parseWithZod(await request.formData(), { schema: ProgrammeFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const { id } = createProgramme(submission.value, user.id)
-  recordAuditEvent({
-    actorId: user.id,
-    action: 'programme.create',
-    targetType: 'programme',
-    targetId: id,
-    details: { title: submission.value.titleEn || submission.value.titleAr, kind: submission.value.kind },
+  // The programme and its audit row commit together.
+  const { id } = atomically((tx) => {
+    const created = createProgramme(submission.value, user.id)
+    recordAuditEvent(
+      {
+        actorId: user.id,
+        action: 'programme.create',
+        targetType: 'programme',
+        targetId: created.id,
+        details: { title: submission.value.titleEn || submission.value.titleAr, kind: submission.value.kind },
+      },
+      tx,
+    )
+    return created
   })
   return redirectWithFlash(`/${lang}/programmes/${id}`, 'programmeSaved')
 }

@@ -37,6 +37,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { notifyAssignee, notifyCoordinators, notifyRequester } from '~/utils/request-mail.server'
 import { requireVisibleRequest } from '~/utils/request-route.server'
+import { atomically, type Tx } from '~/utils/transaction.server'
 import { canWithdrawRequest, isClosedState, requestTransitions } from '~/utils/request-states'
 import { readUploadForm } from '~/utils/upload.server'
 import { AddFileSchema, AssignSchema, MessageSchema, MoveSchema, OutputSchema } from '~/validation/assistance-request'
@@ -101,21 +102,27 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '') as Intent
   const manage = canManageRequests(user)
   const fail = (intentName: Intent, result: unknown) => data({ intent: intentName, result }, { status: 400 })
-  const audit = (action: string, details?: Record<string, unknown>) =>
-    recordAuditEvent({ actorId: user.id, action, targetType: 'assistance_request', targetId: r.id, details })
+  // Every change below commits with its audit row and its queued mails in one transaction (atomically).
+  const audit = (tx: Tx, action: string, details?: Record<string, unknown>) =>
+    recordAuditEvent({ actorId: user.id, action, targetType: 'assistance_request', targetId: r.id, details }, tx)
 
   if (intent === 'message') {
     const submission = parseWithZod(formData, { schema: MessageSchema })
     if (submission.status !== 'success') return fail('message', submission.reply())
-    const posted = postRequestMessage(r.id, user.id, submission.value.body)
+    const { body } = submission.value
+    const posted = atomically((tx) => {
+      const result = postRequestMessage(r.id, user.id, body)
+      if (!result.ok) return result
+      audit(tx, 'request.message')
+      if (manage) notifyRequester(tx, r, r.requester, { kind: 'message', from: user.name, body })
+      else {
+        notifyCoordinators(tx, r, { kind: 'reply', from: user.name, body }, r.assignee)
+        // A colleague of the same parliament wrote: the requester hears of it too.
+        if (r.requesterId !== user.id) notifyRequester(tx, r, r.requester, { kind: 'message', from: user.name, body })
+      }
+      return result
+    })
     if (!posted.ok) return fail('message', submission.reply({ formErrors: [posted.error] }))
-    audit('request.message')
-    if (manage) await notifyRequester(request, r, r.requester, { kind: 'message', from: user.name, body: submission.value.body })
-    else {
-      await notifyCoordinators(request, r, { kind: 'reply', from: user.name, body: submission.value.body }, r.assignee)
-      // A colleague of the same parliament wrote: the requester hears of it too.
-      if (r.requesterId !== user.id) await notifyRequester(request, r, r.requester, { kind: 'message', from: user.name, body: submission.value.body })
-    }
     return redirectWithFlash(back, 'messagePosted')
   }
   if (intent === 'file') {
@@ -126,23 +133,29 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     if (isClosedState(r.state)) return fail('file', submission.reply({ formErrors: ['requestClosed'] }))
     try {
-      addRequestFiles(r.id, [submission.value.file], user.id)
+      atomically((tx) => {
+        addRequestFiles(r.id, [submission.value.file], user.id)
+        audit(tx, 'request.file_add')
+      })
     } catch (error) {
       if (!(error instanceof UploadGoneError)) throw error
       return fail('file', submission.reply({ fieldErrors: { file: ['uploadGone'] } }))
     }
-    audit('request.file_add')
     return redirectWithFlash(back, 'fileAdded')
   }
 
   if (intent === 'withdraw') {
     // The parliament's own members withdraw; the programme office declines instead.
     if (manage || user.parliamentId !== r.parliamentId) throw new Response('Forbidden', { status: 403 })
-    const withdrawn = withdrawRequest(r.id, user.id)
+    const withdrawn = atomically((tx) => {
+      const result = withdrawRequest(r.id, user.id)
+      if (!result.ok) return result
+      audit(tx, 'request.withdraw', { from: result.from })
+      notifyCoordinators(tx, r, { kind: 'withdrawn', from: user.name }, r.assignee)
+      if (r.requesterId !== user.id) notifyRequester(tx, r, r.requester, { kind: 'state', state: 'withdrawn', reason: null })
+      return result
+    })
     if (!withdrawn.ok) return fail('withdraw', withdrawn.error)
-    audit('request.withdraw', { from: withdrawn.from })
-    await notifyCoordinators(request, r, { kind: 'withdrawn', from: user.name }, r.assignee)
-    if (r.requesterId !== user.id) await notifyRequester(request, r, r.requester, { kind: 'state', state: 'withdrawn', reason: null })
     return redirectWithFlash(back, 'requestWithdrawn')
   }
 
@@ -152,49 +165,66 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (intent === 'note') {
     const submission = parseWithZod(formData, { schema: MessageSchema })
     if (submission.status !== 'success') return fail('note', submission.reply())
-    postRequestNote(r.id, user.id, submission.value.body)
-    audit('request.note')
+    atomically((tx) => {
+      postRequestNote(r.id, user.id, submission.value.body)
+      audit(tx, 'request.note')
+    })
     return redirectWithFlash(back, 'notePosted')
   }
   if (intent === 'move') {
     const submission = parseWithZod(formData, { schema: MoveSchema })
     if (submission.status !== 'success') return fail('move', submission.reply())
     const { to, reason } = submission.value
-    const moved = moveRequest(r.id, to, user.id, reason)
+    const moved = atomically((tx) => {
+      const result = moveRequest(r.id, to, user.id, reason)
+      if (!result.ok) return result
+      audit(tx, 'request.move', { from: result.from, to })
+      notifyRequester(tx, r, r.requester, { kind: 'state', state: to, reason })
+      return result
+    })
     if (!moved.ok) return fail('move', submission.reply({ formErrors: [moved.error] }))
-    audit('request.move', { from: moved.from, to })
-    await notifyRequester(request, r, r.requester, { kind: 'state', state: to, reason })
     return redirectWithFlash(back, 'requestUpdated')
   }
   if (intent === 'assign') {
     const submission = parseWithZod(formData, { schema: AssignSchema })
     if (submission.status !== 'success') return fail('assign', submission.reply())
     const { assigneeId } = submission.value
-    if (!assignRequest(r.id, assigneeId)) return fail('assign', submission.reply({ fieldErrors: { assigneeId: ['invalidChoice'] } }))
-    audit('request.assign', { assigneeId })
-    if (assigneeId !== null && assigneeId !== r.assigneeId) {
-      const assignee = listAssignableUsers().find((u) => u.id === assigneeId)!
-      await notifyRequester(request, r, r.requester, { kind: 'assigned', name: assignee.name })
-      if (assignee.id !== user.id) await notifyAssignee(request, r, assignee, user.name)
-    }
+    const assigned = atomically((tx) => {
+      if (!assignRequest(r.id, assigneeId)) return false
+      audit(tx, 'request.assign', { assigneeId })
+      if (assigneeId !== null && assigneeId !== r.assigneeId) {
+        const assignee = listAssignableUsers().find((u) => u.id === assigneeId)!
+        notifyRequester(tx, r, r.requester, { kind: 'assigned', name: assignee.name })
+        if (assignee.id !== user.id) notifyAssignee(tx, r, assignee, user.name)
+      }
+      return true
+    })
+    if (!assigned) return fail('assign', submission.reply({ fieldErrors: { assigneeId: ['invalidChoice'] } }))
     return redirectWithFlash(back, 'requestAssigned')
   }
   if (intent === 'output') {
     const submission = parseWithZod(formData, { schema: OutputSchema })
     if (submission.status !== 'success') return fail('output', submission.reply())
-    const linked = linkRequestOutput(r.id, submission.value)
+    const linked = atomically((tx) => {
+      const result = linkRequestOutput(r.id, submission.value)
+      if (!result.ok) return result
+      audit(tx, 'request.output_link', { [submission.value.kind]: submission.value.id })
+      const output = listRequestOutputs(r.id).find((o) => o.kind === submission.value.kind && o.targetId === submission.value.id)
+      const title = output ? pickLanguage(output.title, r.requester?.locale ?? lang).text : ''
+      notifyRequester(tx, r, r.requester, { kind: 'output', title })
+      return result
+    })
     if (!linked.ok) return fail('output', submission.reply({ fieldErrors: { reference: [linked.error] } }))
-    audit('request.output_link', { [submission.value.kind]: submission.value.id })
-    const output = listRequestOutputs(r.id).find((o) => o.kind === submission.value.kind && o.targetId === submission.value.id)
-    const recipientLang = r.requester?.locale ?? lang
-    const title = output ? pickLanguage(output.title, recipientLang).text : ''
-    await notifyRequester(request, r, r.requester, { kind: 'output', title })
     return redirectWithFlash(back, 'outputLinked')
   }
   if (intent === 'unlink') {
     const outputId = Number(formData.get('outputId'))
-    if (!unlinkRequestOutput(r.id, outputId)) throw new Response('Not Found', { status: 404 })
-    audit('request.output_unlink', { outputId })
+    const unlinked = atomically((tx) => {
+      if (!unlinkRequestOutput(r.id, outputId)) return false
+      audit(tx, 'request.output_unlink', { outputId })
+      return true
+    })
+    if (!unlinked) throw new Response('Not Found', { status: 404 })
     return redirectWithFlash(back, 'outputUnlinked')
   }
   throw new Response('Bad Request', { status: 400 })

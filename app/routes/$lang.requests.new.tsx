@@ -20,6 +20,7 @@ import { notifyCoordinators, notifyRequester } from '~/utils/request-mail.server
 import { readUploadForm } from '~/utils/upload.server'
 import { earliestToday, requestFormSchema } from '~/validation/assistance-request'
 import styles from '~/styles/requests.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -77,15 +78,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   let id: number
   try {
-    id = createRequest(submission.value, { id: user.id, parliamentId: user.parliamentId }).id
+    // The request, its audit row and its mails commit together, or none of them.
+    const by = { id: user.id, parliamentId: user.parliamentId }
+    id = atomically((tx) => {
+      const saved = getRequest(createRequest(submission.value, by).id)!
+      recordAuditEvent({ actorId: user.id, action: 'request.create', targetType: 'assistance_request', targetId: saved.id }, tx)
+      notifyRequester(tx, saved, saved.requester, { kind: 'submitted' })
+      notifyCoordinators(tx, saved, { kind: 'newRequest' })
+      return saved.id
+    })
   } catch (error) {
     if (!(error instanceof UploadGoneError)) throw error
     return data({ result: submission.reply({ fieldErrors: { attachment1: ['uploadGone'] } }), uploads: { attachment1: null, attachment2: null } }, { status: 400 })
   }
-  recordAuditEvent({ actorId: user.id, action: 'request.create', targetType: 'assistance_request', targetId: id })
-  const saved = getRequest(id)!
-  await notifyRequester(request, saved, saved.requester, { kind: 'submitted' })
-  await notifyCoordinators(request, saved, { kind: 'newRequest' })
   return redirectWithFlash(`/${lang}/requests/${id}`, 'requestSubmitted')
 }
 

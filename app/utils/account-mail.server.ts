@@ -1,12 +1,13 @@
 import type { Language } from './i18n'
 import { getFixedT } from './i18n.server'
-import { sendMail } from './mail.server'
+import type { Tx } from './db.server'
+import { enqueueMail } from './mail.server'
 
-/** The mails of the accounts area, written in the recipient's language. */
-export function sendInvitationMail(input: { to: string; lang: Language; link: string; inviter: string; role: string }) {
+/** The mails of the accounts area, written in the recipient's language, queued in the caller's transaction. */
+export function sendInvitationMail(tx: Tx, input: { to: string; lang: Language; link: string; inviter: string; role: string }) {
   const t = getFixedT(input.lang, 'auth')
   const role = t(`roles.${input.role}`, { ns: 'common' })
-  return sendMail({
+  return enqueueMail(tx, {
     to: input.to,
     locale: input.lang,
     subject: t('mail.invitation.subject'),
@@ -14,9 +15,9 @@ export function sendInvitationMail(input: { to: string; lang: Language; link: st
   })
 }
 
-export function sendPasswordResetMail(input: { to: string; lang: Language; link: string }) {
+export function sendPasswordResetMail(tx: Tx, input: { to: string; lang: Language; link: string }) {
   const t = getFixedT(input.lang, 'auth')
-  return sendMail({
+  return enqueueMail(tx, {
     to: input.to,
     locale: input.lang,
     subject: t('mail.reset.subject'),

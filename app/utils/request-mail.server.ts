@@ -2,11 +2,12 @@ import type { Locale, RequestState } from '#db/enums'
 import { listActiveCoordinators } from '~/models/user.server'
 import { getFixedT } from './i18n.server'
 import { absoluteUrl } from './links.server'
-import { sendMail } from './mail.server'
+import type { Tx } from './db.server'
+import { enqueueMail } from './mail.server'
 
 /**
  * Mails about requests for technical assistance, each in its recipient's language, with a link to the request
- * in that language. Sent after the change is saved (a failed send stays in the outbox with its error).
+ * in that language. Queued through the transaction of the change (`tx`), delivered after it commits.
  */
 
 type RequestRef = { id: number; subject: string }
@@ -20,15 +21,15 @@ export type RequesterNotice =
   | { kind: 'output'; title: string }
   | { kind: 'assigned'; name: string }
 
-function link(request: Request, r: RequestRef, lang: Locale) {
-  return absoluteUrl(request, `/${lang}/requests/${r.id}`)
+function link(r: RequestRef, lang: Locale) {
+  return absoluteUrl(`/${lang}/requests/${r.id}`)
 }
 
 /** Tells the requester (when the account still exists) what changed. */
-export async function notifyRequester(request: Request, r: RequestRef, to: Recipient | null, notice: RequesterNotice) {
+export function notifyRequester(tx: Tx, r: RequestRef, to: Recipient | null, notice: RequesterNotice) {
   if (!to) return
   const t = getFixedT(to.locale, 'requests')
-  const values = { subject: r.subject, number: r.id, link: link(request, r, to.locale) }
+  const values = { subject: r.subject, number: r.id, link: link(r, to.locale) }
   const key = notice.kind === 'state' ? `mail.state.${notice.state}` : `mail.${notice.kind}`
   const extra =
     notice.kind === 'state'
@@ -40,7 +41,7 @@ export async function notifyRequester(request: Request, r: RequestRef, to: Recip
           : notice.kind === 'assigned'
             ? { name: notice.name }
             : {}
-  await sendMail({
+  enqueueMail(tx, {
     to: to.email,
     locale: to.locale,
     subject: t(`${key}.subject`, { ...values, ...extra }),
@@ -52,8 +53,8 @@ export async function notifyRequester(request: Request, r: RequestRef, to: Recip
  * Tells the programme office: of a new request (every active coordinator), or of a reply or a withdrawal from
  * the requester's parliament (the coordinator in charge, or every coordinator when nobody is).
  */
-export async function notifyCoordinators(
-  request: Request,
+export function notifyCoordinators(
+  tx: Tx,
   r: RequestRef & { parliamentName: { en: string; ar: string } },
   notice: { kind: 'newRequest' } | { kind: 'reply'; from: string; body: string } | { kind: 'withdrawn'; from: string },
   assignee: Recipient | null = null,
@@ -64,11 +65,11 @@ export async function notifyCoordinators(
     const values = {
       subject: r.subject,
       number: r.id,
-      link: link(request, r, to.locale),
+      link: link(r, to.locale),
       parliament: r.parliamentName[to.locale] || r.parliamentName.en || r.parliamentName.ar,
       ...(notice.kind === 'reply' ? { from: notice.from, body: notice.body } : notice.kind === 'withdrawn' ? { from: notice.from } : {}),
     }
-    await sendMail({
+    enqueueMail(tx, {
       to: to.email,
       locale: to.locale,
       subject: t(`mail.${notice.kind}.subject`, values),
@@ -78,8 +79,8 @@ export async function notifyCoordinators(
 }
 
 /** Tells a coordinator that someone else put them in charge of a request, in their language. */
-export async function notifyAssignee(request: Request, r: RequestRef, to: Recipient, by: string) {
+export function notifyAssignee(tx: Tx, r: RequestRef, to: Recipient, by: string) {
   const t = getFixedT(to.locale, 'requests')
-  const values = { subject: r.subject, number: r.id, link: link(request, r, to.locale), by }
-  await sendMail({ to: to.email, locale: to.locale, subject: t('mail.assignedToYou.subject', values), text: t('mail.assignedToYou.body', values) })
+  const values = { subject: r.subject, number: r.id, link: link(r, to.locale), by }
+  enqueueMail(tx, { to: to.email, locale: to.locale, subject: t('mail.assignedToYou.subject', values), text: t('mail.assignedToYou.body', values) })
 }

@@ -1,11 +1,13 @@
-import { sql } from 'drizzle-orm'
 import { hasAnyUser, hasDemoAccount, seedDemo } from '#db/seed'
 import { startPendingUploadSweep } from '~/models/pending-upload.server'
 import { startReminderScheduler } from '~/models/meeting-reminder.server'
 import { refreshParliamentSearchText } from '~/models/parliament.server'
 import { syncResourceSearchIndex } from '~/models/resource-search.server'
 import { getConfig, ConfigError } from './config.server'
-import { getDb } from './db.server'
+import { startMailDelivery } from './mail.server'
+import { publicUrlWarning } from './links.server'
+import { sweepUploadsAtStartup } from './file-store.server'
+import { checkDatabaseHealth, getDb } from './db.server'
 
 /**
  * Called once by server.mjs before it listens: validates the configuration, opens the database (which
@@ -19,6 +21,9 @@ export async function startServerApp() {
     if (error instanceof ConfigError) return { error: error.message }
     throw error
   }
+  // Unset PUBLIC_URL keeps a laptop working; a real installation must see at once where mailed links point.
+  const linkWarning = publicUrlWarning(config)
+  if (linkWarning) console.warn(linkWarning)
   const db = getDb()
   if (config.DEMO && !hasAnyUser(db)) {
     await seedDemo(db)
@@ -27,20 +32,23 @@ export async function startServerApp() {
   refreshParliamentSearchText()
   // Resources written without the app (scripts, an older version) get their search rows; cheap otherwise.
   syncResourceSearchIndex()
+  // What a killed process left in the file store (partial uploads, blobs without their row) goes before any request.
+  const swept = sweepUploadsAtStartup()
+  if (swept.temp || swept.orphans) {
+    console.log(`uploads: removed ${swept.temp} interrupted upload(s) and ${swept.orphans} unreferenced file(s)`)
+  }
   // Uploads never attached to a resource (and temporary files of a crash) go after a day; checked hourly.
   startPendingUploadSweep()
   startReminderScheduler()
+  // Mail committed before a crash or a restart, but not yet handed to SMTP, goes out now.
+  startMailDelivery()
   demoInstallation = hasDemoAccount(db)
   return { config }
 }
 
+/** For /healthz: 'ok', 'unavailable' or 'cannot-write' (a full disk). */
 export function checkHealth() {
-  try {
-    getDb().get(sql`select 1`)
-    return true
-  } catch {
-    return false
-  }
+  return checkDatabaseHealth()
 }
 
 let demoInstallation = false
