@@ -1,4 +1,5 @@
-import { and, asc, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, isNotNull, ne, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import { member, memberIdentifier, parliament } from '#db/schema/index'
 import { normalizeForSearch, searchTerms } from '~/utils/arabic'
 import { getDb } from '~/utils/db.server'
@@ -149,8 +150,33 @@ export function memberSearchText(m: { nameEn: string; nameAr: string; groupName?
   return normalizeForSearch([m.nameEn, m.nameAr, m.groupName ?? ''].join(' '))
 }
 
-export function updateMember(id: number, input: MemberInput & { parliamentId?: number; isFocalPoint?: boolean }) {
-  getDb().transaction((tx) => {
+/**
+ * Saves a profile. Moving it to another parliament takes its local identifiers along, and is refused
+ * ('identifierTaken', nothing written) when one of them already belongs to a member of that parliament.
+ */
+export function updateMember(
+  id: number,
+  input: MemberInput & { parliamentId?: number; isFocalPoint?: boolean },
+): { ok: true } | { ok: false; error: 'identifierTaken' } {
+  return getDb().transaction((tx) => {
+    if (input.parliamentId !== undefined) {
+      const other = alias(memberIdentifier, 'other')
+      const taken = tx
+        .select({ scheme: memberIdentifier.scheme })
+        .from(memberIdentifier)
+        .innerJoin(
+          other,
+          and(
+            eq(other.scheme, memberIdentifier.scheme),
+            eq(other.identifier, memberIdentifier.identifier),
+            eq(other.scopeParliamentId, input.parliamentId),
+            ne(other.memberId, id),
+          ),
+        )
+        .where(and(eq(memberIdentifier.memberId, id), isNotNull(memberIdentifier.scopeParliamentId)))
+        .get()
+      if (taken) return { ok: false as const, error: 'identifierTaken' as const }
+    }
     tx.update(member)
       .set({ ...input, searchText: memberSearchText(input), updatedAt: new Date() })
       .where(eq(member.id, id))
@@ -162,6 +188,7 @@ export function updateMember(id: number, input: MemberInput & { parliamentId?: n
         .where(and(eq(memberIdentifier.memberId, id), isNotNull(memberIdentifier.scopeParliamentId)))
         .run()
     }
+    return { ok: true as const }
   })
 }
 

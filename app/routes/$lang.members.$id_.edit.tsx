@@ -71,14 +71,18 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ fieldErrors: { parliamentId: ['invalidChoice'] } }) }, { status: 400 })
   }
   // The change and its audit row commit together.
-  atomically((tx) => {
-    updateMember(target.id, {
+  const saved = atomically((tx) => {
+    const result = updateMember(target.id, {
       ...input,
       gender: gender ?? null,
       ...(coordinator ? { parliamentId: parliamentId ?? target.parliamentId, isFocalPoint } : {}),
     })
-    recordAuditEvent({ actorId: user.id, action: 'member.updated', targetType: 'member', targetId: target.id }, tx)
+    if (result.ok) recordAuditEvent({ actorId: user.id, action: 'member.updated', targetType: 'member', targetId: target.id }, tx)
+    return result
   })
+  if (!saved.ok) {
+    return data({ result: submission.reply({ fieldErrors: { parliamentId: [saved.error] } }) }, { status: 409 })
+  }
   return redirectWithFlash(`/${lang}/members/${target.id}`, 'profileSaved')
 }
 
