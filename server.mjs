@@ -123,6 +123,9 @@ app.use((req, res, next) => {
   const origin = req.get('origin')
   const own = `${req.protocol}://${req.get('host')}`
   if (origin && (origin === own || allowedOrigins.has(origin))) {
+    // Remix repeats this check against X-Forwarded-Host (else Host) and throws, a 500, when they differ: a
+    // forged or missing forwarded host. The origin is now known to be ours, so that is the host Remix should see.
+    req.headers['x-forwarded-host'] = new URL(origin).host
     // A state change may alter what visitors see: drop the cached pages.
     pageCache?.clear()
     return next()

@@ -186,6 +186,8 @@ test('a forged Host or X-Forwarded-Host never reaches a mailed reset link: it is
     { Host: 'evil.example', Origin: 'http://evil.example' },
     // A proxy's X-Forwarded-Host (trusted from loopback) that agrees with the forged Origin and Host.
     { Host: 'evil.example', Origin: 'http://evil.example', 'X-Forwarded-Host': 'evil.example' },
+    // A forwarded host that disagrees with the (own) Origin: Remix's second check used to make this a 500.
+    { Host: own.host, Origin: own.origin, 'X-Forwarded-Host': 'evil.example' },
   ]
   for (const headers of attempts) {
     const victim = insertUser({ name: 'Reset Victim' })
