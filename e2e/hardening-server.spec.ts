@@ -244,7 +244,13 @@ test.describe('a full disk (item 17)', () => {
     test.setTimeout(90_000)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parlnet-tmpfs-'))
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', dir]).status === 0
-    test.skip(!mounted, 'cannot mount a small tmpfs here (needs root); server/storage-full.test.ts covers SQLITE_FULL')
+    // CI runs as root and must run it; a developer's machine without mount rights relies on server/storage-full.test.ts.
+    if (!mounted) {
+      expect(process.env.CI, 'CI must be able to mount a small tmpfs (it runs as root)').toBeFalsy()
+      test.info().annotations.push({ type: 'not run', description: 'cannot mount a small tmpfs here (needs root)' })
+      fs.rmSync(dir, { recursive: true, force: true })
+      return
+    }
     let server: Server | undefined
     try {
       server = await startServer({ DEMO: '1', LOG_REQUESTS: '0' }, dir)
