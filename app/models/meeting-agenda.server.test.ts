@@ -278,11 +278,14 @@ describe('a meeting in London across the change to summer time (31 March 2024)',
     expect([w.start.toISOString(), w.end.toISOString()]).toEqual(['2024-03-30T00:00:00.000Z', '2024-03-31T23:00:00.000Z'])
   })
 
-  it('moves a time skipped by the change forward, as calendars do', () => {
+  it('refuses a time skipped by the change, naming the skipped hour, and saves nothing', () => {
+    const count0 = sessionCount(meetingId)
     const r = createSession(meetingId, session({ startsAt: '2024-03-31T01:30', endsAt: '2024-03-31T03:00' }), coordinator)
-    if (!r.ok) throw new Error(JSON.stringify(r.fieldErrors))
-    const s = getAgenda(meetingId, null).find((x) => x.id === r.id)!
-    expect([s.startsAt, s.endsAt]).toEqual(['2024-03-31T01:30:00.000Z', '2024-03-31T02:00:00.000Z'])
+    expect(r).toEqual({
+      ok: false,
+      fieldErrors: { startsAt: ['timeInGap?date=2024-03-31&time=01%3A30&from=01%3A00&to=02%3A00&zone=Europe%2FLondon'] },
+    })
+    expect(sessionCount(meetingId)).toBe(count0)
   })
 })
 

@@ -17,7 +17,7 @@ import { recordAuditEvent } from '~/models/audit.server'
 import { listedResourcesWhere, type Viewer } from '~/models/resource-access.server'
 import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
-import { localDayBounds, localDays, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
+import { localDayBounds, localDays, localTimeError, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
 import { formatExternalSpeakers, type MeetingSessionInput } from '~/validation/meeting-session'
 
 // A meeting's agenda: its sessions, their speakers (members of the network or external names) and the library
@@ -187,8 +187,8 @@ function checkSession(meetingId: number, input: MeetingSessionInput): { ok: true
   const fieldErrors: SessionFieldErrors = {}
   const startsAt = zonedToUtc(input.startsAt, m.timeZone)
   const endsAt = zonedToUtc(input.endsAt, m.timeZone)
-  if (!startsAt) fieldErrors.startsAt = ['dateTimeInvalid']
-  if (!endsAt) fieldErrors.endsAt = ['dateTimeInvalid']
+  if (!startsAt) fieldErrors.startsAt = [localTimeError(input.startsAt, m.timeZone) ?? 'dateTimeInvalid']
+  if (!endsAt) fieldErrors.endsAt = [localTimeError(input.endsAt, m.timeZone) ?? 'dateTimeInvalid']
   if (startsAt && endsAt) {
     const window = meetingWindow(m)
     if (endsAt.getTime() <= startsAt.getTime()) fieldErrors.endsAt = ['endBeforeStart']

@@ -20,7 +20,6 @@
 // - A person's group is the party of their most recent membership (`on_behalf_of` of a legislature membership,
 //   or a membership of a party organization); memberships of other organizations (committees…) are ignored.
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
-import { z } from 'zod'
 import {
   member,
   memberIdentifier,
@@ -35,6 +34,8 @@ import { memberSearchText } from '~/models/member.server'
 import { parliamentSearchText } from '~/models/parliament.server'
 import { normalizeForSearch } from '~/utils/arabic'
 import { getDb, type Tx } from '~/utils/db.server'
+import { isEmailAddress } from '~/validation/common'
+import { hasVisibleText } from '~/validation/text'
 import {
   PopoloDocumentSchema,
   formatPopoloIssues,
@@ -178,11 +179,13 @@ export function parsePopoloDocument(json: unknown): PopoloDocument {
 // Mapping Popolo values to a member
 
 /** Whitespace collapsed, control characters dropped, composed (NFC) so equal names compare equal. */
+/** A text of the file as stored: NFC, controls (NUL included) made spaces, '' when nothing in it is visible. */
 function clean(text: string | null | undefined) {
-  return (text ?? '')
+  const value = (text ?? '')
     .normalize('NFC')
     .replace(/[\p{Cc}\s]+/gu, ' ')
     .trim()
+  return hasVisibleText(value) ? value : ''
 }
 
 const LETTER = /^\p{L}$/u
@@ -292,10 +295,9 @@ function httpUrl(value: string | null | undefined) {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined
 }
 
-const Email = z.email()
 function emailAddress(value: string | null | undefined) {
   const email = clean(value).replace(/^mailto:/i, '')
-  return email && email.length <= 254 && Email.safeParse(email).success ? email : undefined
+  return email && isEmailAddress(email) ? email : undefined
 }
 
 function phoneNumber(value: string | null | undefined) {

@@ -8,14 +8,79 @@ export function isTimeZone(zone: string) {
   return zone.length > 0 && zone.length <= 64 && IANAZone.isValidZone(zone)
 }
 
+const DAY = 24 * 60 * 60 * 1000
+const HOUR = 60 * 60 * 1000
+
+/** Why a wall-clock time cannot be placed: not a time at all, or skipped by clocks going forward. */
+export type LocalTimeProblem =
+  | { kind: 'invalid' }
+  | { kind: 'gap'; date: string; time: string; from: string; to: string; zone: string }
+
 /**
- * The instant of a local date and time ("2021-12-13T09:00" or "2021-12-13") in `zone`; null when the text
- * or the zone is not valid. A time skipped by a daylight-saving change moves forward, as calendars do.
+ * The instant of a local date and time ("2021-12-13T09:00") in `zone`, as RFC 5545 reads it (so the portal and
+ * every calendar agree): a time that occurs twice when clocks go back is its FIRST occurrence; a time skipped when
+ * clocks go forward does not exist and is refused as a 'gap' naming the skipped hour (02:00–03:00 in Berlin).
+ */
+export function placeLocalTime(local: string, zone: string): { ok: true; instant: Date } | ({ ok: false } & LocalTimeProblem) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)
+  if (!m || !isTimeZone(zone) || !DateTime.fromISO(local, { zone: 'UTC' }).isValid) return { ok: false, kind: 'invalid' }
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number]
+  const wall = Date.UTC(y, mo - 1, d, h, mi)
+  const tz = IANAZone.create(zone)
+  const offsetAt = (ms: number) => tz.offset(ms) * 60_000
+  // Every instant that reads as this wall time: one per offset in force around it.
+  const candidates = [...new Set([wall - DAY, wall, wall + DAY].map(offsetAt))]
+    .map((offset) => wall - offset)
+    .filter((at) => at + offsetAt(at) === wall)
+  if (candidates.length) return { ok: true, instant: new Date(Math.min(...candidates)) }
+
+  // Skipped: find the change (the first instant with the later offset) and name the wall times it jumps between.
+  const before = offsetAt(wall - DAY)
+  let lo = wall - DAY
+  let hi = wall + DAY
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2)
+    if (offsetAt(mid) === before) lo = mid
+    else hi = mid
+  }
+  const change = hi
+  const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16)
+  return {
+    ok: false,
+    kind: 'gap',
+    date: local.slice(0, 10),
+    time: local.slice(11),
+    from: hhmm(change + before),
+    to: hhmm(change + offsetAt(change + HOUR)),
+    zone,
+  }
+}
+
+/**
+ * The instant of a local date and time ("2021-12-13T09:00" or "2021-12-13") in `zone`; null when the text or the
+ * zone is not valid, or the time was skipped by clocks going forward (placeLocalTime says which). A date alone is
+ * the start of that day, even where the day begins at 01:00 (Cairo's spring change).
  */
 export function zonedToUtc(local: string, zone: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(local) || !isTimeZone(zone)) return null
-  const dt = DateTime.fromISO(local, { zone })
-  return dt.isValid ? dt.toJSDate() : null
+  if (/^\d{4}-\d{2}-\d{2}$/.test(local)) {
+    if (!isTimeZone(zone)) return null
+    const day = DateTime.fromISO(local, { zone })
+    return day.isValid ? day.startOf('day').toJSDate() : null
+  }
+  const placed = placeLocalTime(local, zone)
+  return placed.ok ? placed.instant : null
+}
+
+/**
+ * A local time's problem as a form message key with its values ("timeInGap?zone=…&from=…"), which
+ * useErrorText turns into the page's language; null when the time can be placed.
+ */
+export function localTimeError(local: string, zone: string) {
+  const placed = placeLocalTime(local, zone)
+  if (placed.ok) return null
+  if (placed.kind === 'invalid') return 'dateTimeInvalid'
+  const { date, time, from, to } = placed
+  return `timeInGap?${new URLSearchParams({ date, time, from, to, zone })}`
 }
 
 /** "YYYY-MM-DDTHH:mm" of an instant in `zone`: the value of a datetime-local field. */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { contentLanguages, programmeKinds, requestStates, resolutions, themes } from '#db/enums'
 import { choices, isIsoDate } from './lists'
+import { optionalText, requiredText, visibleLength } from './text'
 
 /**
  * The earliest date that is still "today" somewhere on Earth (UTC−12): a desired date before it is in the past
@@ -34,8 +35,8 @@ export function requestFormSchema(now = new Date()) {
         .optional()
         .transform((v) => v ?? null),
       kind: z.enum(programmeKinds, { error: 'invalidChoice' }),
-      subject: z.string({ error: 'required' }).trim().min(3, 'required').max(200, 'tooLong'),
-      need: z.string({ error: 'needRequired' }).trim().min(10, 'needRequired').max(10_000, 'tooLong'),
+      subject: requiredText(200, 'required', 3),
+      need: requiredText(10_000, 'needRequired', 10),
       pillars: z
         .array(z.number({ error: 'invalidChoice' }).int('invalidChoice').min(1, 'invalidChoice').max(4, 'invalidChoice'))
         .optional()
@@ -64,22 +65,17 @@ export type RequestInput = z.output<ReturnType<typeof requestFormSchema>>
 
 /** A message of the thread (the requester's parliament or a coordinator) or a coordinator's internal note. */
 export const MessageSchema = z.object({
-  body: z.string({ error: 'messageRequired' }).trim().min(1, 'messageRequired').max(10_000, 'tooLong'),
+  body: requiredText(10_000, 'messageRequired'),
 })
 
 /** A coordinator moves a request; declining says why (the requester reads it). */
 export const MoveSchema = z
   .object({
     to: z.enum(requestStates, { error: 'invalidChoice' }),
-    reason: z
-      .string()
-      .trim()
-      .max(2000, 'tooLong')
-      .optional()
-      .transform((v) => v || null),
+    reason: optionalText(2000).transform((v) => v || null),
   })
   .superRefine((value, ctx) => {
-    if (value.to === 'declined' && (!value.reason || value.reason.length < 3)) {
+    if (value.to === 'declined' && (!value.reason || visibleLength(value.reason) < 3)) {
       ctx.addIssue({ code: 'custom', message: 'declineReasonRequired', path: ['reason'] })
     }
   })
@@ -100,7 +96,7 @@ export const AssignSchema = z.object({
 export const OutputSchema = z
   .object({
     kind: z.enum(['resource', 'meeting'], { error: 'invalidChoice' }),
-    reference: z.string({ error: 'outputRequired' }).trim().min(1, 'outputRequired').max(500, 'tooLong'),
+    reference: requiredText(500, 'outputRequired'),
   })
   .transform((value, ctx) => {
     const match = new RegExp(`^(?:\\d+|(?:https?://[^/]+)?/(?:en|ar)/${value.kind}s/(\\d+)/?)$`).exec(value.reference)

@@ -7,11 +7,16 @@ import {
   NewPasswordFields,
   passwordsMatch,
 } from './common'
+import { hasNul } from './text'
 
 export const LoginFormSchema = z.object({
   email: EmailSchema,
   // Any length is accepted here: a sign-in form must not reveal the password rules.
-  password: z.string({ error: 'required' }).min(1, 'required').max(1024, 'passwordTooLong'),
+  password: z
+    .string({ error: 'required' })
+    .min(1, 'required')
+    .max(1024, 'passwordTooLong')
+    .refine((s) => !hasNul(s), 'invalidCharacters'),
   // A hidden field: anything odd falls back to the default page rather than blocking sign-in.
   redirectTo: z.string().max(2000).optional().catch(undefined),
 })
@@ -44,7 +49,11 @@ export const ProfileFormSchema = z.object({
 export const ChangePasswordFormSchema = z
   .object({
     intent: z.literal('password'),
-    currentPassword: z.string({ error: 'required' }).min(1, 'required').max(1024, 'passwordTooLong'),
+    currentPassword: z
+      .string({ error: 'required' })
+      .min(1, 'required')
+      .max(1024, 'passwordTooLong')
+      .refine((s) => !hasNul(s), 'invalidCharacters'),
     ...NewPasswordFields,
   })
   .superRefine(passwordsMatch)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import arCommon from '#locales/ar/common.json'
 import enCommon from '#locales/en/common.json'
-import { EmailSchema, LanguageSchema, NameSchema, PasswordSchema } from './common'
+import { EmailSchema, LanguageSchema, NameSchema, PasswordSchema, emailProblem, isEmailAddress } from './common'
 
 /** The messages of a failed parse (fails the test if it succeeds). */
 function messages(schema: z.ZodType, value: unknown) {
@@ -52,11 +52,22 @@ describe('EmailSchema', () => {
   )
 
   it('accepts 254 characters and refuses 255', () => {
-    const domain = `${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.org` // 185 characters
+    const domain = `${'d'.repeat(60)}.${'e'.repeat(60)}.${'f'.repeat(60)}.${'g'.repeat(5)}.org` // 191 characters
     const email254 = `${'a'.repeat(254 - domain.length - 1)}@${domain}`
     expect(email254).toHaveLength(254)
     expect(EmailSchema.safeParse(email254).success).toBe(true)
     expect(messages(EmailSchema, `a${email254}`)).toEqual(['emailTooLong'])
+  })
+
+  it('accepts 64 characters before the @ and refuses 65 (RFC 5321)', () => {
+    expect(EmailSchema.safeParse(`${'a'.repeat(64)}@example.org`).success).toBe(true)
+    expect(messages(EmailSchema, `${'a'.repeat(65)}@example.org`)).toEqual(['emailLocalTooLong'])
+    expect(emailProblem(`${'ب'.repeat(65)}@example.org`)).toBe('emailLocalTooLong')
+    expect(isEmailAddress(`${'a'.repeat(65)}@example.org`)).toBe(false)
+  })
+
+  it('refuses a NUL in an address', () => {
+    expect(messages(EmailSchema, 'amina\u0000@example.org')).toEqual(['emailInvalid'])
   })
 
   it('requires a value', () => {

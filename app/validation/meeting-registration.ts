@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText } from './text'
+import { optionalText, requiredText } from './text'
 import { attendanceModes, interpretationLanguages } from '#db/enums'
 
 const checkbox = z
@@ -21,8 +21,8 @@ export type RegistrationFormInput = z.infer<typeof RegistrationFormSchema>
 
 /** The coordinators' message to the participants of a meeting. */
 export const ParticipantMessageSchema = z.object({
-  subject: z.string({ error: 'required' }).trim().min(1, 'required').max(200, 'tooLong'),
-  body: z.string({ error: 'required' }).trim().min(1, 'required').max(10_000, 'tooLong'),
+  subject: requiredText(200),
+  body: requiredText(10_000),
   includeWaitlisted: checkbox,
 })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText } from './text'
+import { hasVisibleText, optionalText, plainText } from './text'
 import { meetingDocumentRoles } from '#db/enums'
 import { isLocalDateTime } from './time-zone'
 
@@ -47,14 +47,14 @@ export function parseExternalSpeakers(text: string): ExternalSpeaker[] | null {
   const lines = text
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter(Boolean)
+    .filter(hasVisibleText)
   if (lines.length > MAX_SPEAKERS) return null
   const speakers: ExternalSpeaker[] = []
   for (const line of lines) {
     const cut = line.search(/[,،]/)
     const name = (cut < 0 ? line : line.slice(0, cut)).trim()
     const affiliation = cut < 0 ? '' : line.slice(cut + 1).trim()
-    if (!name || name.length > 200 || affiliation.length > 300) return null
+    if (!hasVisibleText(name) || name.length > 200 || affiliation.length > 300) return null
     speakers.push({ name, affiliation })
   }
   return speakers
@@ -83,9 +83,7 @@ export const MeetingSessionFormSchema = z
     /** Members chosen from the meeting's list (invited parliaments' members, registered participants). */
     speakerMemberIds: ids,
     /** Any other member of the network, by number or profile address. */
-    speakerMemberRef: z
-      .string()
-      .max(2000, 'tooLong')
+    speakerMemberRef: plainText(2000)
       .optional()
       .transform((v, ctx) => {
         const refs = parseMemberReferences(v ?? '')
@@ -95,9 +93,7 @@ export const MeetingSessionFormSchema = z
         }
         return refs
       }),
-    externalSpeakers: z
-      .string()
-      .max(20_000, 'tooLong')
+    externalSpeakers: plainText(20_000)
       .optional()
       .transform((v, ctx) => {
         const speakers = parseExternalSpeakers(v ?? '')

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { optionalText } from './text'
 import { meetingFormats, meetingKinds, meetingVisibilities, regions, themes } from '#db/enums'
-import { isKnownTimeZone, isLocalDateTime } from './time-zone'
+import { canonicalTimeZone, isLocalDateTime } from './time-zone'
 import { isWebAddress } from './web-address'
 
 /** A datetime-local value ("YYYY-MM-DDTHH:mm"), in the meeting's time zone. */
@@ -42,7 +42,15 @@ export const MeetingFormSchema = z
       .enum(regions, { error: 'invalidChoice' })
       .optional()
       .transform((v) => v ?? null),
-    timeZone: z.string({ error: 'timeZoneInvalid' }).trim().refine(isKnownTimeZone, 'timeZoneInvalid'),
+    // Stored as the runtime's canonical name, whatever the case typed: filters and exports compare it as text.
+    timeZone: z
+      .string({ error: 'timeZoneInvalid' })
+      .trim()
+      .transform((zone, ctx) => {
+        const canonical = canonicalTimeZone(zone)
+        if (!canonical) ctx.addIssue({ code: 'custom', message: 'timeZoneInvalid' })
+        return canonical ?? zone
+      }),
     startsAt: localDateTime,
     endsAt: localDateTime,
     hosts: optionalText(2000),

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { genders, positions, visibilities } from '#db/enums'
 import { isWebAddress } from './web-address'
+import { emailProblem } from './common'
+import { optionalText } from './text'
 
 /** The members directory's URL; anything odd falls back. */
 export const MemberQuerySchema = z.object({
@@ -16,20 +18,10 @@ export const MemberQuerySchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
 })
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((v) => v ?? '')
+const text = optionalText
 const nullableText = (max: number, refine?: (v: string) => boolean, message = 'invalid') =>
-  z
-    .string()
-    .trim()
-    .max(max, 'tooLong')
+  optionalText(max)
     .refine((v) => v === '' || !refine || refine(v), message)
-    .optional()
     .transform((v) => v || null)
 
 const thisYear = new Date().getUTCFullYear()
@@ -55,7 +47,12 @@ export const MemberFormSchema = z
       .transform((v) => (v ?? '').toLowerCase().replace(/\s+/g, '')),
     bioEn: text(5000),
     bioAr: text(5000),
-    email: nullableText(254, (v) => z.email().safeParse(v).success, 'emailInvalid'),
+    email: optionalText(1000)
+      .superRefine((v, ctx) => {
+        const problem = v && emailProblem(v)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      })
+      .transform((v) => v || null),
     phone: nullableText(40, (v) => /^[+0-9 ()-]{5,40}$/.test(v), 'phoneInvalid'),
     website: nullableText(500, isWebAddress, 'urlInvalid'),
     visibility: z.enum(visibilities, { error: 'invalidChoice' }),

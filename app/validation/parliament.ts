@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { optionalText } from './text'
 import { chambers, parliamentKinds, regions } from '#db/enums'
 import { isWebAddress } from './web-address'
+import { isIsoDate } from './lists'
 
 export const parliamentSorts = ['name', 'country', 'joined', 'members'] as const
 
@@ -49,7 +50,8 @@ export const ParliamentFormSchema = z
       .transform((v) => v || null),
     joinedAt: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'dateInvalid')
+      .trim()
+      .refine(isIsoDate, 'dateInvalid')
       .optional()
       .or(z.literal('').transform(() => undefined)),
   })

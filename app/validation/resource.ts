@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText } from './text'
+import { optionalText, requiredText } from './text'
 import { contentLanguages, regions, resolutions, resourceTypes, themes, visibilities } from '#db/enums'
 import { isWebAddress } from './web-address'
 import { choices, isIsoDate } from './lists'
@@ -72,7 +72,7 @@ export type ResourceInput = z.output<typeof ResourceFormSchema>
 
 /** A coordinator returning a resource to its author says why. */
 export const ReturnSchema = z.object({
-  reason: z.string({ error: 'reasonRequired' }).trim().min(3, 'reasonRequired').max(2000, 'tooLong'),
+  reason: requiredText(2000, 'reasonRequired', 3),
 })
 
 /** Adding a file on the edit page. */

@@ -1,12 +1,19 @@
-/** Whether the runtime knows this IANA time zone (works in the browser and on the server). */
-export function isKnownTimeZone(zone: string) {
-  if (!zone || zone.length > 64) return false
+/**
+ * The IANA name of a time zone as the runtime spells it ("asia/qatar" → "Asia/Qatar", "utc" → "UTC"), or null
+ * when the runtime does not know it. Works in the browser and on the server.
+ */
+export function canonicalTimeZone(zone: string) {
+  if (!zone || zone.length > 64) return null
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone })
-    return true
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone
   } catch {
-    return false
+    return null
   }
+}
+
+/** Whether the runtime knows this IANA time zone. */
+export function isKnownTimeZone(zone: string) {
+  return canonicalTimeZone(zone) !== null
 }
 
 /** "YYYY-MM-DDTHH:mm", the value of a datetime-local field, with a real date and time. */
