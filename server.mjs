@@ -222,6 +222,25 @@ const server = app.listen(config.PORT, config.HOST, () => {
   console.log(`ParlNet listening on http://localhost:${config.PORT} (data in ${config.DATA_DIR})`)
 })
 
+// A request whose address and headers pass Node's 16 KB limit (a hand-made search of 50,000 emoji; the search boxes
+// take 200 characters) never reaches express: Node would close the socket with a bare 431. Answer it with a page in
+// the visitor's language instead. The limit stays at 16 KB on purpose: a bigger one lets every slow client hold that
+// much memory per connection, and no page of the portal needs a longer address (docs/decisions/023).
+server.on('clientError', (error, socket) => {
+  if (!socket.writable) return socket.destroy()
+  if (error.code !== 'HPE_HEADER_OVERFLOW') {
+    return socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  }
+  const start = error.rawPacket ? error.rawPacket.subarray(0, 64).toString('latin1') : ''
+  const lang = languageOfPath(/^[A-Z]+ (\S*)/.exec(start)?.[1] ?? '')
+  const body = Buffer.from(errorPage(lang, 'addressTooLong', 431))
+  console.error('error: a request longer than the header limit: 431')
+  socket.end(
+    'HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/html; charset=utf-8\r\n' +
+      `Content-Length: ${body.length}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src 'none'\r\nConnection: close\r\n\r\n${body}`,
+  )
+})
+
 // Stopping (SIGTERM from systemd or docker, Ctrl-C): stop accepting, let the requests in flight finish, close idle
 // connections at once (one that never sends a request included) and each busy one when its answer is sent, and cut
 // whatever is left at the deadline, so that the process is gone within 10 s.

@@ -1,5 +1,6 @@
 import { Link, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { boundedSearch } from '~/utils/query-string'
 
 /** Previous/next links that keep the rest of the query string. */
 export function Pagination({ page, pageSize, total }: { page: number; pageSize: number; total: number }) {
@@ -8,7 +9,7 @@ export function Pagination({ page, pageSize, total }: { page: number; pageSize: 
   const pages = Math.max(1, Math.ceil(total / pageSize))
   if (pages <= 1) return null
   const href = (p: number) => {
-    const params = new URLSearchParams(location.search)
+    const params = new URLSearchParams(boundedSearch(location.search))
     params.set('page', String(p))
     return `${location.pathname}?${params}`
   }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '#db/enums'
 import type { Language } from '~/utils/i18n'
 import { LanguageSwitch } from './language-switch'
+import { boundedSearch } from '~/utils/query-string'
 
 type HeaderUser = { id: number; name: string; role: Role; hasParliament: boolean } | null
 
@@ -38,7 +39,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
           {user ? null : (
             <Link
               className="button button--small"
-              to={`/${lang}/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}
+              to={`/${lang}/login?redirectTo=${encodeURIComponent(location.pathname + boundedSearch(location.search))}`}
             >
               {t('nav.signIn')}
             </Link>

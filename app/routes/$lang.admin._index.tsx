@@ -21,6 +21,7 @@ import { readPage, requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { atomically } from '~/utils/transaction.server'
+import { boundedSearch } from '~/utils/query-string'
 
 export const meta = titleMeta
 
@@ -50,7 +51,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return data({ error: 'notYourself' }, { status: 400 })
   }
   const url = new URL(request.url)
-  const back = `/${lang}/admin${url.search}`
+  const back = `/${lang}/admin${boundedSearch(url.search)}`
   if (input.intent === 'role') {
     if (input.role === target.role) return redirectWithFlash(back, 'roleChanged')
     atomically((tx) => {

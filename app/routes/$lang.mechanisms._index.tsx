@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { mechanismKinds, regions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
@@ -22,18 +22,23 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { MechanismQuerySchema, pillarNumbers } from '~/validation/mechanism'
 import styles from '~/styles/mechanisms.css?url'
+import { MAX_SEARCH_LENGTH, searchWasShortened } from '~/utils/query-string'
+import { GetForm } from '~/components/get-form'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const query = MechanismQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const raw = Object.fromEntries(new URL(request.url).searchParams)
+  const query = MechanismQuerySchema.parse(raw)
+  const shortened = searchWasShortened(raw.q)
   const user = getUser(request)
   const { rows, total } = searchMechanisms(query, lang)
   return {
     lang,
     query,
+    shortened,
     rows: rows.map((m) => ({ ...m, canEdit: canEditMechanism(user, m) })),
     total,
     pageSize: MECHANISM_PAGE_SIZE,
@@ -47,7 +52,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function Mechanisms() {
-  const { lang, query, rows, total, pageSize, countries, scope, canAdd } = useLoaderData<typeof loader>()
+  const { lang, query, shortened, rows, total, pageSize, countries, scope, canAdd } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['mechanisms', 'network', 'common'])
   const allHref = (() => {
     const p = new URLSearchParams()
@@ -70,7 +75,7 @@ export default function Mechanisms() {
           </Link>
         </p>
       ) : null}
-      <Form method="get" className="filters" role="search" aria-label={t('list.searchLabel')}>
+      <GetForm className="filters" role="search" aria-label={t('list.searchLabel')}>
         <div className="field filters__query">
           <label htmlFor="q">{t('list.search')}</label>
           <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
@@ -107,7 +112,8 @@ export default function Mechanisms() {
         <button type="submit" className="button">
           {t('list.apply')}
         </button>
-      </Form>
+      </GetForm>
+      {shortened ? <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p> : null}
 
       {scope ? (
         <p className="filter-scope">

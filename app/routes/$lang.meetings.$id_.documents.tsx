@@ -17,6 +17,7 @@ import { meetingPageTitle } from '~/utils/meeting-session-form.server'
 import { titleMeta } from '~/utils/meta'
 import { MeetingDocumentFormSchema } from '~/validation/meeting-session'
 import { parseResourceSearch } from '~/validation/resource-search'
+import { GetForm } from '~/components/get-form'
 
 // A coordinator links library resources to a meeting (agenda, background papers, outcome documents): search
 // the library with a GET field, link a result with a role, unlink. Only published resources can be linked.
@@ -156,7 +157,7 @@ export default function MeetingDocumentsEditor() {
 
       <section aria-labelledby="search-title" className="panel">
         <h2 id="search-title">{t('documents.searchTitle')}</h2>
-        <Form method="get" className="document-search" role="search">
+        <GetForm className="document-search" role="search">
           <div className="field">
             <label htmlFor="document-q">{t('documents.searchLabel')}</label>
             <input id="document-q" name="q" type="search" defaultValue={q} maxLength={200} dir="auto" />
@@ -164,7 +165,7 @@ export default function MeetingDocumentsEditor() {
           <button type="submit" className="button">
             {t('documents.searchButton')}
           </button>
-        </Form>
+        </GetForm>
         {results ? (
           <>
             <p role="status">{t('documents.results', { q: isolate(q), n: results.total })}</p>

@@ -22,6 +22,7 @@ import { titleMeta } from '~/utils/meta'
 import { requireManagedMeeting } from '~/utils/meeting-route.server'
 import { InviteFormSchema } from '~/validation/meeting-registration'
 import styles from '~/styles/participation.css?url'
+import { GetForm } from '~/components/get-form'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -185,7 +186,7 @@ function ParliamentsForm() {
   return (
     <section className="participation-section" aria-labelledby="invite-parliaments">
       <h2 id="invite-parliaments">{t('invitations.parliaments')}</h2>
-      <Form method="get" className="participation-filter" role="search">
+      <GetForm className="participation-filter" role="search">
         <input type="hidden" name="q" value={q} />
         <div className="field">
           <label htmlFor="pq">{t('invitations.filter')}</label>
@@ -207,7 +208,7 @@ function ParliamentsForm() {
         <button type="submit" className="button button--quiet">
           {t('invitations.applyFilter')}
         </button>
-      </Form>
+      </GetForm>
       <Form method="post" className="stack">
         <ActionError intent="parliaments" />
         <fieldset className="participation-choices">

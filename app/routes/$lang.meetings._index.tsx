@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { meetingFormats, meetingKinds, regions } from '#db/enums'
 import { MeetingCard } from '~/components/meeting-card'
@@ -16,6 +16,7 @@ import { buildMonthGrid, monthRange, shiftMonth, weekStart } from '~/utils/month
 import { pageTitle } from '~/utils/page.server'
 import { meetingListParams, parseMeetingListQuery, type MeetingListQuery } from '~/validation/meeting-filters'
 import styles from '~/styles/meetings.css?url'
+import { GetForm } from '~/components/get-form'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -106,7 +107,7 @@ export default function Meetings() {
         </ul>
       </nav>
 
-      <Form method="get" className="filters" aria-label={t('page.filters')}>
+      <GetForm className="filters" aria-label={t('page.filters')}>
         {query.view === 'month' ? <input type="hidden" name="view" value="month" /> : null}
         {query.view === 'month' && month ? <input type="hidden" name="month" value={month} /> : null}
         {query.view === 'list' && query.when === 'past' ? <input type="hidden" name="when" value="past" /> : null}
@@ -148,7 +149,7 @@ export default function Meetings() {
             <Link to={href(lang, { view: query.view, when: query.when, month: query.month })}>{t('page.clear')}</Link>
           ) : null}
         </p>
-      </Form>
+      </GetForm>
       {canManage ? <p className="field__hint">{t('page.drafts')}</p> : null}
 
       {list ? (

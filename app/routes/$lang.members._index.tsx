@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { genders, positions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
@@ -14,17 +14,22 @@ import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { MemberQuerySchema } from '~/validation/member'
+import { MAX_SEARCH_LENGTH, searchWasShortened } from '~/utils/query-string'
+import { GetForm } from '~/components/get-form'
 
 export const meta = titleMeta
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
   const user = getUser(request)
-  const query = MemberQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const raw = Object.fromEntries(new URL(request.url).searchParams)
+  const query = MemberQuerySchema.parse(raw)
+  const shortened = searchWasShortened(raw.q)
   const { rows, total } = searchMembers(query, Boolean(user), lang)
   return {
     lang,
     query,
+    shortened,
     rows,
     total,
     pageSize: MEMBERS_PAGE_SIZE,
@@ -36,7 +41,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function Members() {
-  const { lang, query, rows, total, pageSize, parliaments, signedIn, canAdd } = useLoaderData<typeof loader>()
+  const { lang, query, shortened, rows, total, pageSize, parliaments, signedIn, canAdd } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['members', 'network', 'common'])
   return (
     <div className="page">
@@ -54,7 +59,7 @@ export default function Members() {
           </Link>
         </p>
       ) : null}
-      <Form method="get" className="filters" role="search" aria-label={t('list.searchLabel')}>
+      <GetForm className="filters" role="search" aria-label={t('list.searchLabel')}>
         <div className="field filters__query">
           <label htmlFor="q">{t('list.search')}</label>
           <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
@@ -87,7 +92,8 @@ export default function Members() {
         <button type="submit" className="button">
           {t('directory.apply', { ns: 'network' })}
         </button>
-      </Form>
+      </GetForm>
+      {shortened ? <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p> : null}
       <p className="muted" role="status">
         {t('directory.count', { ns: 'network', total: formatNumber(total, lang) })}
       </p>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react'
+import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { parliamentKinds, regions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
@@ -18,16 +18,21 @@ import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { DirectoryQuerySchema, parliamentSorts } from '~/validation/parliament'
+import { boundedSearch, MAX_SEARCH_LENGTH, searchWasShortened } from '~/utils/query-string'
+import { GetForm } from '~/components/get-form'
 
 export const meta = titleMeta
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const query = DirectoryQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const raw = Object.fromEntries(new URL(request.url).searchParams)
+  const query = DirectoryQuerySchema.parse(raw)
+  const shortened = searchWasShortened(raw.q)
   const { rows, total } = searchParliaments(query, lang)
   return {
     lang,
     query,
+    shortened,
     rows,
     total,
     pageSize: DIRECTORY_PAGE_SIZE,
@@ -38,11 +43,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function Directory() {
-  const { lang, query, rows, total, pageSize, countries, canEdit } = useLoaderData<typeof loader>()
+  const { lang, query, shortened, rows, total, pageSize, countries, canEdit } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['network', 'common'])
   const location = useLocation()
   const sortHref = (sort: string) => {
-    const p = new URLSearchParams(location.search)
+    const p = new URLSearchParams(boundedSearch(location.search))
     p.set('sort', sort)
     p.delete('page')
     return `${location.pathname}?${p}`
@@ -59,7 +64,7 @@ export default function Directory() {
           </Link>
         </p>
       ) : null}
-      <Form method="get" className="filters" role="search" aria-label={t('directory.searchLabel')}>
+      <GetForm className="filters" role="search" aria-label={t('directory.searchLabel')}>
         <div className="field filters__query">
           <label htmlFor="q">{t('directory.search')}</label>
           <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
@@ -93,7 +98,8 @@ export default function Directory() {
         <button type="submit" className="button">
           {t('directory.apply')}
         </button>
-      </Form>
+      </GetForm>
+      {shortened ? <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p> : null}
 
       <p className="muted" role="status">
         {t('directory.count', { total: formatNumber(total, lang) })}

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { themes } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
@@ -13,6 +13,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { PartnerQuerySchema } from '~/validation/partner'
 import styles from '~/styles/partners.css?url'
+import { GetForm } from '~/components/get-form'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -65,7 +66,7 @@ export default function Partners() {
           </Link>
         </p>
       ) : null}
-      <Form method="get" className="filters" aria-label={t('list.filterLabel')}>
+      <GetForm className="filters" aria-label={t('list.filterLabel')}>
         <FilterSelect
           name="focus"
           label={t('list.focus')}
@@ -76,7 +77,7 @@ export default function Partners() {
         <button type="submit" className="button">
           {t('list.apply')}
         </button>
-      </Form>
+      </GetForm>
       {focus ? (
         <p className="filter-scope">
           <span>{t('list.onlyFocus', { focus: t(`themes.${focus}`, { ns: 'library' }) })}</span>

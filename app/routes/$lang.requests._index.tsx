@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requestStates, type RequestState } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
@@ -15,6 +15,7 @@ import { readPage, requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import styles from '~/styles/requests.css?url'
+import { GetForm } from '~/components/get-form'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -65,7 +66,7 @@ export default function Requests() {
           </Link>
         ) : null}
       </p>
-      <Form method="get" className="filters">
+      <GetForm className="filters">
         <div className="field">
           <label htmlFor="request-state">{t('list.state')}</label>
           <select id="request-state" name="state" defaultValue={state ?? ''}>
@@ -80,7 +81,7 @@ export default function Requests() {
         <button type="submit" className="button button--small">
           {t('list.filter')}
         </button>
-      </Form>
+      </GetForm>
       <p className="muted">{t('list.count', { n: formatNumber(total, lang) })}</p>
       {rows.length ? (
         <div className="table-wrap">

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/pagination'
 import { FacetGroup, HighlightedText } from '~/components/resource-search'
@@ -10,7 +10,8 @@ import type { Language } from '~/utils/i18n'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { pageTitle } from '~/utils/page.server'
-import { MAX_QUERY_TERMS } from '~/utils/search-query'
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from '~/utils/search-query'
+import { searchWasShortened } from '~/utils/query-string'
 import {
   hasResourceFilters,
   parseResourceSearch,
@@ -20,6 +21,7 @@ import {
   type ResourceSearchQuery,
 } from '~/validation/resource-search'
 import styles from '~/styles/library.css?url'
+import { GetForm } from '~/components/get-form'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
@@ -34,9 +36,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const query = parseResourceSearch(new URL(request.url).searchParams)
+  const url = new URL(request.url)
+  const query = parseResourceSearch(url.searchParams)
   const user = getUser(request)
-  const result = searchResources(query, user ? { id: user.id, role: user.role } : null, lang)
+  const found = searchResources(query, user ? { id: user.id, role: user.role } : null, lang)
+  // A query longer than the parser reads was bounded by the schema: say so, as for too many words.
+  const result = { ...found, capped: found.capped || searchWasShortened(url.searchParams.get('q'), MAX_QUERY_LENGTH) }
   // The feed follows the query and filters, not the order or the page (it is always the newest).
   const feedParams = resourceSearchParams({ ...query, sort: undefined }).toString()
   return {
@@ -118,7 +123,7 @@ export default function Library() {
         </a>
       </p>
 
-      <Form method="get" className="filters library__search" role="search" aria-label={t('searchLabel')}>
+      <GetForm className="filters library__search" role="search" aria-label={t('searchLabel')}>
         <div className="field filters__query">
           <label htmlFor="q">{t('query')}</label>
           <div className="library__query">
@@ -135,7 +140,7 @@ export default function Library() {
         {resourceFacets.flatMap((key) =>
           (query[key] as (string | number)[]).map((v) => <input key={`${key}-${v}`} type="hidden" name={key} value={String(v)} />),
         )}
-      </Form>
+      </GetForm>
 
       <div className="library__layout">
         <section className="library__results" aria-labelledby="results-title">

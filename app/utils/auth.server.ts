@@ -11,6 +11,7 @@ import {
   validateSessionToken,
   type SessionUser,
 } from './session.server'
+import { boundedSearch } from './query-string'
 
 const roleRank: Record<Role, number> = { member: 1, coordinator: 2, admin: 3 }
 
@@ -50,7 +51,7 @@ export function getUser(request: Request) {
 function loginUrl(request: Request) {
   const url = new URL(request.url)
   const lang = languageFromPath(url.pathname) ?? fallbackLanguage
-  const back = url.pathname + url.search
+  const back = url.pathname + boundedSearch(url.search)
   return `/${lang}/login?redirectTo=${encodeURIComponent(back)}`
 }
 

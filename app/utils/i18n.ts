@@ -1,3 +1,4 @@
+import { boundedSearch } from './query-string'
 /** Languages, directions and namespaces shared by the browser and the server. */
 export const languages = ['en', 'ar'] as const
 export type Language = (typeof languages)[number]
@@ -16,7 +17,7 @@ export function directionOf(lang: Language) {
 /** The same path in another language: /en/account?x=1 → /ar/account?x=1 */
 export function switchLanguagePath(pathname: string, search: string, lang: Language) {
   const rest = pathname.replace(/^\/[^/]*/, '')
-  return `/${lang}${rest}${search}`
+  return `/${lang}${rest}${boundedSearch(search)}`
 }
 
 /** The language named by a URL's first segment, if it is one of ours. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { boundedSearchText } from '~/utils/query-string'
 import { optionalText } from './text'
 import { mechanismKinds, regions } from '#db/enums'
 import { isWebAddress } from './web-address'
@@ -12,7 +13,7 @@ export const FIRST_MECHANISM_YEAR = 1945
 
 /** The list's URL (?q=&kind=&pillar=&region=&country=&parliament=&page=): anything odd falls back, never fails. */
 export const MechanismQuerySchema = z.object({
-  q: z.string().max(200).catch('').default(''),
+  q: z.string().catch('').default('').transform((q) => boundedSearchText(q)),
   kind: z.enum(mechanismKinds).optional().catch(undefined),
   pillar: z.coerce
     .number()

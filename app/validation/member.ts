@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { boundedSearchText } from '~/utils/query-string'
 import { genders, positions, visibilities } from '#db/enums'
 import { isWebAddress } from './web-address'
 import { emailProblem } from './common'
@@ -6,7 +7,7 @@ import { optionalText } from './text'
 
 /** The members directory's URL; anything odd falls back. */
 export const MemberQuerySchema = z.object({
-  q: z.string().max(200).catch('').default(''),
+  q: z.string().catch('').default('').transform((q) => boundedSearchText(q)),
   parliament: z.coerce.number().int().positive().optional().catch(undefined),
   position: z.enum(positions).optional().catch(undefined),
   gender: z.enum(genders).optional().catch(undefined),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { boundedSearchText } from '~/utils/query-string'
 import { optionalText } from './text'
 import { chambers, parliamentKinds, regions } from '#db/enums'
 import { isWebAddress } from './web-address'
@@ -8,7 +9,7 @@ export const parliamentSorts = ['name', 'country', 'joined', 'members'] as const
 
 /** The directory's URL (?q=&kind=&region=&country=&network=1&sort=&page=): anything odd falls back, never fails. */
 export const DirectoryQuerySchema = z.object({
-  q: z.string().max(200).catch('').default(''),
+  q: z.string().catch('').default('').transform((q) => boundedSearchText(q)),
   kind: z.enum(parliamentKinds).optional().catch(undefined),
   region: z.enum(regions).optional().catch(undefined),
   country: z

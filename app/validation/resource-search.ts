@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { contentLanguages, regions, resolutions, resourceTypes, themes } from '#db/enums'
+import { boundedSearchText } from '~/utils/query-string'
+import { MAX_QUERY_LENGTH } from '~/utils/search-query'
 
 export const resourceSorts = ['relevance', 'newest'] as const
 export type ResourceSort = (typeof resourceSorts)[number]
@@ -36,7 +38,7 @@ function many<T extends z.ZodType>(item: T) {
  * The query text itself is checked by app/utils/search-query.ts (length, words).
  */
 export const ResourceSearchSchema = z.object({
-  q: z.string().catch('').default('').transform((q) => q.slice(0, 2000)),
+  q: z.string().catch('').default('').transform((q) => boundedSearchText(q, MAX_QUERY_LENGTH)),
   sort: z.enum(resourceSorts).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   type: many(z.enum(resourceTypes)),
