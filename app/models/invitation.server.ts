@@ -4,6 +4,7 @@ import { getDb } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 import { consumeToken, createToken, findValidToken } from './token.server'
 import { normalizeEmail } from './user.server'
+import { recordAuditEvent } from '~/models/audit.server'
 
 export function createInvitation(input: {
   email: string
@@ -66,6 +67,7 @@ export async function acceptInvitation(secret: string, input: { name: string; pa
       })
       .returning()
       .get()
+    recordAuditEvent({ actorId: created.id, action: 'invitation.accepted', targetType: 'user', targetId: created.id }, tx)
     return { ok: true, user: created }
   })
 }

@@ -19,6 +19,7 @@ import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { localDayBounds, localDays, localTimeError, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
 import { formatExternalSpeakers, type MeetingSessionInput } from '~/validation/meeting-session'
+import { atomically } from '~/utils/transaction.server'
 
 // A meeting's agenda: its sessions, their speakers (members of the network or external names) and the library
 // resources linked to them. Sessions are kept within the meeting's local days, in the meeting's own zone.
@@ -176,7 +177,10 @@ type Checked = {
  * Everything the form's schema cannot know: the instants in the meeting's zone (within its days, end after
  * start), the members (they exist), the resources (linked to the meeting).
  */
-function checkSession(meetingId: number, input: MeetingSessionInput): { ok: true; value: Checked } | { ok: false; fieldErrors: SessionFieldErrors } {
+function checkSession(
+  meetingId: number,
+  input: MeetingSessionInput,
+): { ok: true; value: Checked } | { ok: false; fieldErrors: SessionFieldErrors } {
   const db = getDb()
   const m = db
     .select({ startsAt: meeting.startsAt, endsAt: meeting.endsAt, timeZone: meeting.timeZone })
@@ -199,7 +203,13 @@ function checkSession(meetingId: number, input: MeetingSessionInput): { ok: true
   const memberIds = [...new Set([...input.speakerMemberIds, ...input.speakerMemberRef])]
   const members = memberIds.length
     ? db
-        .select({ id: member.id, nameEn: member.nameEn, nameAr: member.nameAr, pEn: parliament.nameEn, pAr: parliament.nameAr })
+        .select({
+          id: member.id,
+          nameEn: member.nameEn,
+          nameAr: member.nameAr,
+          pEn: parliament.nameEn,
+          pAr: parliament.nameAr,
+        })
         .from(member)
         .innerJoin(parliament, eq(parliament.id, member.parliamentId))
         .where(inArray(member.id, memberIds))
@@ -266,26 +276,28 @@ function sessionColumns(input: MeetingSessionInput, value: Checked) {
 
 /** Adds a session; refused (nothing saved) when it falls outside the meeting's days or ends before it starts. */
 export function createSession(meetingId: number, input: MeetingSessionInput, actor: { id: number }): SessionResult {
-  const checked = checkSession(meetingId, input)
-  if (!checked.ok) return checked
-  const db = getDb()
-  const id = db.transaction((tx) => {
-    const row = tx
-      .insert(meetingSession)
-      .values({ meetingId, ...sessionColumns(input, checked.value) })
-      .returning({ id: meetingSession.id })
-      .get()
-    writeLinks(tx, row.id, checked.value)
-    return row.id
+  return atomically(() => {
+    const checked = checkSession(meetingId, input)
+    if (!checked.ok) return checked
+    const db = getDb()
+    const id = db.transaction((tx) => {
+      const row = tx
+        .insert(meetingSession)
+        .values({ meetingId, ...sessionColumns(input, checked.value) })
+        .returning({ id: meetingSession.id })
+        .get()
+      writeLinks(tx, row.id, checked.value)
+      return row.id
+    })
+    recordAuditEvent({
+      actorId: actor.id,
+      action: 'meeting.session.create',
+      targetType: 'meeting',
+      targetId: meetingId,
+      details: { sessionId: id, title: input.titleEn || input.titleAr },
+    })
+    return { ok: true, id }
   })
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.session.create',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { sessionId: id, title: input.titleEn || input.titleAr },
-  })
-  return { ok: true, id }
 }
 
 /** Saves a session of this meeting; null when there is no such session in it. */
@@ -295,44 +307,48 @@ export function updateSession(
   input: MeetingSessionInput,
   actor: { id: number },
 ): SessionResult | null {
-  if (!sessionExists(meetingId, sessionId)) return null
-  const checked = checkSession(meetingId, input)
-  if (!checked.ok) return checked
-  getDb().transaction((tx) => {
-    tx.update(meetingSession)
-      .set({ ...sessionColumns(input, checked.value), updatedAt: new Date() })
-      .where(eq(meetingSession.id, sessionId))
-      .run()
-    tx.delete(meetingSessionSpeaker).where(eq(meetingSessionSpeaker.sessionId, sessionId)).run()
-    tx.delete(meetingSessionResource).where(eq(meetingSessionResource.sessionId, sessionId)).run()
-    writeLinks(tx, sessionId, checked.value)
+  return atomically(() => {
+    if (!sessionExists(meetingId, sessionId)) return null
+    const checked = checkSession(meetingId, input)
+    if (!checked.ok) return checked
+    getDb().transaction((tx) => {
+      tx.update(meetingSession)
+        .set({ ...sessionColumns(input, checked.value), updatedAt: new Date() })
+        .where(eq(meetingSession.id, sessionId))
+        .run()
+      tx.delete(meetingSessionSpeaker).where(eq(meetingSessionSpeaker.sessionId, sessionId)).run()
+      tx.delete(meetingSessionResource).where(eq(meetingSessionResource.sessionId, sessionId)).run()
+      writeLinks(tx, sessionId, checked.value)
+    })
+    recordAuditEvent({
+      actorId: actor.id,
+      action: 'meeting.session.update',
+      targetType: 'meeting',
+      targetId: meetingId,
+      details: { sessionId, title: input.titleEn || input.titleAr },
+    })
+    return { ok: true, id: sessionId }
   })
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.session.update',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { sessionId, title: input.titleEn || input.titleAr },
-  })
-  return { ok: true, id: sessionId }
 }
 
 /** Deletes a session of this meeting (its speakers and links go with it); false when there is none. */
 export function deleteSession(meetingId: number, sessionId: number, actor: { id: number }) {
-  const row = getDb()
-    .delete(meetingSession)
-    .where(and(eq(meetingSession.id, sessionId), eq(meetingSession.meetingId, meetingId)))
-    .returning({ titleEn: meetingSession.titleEn, titleAr: meetingSession.titleAr })
-    .get()
-  if (!row) return false
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.session.delete',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { sessionId, title: row.titleEn || row.titleAr },
+  return atomically(() => {
+    const row = getDb()
+      .delete(meetingSession)
+      .where(and(eq(meetingSession.id, sessionId), eq(meetingSession.meetingId, meetingId)))
+      .returning({ titleEn: meetingSession.titleEn, titleAr: meetingSession.titleAr })
+      .get()
+    if (!row) return false
+    recordAuditEvent({
+      actorId: actor.id,
+      action: 'meeting.session.delete',
+      targetType: 'meeting',
+      targetId: meetingId,
+      details: { sessionId, title: row.titleEn || row.titleAr },
+    })
+    return true
   })
-  return true
 }
 
 function sessionExists(meetingId: number, sessionId: number) {
@@ -355,7 +371,11 @@ export function getSessionFormValues(meetingId: number, sessionId: number, timeZ
     .get()
   if (!s) return null
   const speakers = db
-    .select({ memberId: meetingSessionSpeaker.memberId, name: meetingSessionSpeaker.name, affiliation: meetingSessionSpeaker.affiliation })
+    .select({
+      memberId: meetingSessionSpeaker.memberId,
+      name: meetingSessionSpeaker.name,
+      affiliation: meetingSessionSpeaker.affiliation,
+    })
     .from(meetingSessionSpeaker)
     .where(eq(meetingSessionSpeaker.sessionId, sessionId))
     .orderBy(asc(meetingSessionSpeaker.position), asc(meetingSessionSpeaker.id))

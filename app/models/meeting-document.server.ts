@@ -13,6 +13,7 @@ import {
 import { recordAuditEvent } from '~/models/audit.server'
 import { listedResourcesWhere, type Viewer } from '~/models/resource-access.server'
 import { getDb } from '~/utils/db.server'
+import { atomically } from '~/utils/transaction.server'
 
 // Library resources linked to a meeting: its agenda, background papers and outcome documents. What a viewer
 // sees follows the library's own rule (listedResourcesWhere): published, and members-only ones for signed-in
@@ -42,7 +43,10 @@ const columns = {
 }
 
 function byRole<T extends { role: MeetingDocumentRole }>(rows: T[]) {
-  const grouped = Object.fromEntries(meetingDocumentRoles.map((r) => [r, [] as T[]])) as Record<MeetingDocumentRole, T[]>
+  const grouped = Object.fromEntries(meetingDocumentRoles.map((r) => [r, [] as T[]])) as Record<
+    MeetingDocumentRole,
+    T[]
+  >
   for (const row of rows) grouped[row.role].push(row)
   return grouped
 }
@@ -81,56 +85,60 @@ export function listLinkedDocuments(meetingId: number): Record<MeetingDocumentRo
  * the resource does not exist or is not published.
  */
 export function linkDocument(meetingId: number, resourceId: number, role: MeetingDocumentRole, actor: { id: number }) {
-  const db = getDb()
-  const r = db.select({ state: resource.state }).from(resource).where(eq(resource.id, resourceId)).get()
-  if (!r || r.state !== 'published') return false
-  db.insert(meetingDocument)
-    .values({ meetingId, resourceId, role })
-    .onConflictDoUpdate({ target: [meetingDocument.meetingId, meetingDocument.resourceId], set: { role } })
-    .run()
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.document.link',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { resourceId, role },
+  return atomically(() => {
+    const db = getDb()
+    const r = db.select({ state: resource.state }).from(resource).where(eq(resource.id, resourceId)).get()
+    if (!r || r.state !== 'published') return false
+    db.insert(meetingDocument)
+      .values({ meetingId, resourceId, role })
+      .onConflictDoUpdate({ target: [meetingDocument.meetingId, meetingDocument.resourceId], set: { role } })
+      .run()
+    recordAuditEvent({
+      actorId: actor.id,
+      action: 'meeting.document.link',
+      targetType: 'meeting',
+      targetId: meetingId,
+      details: { resourceId, role },
+    })
+    return true
   })
-  return true
 }
 
 /** Unlinks a resource from the meeting, and from the meeting's sessions. False when it was not linked. */
 export function unlinkDocument(meetingId: number, resourceId: number, actor: { id: number }) {
-  const db = getDb()
-  const removed = db.transaction((tx) => {
-    const row = tx
-      .delete(meetingDocument)
-      .where(and(eq(meetingDocument.meetingId, meetingId), eq(meetingDocument.resourceId, resourceId)))
-      .returning({ role: meetingDocument.role })
-      .get()
-    if (!row) return null
-    // Sessions link only the meeting's documents.
-    tx.delete(meetingSessionResource)
-      .where(
-        and(
-          eq(meetingSessionResource.resourceId, resourceId),
-          inArray(
-            meetingSessionResource.sessionId,
-            sql`(select ${meetingSession.id} from ${meetingSession} where ${meetingSession.meetingId} = ${meetingId})`,
+  return atomically(() => {
+    const db = getDb()
+    const removed = db.transaction((tx) => {
+      const row = tx
+        .delete(meetingDocument)
+        .where(and(eq(meetingDocument.meetingId, meetingId), eq(meetingDocument.resourceId, resourceId)))
+        .returning({ role: meetingDocument.role })
+        .get()
+      if (!row) return null
+      // Sessions link only the meeting's documents.
+      tx.delete(meetingSessionResource)
+        .where(
+          and(
+            eq(meetingSessionResource.resourceId, resourceId),
+            inArray(
+              meetingSessionResource.sessionId,
+              sql`(select ${meetingSession.id} from ${meetingSession} where ${meetingSession.meetingId} = ${meetingId})`,
+            ),
           ),
-        ),
-      )
-      .run()
-    return row
+        )
+        .run()
+      return row
+    })
+    if (!removed) return false
+    recordAuditEvent({
+      actorId: actor.id,
+      action: 'meeting.document.unlink',
+      targetType: 'meeting',
+      targetId: meetingId,
+      details: { resourceId, role: removed.role },
+    })
+    return true
   })
-  if (!removed) return false
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.document.unlink',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { resourceId, role: removed.role },
-  })
-  return true
 }
 
 /** The meeting's documents as choices for a session's linked resources (every state: the editor's view). */

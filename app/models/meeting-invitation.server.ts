@@ -6,6 +6,7 @@ import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { siteBaseUrl } from '~/utils/links.server'
 import { sendParticipationMail } from '~/utils/participation-mail.server'
+import { atomically } from '~/utils/transaction.server'
 
 /** Registrations that count as an answer that still stands (the member takes part or waits to). */
 export const activeRegistrationStates = ['confirmed', 'pending', 'waitlisted'] as const satisfies RegistrationState[]
@@ -120,12 +121,12 @@ export type InviteResult = { ok: true; added: number; mailed: number } | { ok: f
  * kept; unknown ids are ignored. Each NEW invitee of a published meeting gets the invitation mail in their
  * language; a draft's invitees get theirs when it is published (mailInvitees).
  */
-export async function inviteToMeeting(
+export function inviteToMeeting(
   meetingId: number,
   targets: { parliamentIds: number[]; userIds: number[] },
   actor: { id: number },
   options: { baseUrl?: string; now?: Date } = {},
-): Promise<InviteResult> {
+): InviteResult {
   const db = getDb()
   const now = options.now ?? new Date()
   const outcome = db.transaction(
@@ -159,33 +160,36 @@ export async function inviteToMeeting(
           .map((r) => r.userId),
       )
       const fresh = listInviteeUsers(meetingId, tx).filter((u) => !before.has(u.id) && !registered.has(u.id))
-      return { ok: true as const, meeting: m, added, fresh, parliamentIds, userIds }
+      // The audit row and the invitation mails commit with the invitations (delivered after the commit).
+      recordAuditEvent(
+        {
+          actorId: actor.id,
+          action: 'meeting.invite',
+          targetType: 'meeting',
+          targetId: meetingId,
+          details: { parliamentIds, userIds, added, newInvitees: fresh.length },
+        },
+        tx,
+      )
+      let mailed = 0
+      if (m.state === 'published') {
+        for (const invitee of fresh) {
+          sendParticipationMail(tx, 'invitation', invitee, m, options.baseUrl ?? siteBaseUrl())
+          mailed++
+        }
+      }
+      return { ok: true as const, added, mailed }
     },
     { behavior: 'immediate' },
   )
-  if (!outcome.ok) return outcome
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.invite',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { parliamentIds: outcome.parliamentIds, userIds: outcome.userIds, added: outcome.added, newInvitees: outcome.fresh.length },
-  })
-  let mailed = 0
-  if (outcome.meeting.state === 'published') {
-    for (const invitee of outcome.fresh) {
-      await sendParticipationMail('invitation', invitee, outcome.meeting, options.baseUrl ?? siteBaseUrl())
-      mailed++
-    }
-  }
-  return { ok: true, added: outcome.added, mailed }
+  return outcome
 }
 
 /**
  * Sends the invitation mail to every invitee without a standing registration. For the lead's publish
  * action: invitations made while the meeting was a draft are mailed when it is published.
  */
-export async function mailInvitees(meetingId: number, options: { baseUrl?: string } = {}) {
+export function mailInvitees(meetingId: number, options: { baseUrl?: string } = {}) {
   const db = getDb()
   const m = db.select().from(meeting).where(eq(meeting.id, meetingId)).get()
   if (!m || m.state !== 'published') return 0
@@ -197,25 +201,29 @@ export async function mailInvitees(meetingId: number, options: { baseUrl?: strin
       .all()
       .map((r) => r.userId),
   )
-  let mailed = 0
-  for (const invitee of listInviteeUsers(meetingId)) {
-    if (registered.has(invitee.id)) continue
-    await sendParticipationMail('invitation', invitee, m, options.baseUrl ?? siteBaseUrl())
-    mailed++
-  }
-  return mailed
+  return atomically((tx) => {
+    let mailed = 0
+    for (const invitee of listInviteeUsers(meetingId, tx)) {
+      if (registered.has(invitee.id)) continue
+      sendParticipationMail(tx, 'invitation', invitee, m, options.baseUrl ?? siteBaseUrl())
+      mailed++
+    }
+    return mailed
+  })
 }
 
 /** Withdraws one invitation (registrations already made are kept). */
 export function uninvite(meetingId: number, invitationId: number, actor: { id: number }) {
-  const removed = getDb()
-    .delete(meetingInvitation)
-    .where(and(eq(meetingInvitation.id, invitationId), eq(meetingInvitation.meetingId, meetingId)))
-    .returning({ parliamentId: meetingInvitation.parliamentId, userId: meetingInvitation.userId })
-    .get()
-  if (!removed) return false
-  recordAuditEvent({ actorId: actor.id, action: 'meeting.uninvite', targetType: 'meeting', targetId: meetingId, details: removed })
-  return true
+  return atomically((tx) => {
+    const removed = tx
+      .delete(meetingInvitation)
+      .where(and(eq(meetingInvitation.id, invitationId), eq(meetingInvitation.meetingId, meetingId)))
+      .returning({ parliamentId: meetingInvitation.parliamentId, userId: meetingInvitation.userId })
+      .get()
+    if (!removed) return false
+    recordAuditEvent({ actorId: actor.id, action: 'meeting.uninvite', targetType: 'meeting', targetId: meetingId, details: removed }, tx)
+    return true
+  })
 }
 
 /**

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { meeting, outbox } from '#db/schema/index'
 import { addMeeting, addUser, register } from '~/utils/calendar.test-helper'
 import { getDb } from '~/utils/db.server'
+import { atomically } from '~/utils/transaction.server'
 import { notifyMeetingCancelled, notifyMeetingChanged } from './meeting-notice.server'
 
 const mailsTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.toAddress, email)).all()
@@ -35,7 +36,7 @@ function setup(state: 'published' | 'draft' = 'published') {
 describe('change and cancellation notices', () => {
   it('tell confirmed, pending and waitlisted registrants what changed, each in their language', async () => {
     const { m, people } = setup()
-    expect(await notifyMeetingChanged(m.id, { time: true, venue: false }, { baseUrl: 'https://parlnet.example.org' })).toBe(3)
+    expect(atomically((tx) => notifyMeetingChanged(tx, m.id, { time: true, venue: false }, { baseUrl: 'https://parlnet.example.org' }))).toBe(3)
     const en = mailsTo(people.pending.email)
     expect(en).toHaveLength(1)
     expect(en[0]).toMatchObject({ locale: 'en', subject: 'Change to Regional workshop' })
@@ -53,33 +54,33 @@ describe('change and cancellation notices', () => {
     expect(mailsTo(people.cancelled.email)).toHaveLength(0)
     expect(mailsTo(people.declined.email)).toHaveLength(0)
 
-    expect(await notifyMeetingChanged(m.id, { time: false, venue: true })).toBe(3)
+    expect(atomically((tx) => notifyMeetingChanged(tx, m.id, { time: false, venue: true }))).toBe(3)
     const venue = mailsTo(people.pending.email)[1]!
     expect(venue.textBody).toContain('New venue: 1 Parliament Square, London, United Kingdom')
     expect(venue.textBody).not.toContain('New dates')
-    expect(await notifyMeetingChanged(m.id, { time: false, venue: false })).toBe(0)
+    expect(atomically((tx) => notifyMeetingChanged(tx, m.id, { time: false, venue: false }))).toBe(0)
   })
 
   it('tell the same registrants that the meeting is cancelled', async () => {
     const { m, people } = setup()
     // Not cancelled (yet): nothing is sent.
-    expect(await notifyMeetingCancelled(m.id)).toBe(0)
+    expect(atomically((tx) => notifyMeetingCancelled(tx, m.id))).toBe(0)
     getDb().update(meeting).set({ state: 'cancelled', cancelledAt: new Date() }).where(eq(meeting.id, m.id)).run()
-    expect(await notifyMeetingCancelled(m.id)).toBe(3)
+    expect(atomically((tx) => notifyMeetingCancelled(tx, m.id))).toBe(3)
     expect(mailsTo(people.waitlisted.email)[0]!.subject).toBe('Cancelled: Regional workshop')
     expect(mailsTo(people.waitlisted.email)[0]!.textBody).toContain('has been cancelled')
     expect(mailsTo(people.confirmed.email)[0]!.subject).toBe('أُلغي: «ورشة العمل الإقليمية»')
     expect(mailsTo(people.cancelled.email)).toHaveLength(0)
     // Changes to a cancelled meeting are not announced.
-    expect(await notifyMeetingChanged(m.id, { time: true, venue: true })).toBe(0)
+    expect(atomically((tx) => notifyMeetingChanged(tx, m.id, { time: true, venue: true }))).toBe(0)
   })
 
   it('send nothing for a draft, nor when a never-published draft is cancelled', async () => {
     const { m, people } = setup('draft')
-    expect(await notifyMeetingChanged(m.id, { time: true, venue: true })).toBe(0)
+    expect(atomically((tx) => notifyMeetingChanged(tx, m.id, { time: true, venue: true }))).toBe(0)
     getDb().update(meeting).set({ state: 'cancelled' }).where(eq(meeting.id, m.id)).run()
-    expect(await notifyMeetingCancelled(m.id)).toBe(0)
+    expect(atomically((tx) => notifyMeetingCancelled(tx, m.id))).toBe(0)
     expect(mailsTo(people.confirmed.email)).toHaveLength(0)
-    expect(await notifyMeetingChanged(9_999_999, { time: true, venue: true })).toBe(0)
+    expect(atomically((tx) => notifyMeetingChanged(tx, 9_999_999, { time: true, venue: true }))).toBe(0)
   })
 })

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { meeting, meetingRegistration, user } from '#db/schema/index'
 import { sendMeetingMail, type Recipient } from '~/utils/calendar-mail.server'
-import { getDb } from '~/utils/db.server'
+import { getDb, type Tx } from '~/utils/db.server'
 
 // Tells a meeting's registrants (confirmed, pending or waitlisted) that its time or venue changed, or that it is
-// cancelled: one mail each, in their language. Called by the meeting's actions after the change is saved.
+// cancelled: one mail each, in their language. Queued in the transaction of the change (the mails go out after its commit).
 
 export type MeetingChangeFlags = { time: boolean; venue: boolean }
 type NoticeOptions = {
@@ -33,19 +33,19 @@ function loadMeeting(id: number) {
 }
 
 /** Mails the registrants what changed (new dates and times, new venue or format); returns how many were sent. */
-export async function notifyMeetingChanged(meetingId: number, change: MeetingChangeFlags, options: NoticeOptions = {}) {
+export function notifyMeetingChanged(tx: Tx, meetingId: number, change: MeetingChangeFlags, options: NoticeOptions = {}) {
   const m = loadMeeting(meetingId)
   if (!m || m.state === 'draft' || m.state === 'cancelled' || (!change.time && !change.venue)) return 0
   const recipients = registrants(meetingId)
-  for (const to of recipients) await sendMeetingMail('changed', to, m, { ...options, change })
+  for (const to of recipients) sendMeetingMail(tx, 'changed', to, m, { ...options, change })
   return recipients.length
 }
 
 /** Mails the registrants that the (cancelled) meeting is off, unless it was never published; returns how many. */
-export async function notifyMeetingCancelled(meetingId: number, options: NoticeOptions = {}) {
+export function notifyMeetingCancelled(tx: Tx, meetingId: number, options: NoticeOptions = {}) {
   const m = loadMeeting(meetingId)
   if (!m || m.state !== 'cancelled' || !m.publishedAt) return 0
   const recipients = registrants(meetingId)
-  for (const to of recipients) await sendMeetingMail('cancelled', to, m, options)
+  for (const to of recipients) sendMeetingMail(tx, 'cancelled', to, m, options)
   return recipients.length
 }

@@ -7,12 +7,12 @@ const [meetingId, userId] = process.argv.slice(2).map(Number)
 getDb()
 process.stdout.write('ready\n')
 process.stdin.once('data', () => {
-  register(meetingId!, { id: userId!, role: 'member', parliamentId: null }, {
+  Promise.resolve().then(() => register(meetingId!, { id: userId!, role: 'member', parliamentId: null }, {
     attendanceMode: 'in_person',
     interpretation: [],
     accessibilityNeeds: '',
     dietaryNeeds: '',
-  }).then(
+  })).then(
     (result) => {
       process.stdout.write(`${JSON.stringify(result)}\n`)
       process.exit(0)

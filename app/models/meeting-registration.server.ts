@@ -14,12 +14,13 @@ import { activeRegistrationStates, isInvited } from '~/models/meeting-invitation
 import type { MeetingViewer } from '~/models/meeting-access.server'
 import { hasRole } from '~/utils/auth.server'
 import { csvDocument } from '~/utils/csv'
-import { getDb, type Tx } from '~/utils/db.server'
+import { getDb } from '~/utils/db.server'
 import {
   sendParticipantMessage,
   sendParticipationMail,
   type ParticipationMailKind,
 } from '~/utils/participation-mail.server'
+import { atomically, type Tx } from '~/utils/transaction.server'
 
 type MeetingRow = typeof meeting.$inferSelect
 type Actor = { id: number; role: Role }
@@ -102,7 +103,12 @@ function fillSeatsTx(tx: Tx, m: MeetingRow, now: Date): number[] {
   if (!next.length) return []
   tx.update(meetingRegistration)
     .set({ state: 'confirmed', updatedAt: now })
-    .where(inArray(meetingRegistration.id, next.map((r) => r.id)))
+    .where(
+      inArray(
+        meetingRegistration.id,
+        next.map((r) => r.id),
+      ),
+    )
     .run()
   return next.map((r) => r.userId)
 }
@@ -116,8 +122,8 @@ function recipients(userIds: number[]) {
     .all()
 }
 
-async function mailUsers(kind: ParticipationMailKind, userIds: number[], m: MeetingRow, baseUrl: string | undefined) {
-  for (const r of recipients(userIds)) await sendParticipationMail(kind, r, m, baseUrl ?? siteBaseUrl())
+function mailUsers(tx: Tx, kind: ParticipationMailKind, userIds: number[], m: MeetingRow, baseUrl: string | undefined) {
+  for (const r of recipients(userIds)) sendParticipationMail(tx, kind, r, m, baseUrl ?? siteBaseUrl())
 }
 
 const mailKindOf: Partial<Record<RegistrationState, ParticipationMailKind>> = {
@@ -126,9 +132,7 @@ const mailKindOf: Partial<Record<RegistrationState, ParticipationMailKind>> = {
   waitlisted: 'waitlisted',
 }
 
-export type RegisterResult =
-  | { ok: true; state: RegistrationState; updated: boolean; promoted: number }
-  | Refused
+export type RegisterResult = { ok: true; state: RegistrationState; updated: boolean; promoted: number } | Refused
 
 /**
  * Registers a member for a meeting, or changes the details of their standing registration. The seat check
@@ -136,12 +140,12 @@ export type RegisterResult =
  * counted, so two members asking for the last seat at once (even from two processes) never both get it.
  * A member has one row per meeting; registering again after cancelling reuses it (and joins the queue anew).
  */
-export async function register(
+export function register(
   meetingId: number,
   who: { id: number; role: Role; parliamentId: number | null },
   input: RegistrationInput,
   options: MailOptions = {},
-): Promise<RegisterResult> {
+): RegisterResult {
   const now = options.now ?? new Date()
   const details = {
     attendanceMode: input.attendanceMode,
@@ -149,46 +153,58 @@ export async function register(
     accessibilityNeeds: input.accessibilityNeeds.trim(),
     dietaryNeeds: input.dietaryNeeds.trim(),
   }
-  const outcome = getDb().transaction(
-    (tx) => {
-      const m = getMeetingTx(tx, meetingId)
-      if (!m) return refuse('notFound')
-      if (!isOpen(m, now)) return refuse('closed')
-      if (!modesFor(m.format).includes(input.attendanceMode)) return refuse('modeNotOffered')
-      const existing = getRegistrationTx(tx, meetingId, who.id)
-      if (existing && isActive(existing.state)) {
-        tx.update(meetingRegistration).set({ ...details, updatedAt: now }).where(eq(meetingRegistration.id, existing.id)).run()
-        return { ok: true as const, m, state: existing.state, updated: true, promoted: [] as number[] }
-      }
-      if (existing?.state === 'declined') return refuse('declined')
-      if (m.registrationDeadline && m.registrationDeadline <= now) return refuse('deadlinePassed')
-      if (m.visibility === 'invitation' && !hasRole(who, 'coordinator') && !isInvited(meetingId, who, tx)) return refuse('notInvited')
-      // Seats freed earlier go to those already waiting before anyone new.
-      const promoted = fillSeatsTx(tx, m, now)
-      const state: RegistrationState = m.requiresApproval
-        ? 'pending'
-        : m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity
+  return atomically((tx0) => {
+    const outcome = getDb().transaction(
+      (tx) => {
+        const m = getMeetingTx(tx, meetingId)
+        if (!m) return refuse('notFound')
+        if (!isOpen(m, now)) return refuse('closed')
+        if (!modesFor(m.format).includes(input.attendanceMode)) return refuse('modeNotOffered')
+        const existing = getRegistrationTx(tx, meetingId, who.id)
+        if (existing && isActive(existing.state)) {
+          tx.update(meetingRegistration)
+            .set({ ...details, updatedAt: now })
+            .where(eq(meetingRegistration.id, existing.id))
+            .run()
+          return { ok: true as const, m, state: existing.state, updated: true, promoted: [] as number[] }
+        }
+        if (existing?.state === 'declined') return refuse('declined')
+        if (m.registrationDeadline && m.registrationDeadline <= now) return refuse('deadlinePassed')
+        if (m.visibility === 'invitation' && !hasRole(who, 'coordinator') && !isInvited(meetingId, who, tx))
+          return refuse('notInvited')
+        // Seats freed earlier go to those already waiting before anyone new.
+        const promoted = fillSeatsTx(tx, m, now)
+        const state: RegistrationState = m.requiresApproval
+          ? 'pending'
+          : m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity
           ? 'waitlisted'
           : 'confirmed'
-      const row = { ...details, state, requestedAt: now, attended: null, updatedAt: now }
-      if (existing) tx.update(meetingRegistration).set(row).where(eq(meetingRegistration.id, existing.id)).run()
-      else tx.insert(meetingRegistration).values({ ...row, meetingId, userId: who.id, createdAt: now }).run()
-      return { ok: true as const, m, state, updated: false, promoted }
-    },
-    { behavior: 'immediate' },
-  )
-  if (!outcome.ok) return outcome
-  recordAuditEvent({
-    actorId: who.id,
-    action: outcome.updated ? 'meeting.registration.update' : 'meeting.registration.create',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { state: outcome.state, attendanceMode: details.attendanceMode },
+        const row = { ...details, state, requestedAt: now, attended: null, updatedAt: now }
+        if (existing) tx.update(meetingRegistration).set(row).where(eq(meetingRegistration.id, existing.id)).run()
+        else
+          tx.insert(meetingRegistration)
+            .values({ ...row, meetingId, userId: who.id, createdAt: now })
+            .run()
+        return { ok: true as const, m, state, updated: false, promoted }
+      },
+      { behavior: 'immediate' },
+    )
+    if (!outcome.ok) return outcome
+    recordAuditEvent(
+      {
+        actorId: who.id,
+        action: outcome.updated ? 'meeting.registration.update' : 'meeting.registration.create',
+        targetType: 'meeting',
+        targetId: meetingId,
+        details: { state: outcome.state, attendanceMode: details.attendanceMode },
+      },
+      tx0,
+    )
+    const kind = mailKindOf[outcome.state]
+    if (!outcome.updated && kind) mailUsers(tx0, kind, [who.id], outcome.m, options.baseUrl)
+    mailUsers(tx0, 'promoted', outcome.promoted, outcome.m, options.baseUrl)
+    return { ok: true, state: outcome.state, updated: outcome.updated, promoted: outcome.promoted.length }
   })
-  const kind = mailKindOf[outcome.state]
-  if (!outcome.updated && kind) await mailUsers(kind, [who.id], outcome.m, options.baseUrl)
-  await mailUsers('promoted', outcome.promoted, outcome.m, options.baseUrl)
-  return { ok: true, state: outcome.state, updated: outcome.updated, promoted: outcome.promoted.length }
 }
 
 export type ChangeResult = { ok: true; state: RegistrationState; promoted: number } | Refused
@@ -197,133 +213,169 @@ export type ChangeResult = { ok: true; state: RegistrationState; promoted: numbe
  * Cancels a standing registration, by the member or a coordinator. When it held a seat, the first on the
  * waitlist is promoted (and told by mail); the member gets the cancellation by mail.
  */
-export async function cancelRegistration(
+export function cancelRegistration(
   meetingId: number,
   userId: number,
   actor: Actor,
   options: MailOptions = {},
-): Promise<ChangeResult> {
+): ChangeResult {
   if (actor.id !== userId && !hasRole(actor, 'coordinator')) return refuse('forbidden')
   const now = options.now ?? new Date()
-  const outcome = getDb().transaction(
-    (tx) => {
-      const m = getMeetingTx(tx, meetingId)
-      if (!m) return refuse('notFound')
-      const reg = getRegistrationTx(tx, meetingId, userId)
-      if (!reg || !isActive(reg.state)) return refuse('notRegistered')
-      if (m.endsAt <= now) return refuse('closed')
-      tx.update(meetingRegistration).set({ state: 'cancelled', updatedAt: now }).where(eq(meetingRegistration.id, reg.id)).run()
-      const promoted = reg.state === 'confirmed' ? fillSeatsTx(tx, m, now) : []
-      return { ok: true as const, m, from: reg.state, promoted }
-    },
-    { behavior: 'immediate' },
-  )
-  if (!outcome.ok) return outcome
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.registration.cancel',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { userId, from: outcome.from, promoted: outcome.promoted },
+  return atomically((tx0) => {
+    const outcome = getDb().transaction(
+      (tx) => {
+        const m = getMeetingTx(tx, meetingId)
+        if (!m) return refuse('notFound')
+        const reg = getRegistrationTx(tx, meetingId, userId)
+        if (!reg || !isActive(reg.state)) return refuse('notRegistered')
+        if (m.endsAt <= now) return refuse('closed')
+        tx.update(meetingRegistration)
+          .set({ state: 'cancelled', updatedAt: now })
+          .where(eq(meetingRegistration.id, reg.id))
+          .run()
+        const promoted = reg.state === 'confirmed' ? fillSeatsTx(tx, m, now) : []
+        return { ok: true as const, m, from: reg.state, promoted }
+      },
+      { behavior: 'immediate' },
+    )
+    if (!outcome.ok) return outcome
+    recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: 'meeting.registration.cancel',
+        targetType: 'meeting',
+        targetId: meetingId,
+        details: { userId, from: outcome.from, promoted: outcome.promoted },
+      },
+      tx0,
+    )
+    mailUsers(tx0, 'cancelled', [userId], outcome.m, options.baseUrl)
+    mailUsers(tx0, 'promoted', outcome.promoted, outcome.m, options.baseUrl)
+    return { ok: true, state: 'cancelled', promoted: outcome.promoted.length }
   })
-  await mailUsers('cancelled', [userId], outcome.m, options.baseUrl)
-  await mailUsers('promoted', outcome.promoted, outcome.m, options.baseUrl)
-  return { ok: true, state: 'cancelled', promoted: outcome.promoted.length }
 }
 
 /**
  * A coordinator approves a pending registration: confirmed when a seat is free (after those already on the
  * waitlist), otherwise waitlisted. Told by mail either way.
  */
-export async function approveRegistration(meetingId: number, userId: number, actor: Actor, options: MailOptions = {}): Promise<ChangeResult> {
+export function approveRegistration(
+  meetingId: number,
+  userId: number,
+  actor: Actor,
+  options: MailOptions = {},
+): ChangeResult {
   if (!hasRole(actor, 'coordinator')) return refuse('forbidden')
   const now = options.now ?? new Date()
-  const outcome = getDb().transaction(
-    (tx) => {
-      const m = getMeetingTx(tx, meetingId)
-      if (!m) return refuse('notFound')
-      if (!isOpen(m, now)) return refuse('closed')
-      const reg = getRegistrationTx(tx, meetingId, userId)
-      if (!reg || reg.state !== 'pending') return refuse('notRegistered')
-      const promoted = fillSeatsTx(tx, m, now)
-      const state: RegistrationState = m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity ? 'waitlisted' : 'confirmed'
-      tx.update(meetingRegistration).set({ state, updatedAt: now }).where(eq(meetingRegistration.id, reg.id)).run()
-      return { ok: true as const, m, state, promoted }
-    },
-    { behavior: 'immediate' },
-  )
-  if (!outcome.ok) return outcome
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.registration.approve',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { userId, state: outcome.state },
+  return atomically((tx0) => {
+    const outcome = getDb().transaction(
+      (tx) => {
+        const m = getMeetingTx(tx, meetingId)
+        if (!m) return refuse('notFound')
+        if (!isOpen(m, now)) return refuse('closed')
+        const reg = getRegistrationTx(tx, meetingId, userId)
+        if (!reg || reg.state !== 'pending') return refuse('notRegistered')
+        const promoted = fillSeatsTx(tx, m, now)
+        const state: RegistrationState =
+          m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity ? 'waitlisted' : 'confirmed'
+        tx.update(meetingRegistration).set({ state, updatedAt: now }).where(eq(meetingRegistration.id, reg.id)).run()
+        return { ok: true as const, m, state, promoted }
+      },
+      { behavior: 'immediate' },
+    )
+    if (!outcome.ok) return outcome
+    recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: 'meeting.registration.approve',
+        targetType: 'meeting',
+        targetId: meetingId,
+        details: { userId, state: outcome.state },
+      },
+      tx0,
+    )
+    mailUsers(tx0, outcome.state === 'confirmed' ? 'approved' : 'waitlisted', [userId], outcome.m, options.baseUrl)
+    mailUsers(tx0, 'promoted', outcome.promoted, outcome.m, options.baseUrl)
+    return { ok: true, state: outcome.state, promoted: outcome.promoted.length }
   })
-  await mailUsers(outcome.state === 'confirmed' ? 'approved' : 'waitlisted', [userId], outcome.m, options.baseUrl)
-  await mailUsers('promoted', outcome.promoted, outcome.m, options.baseUrl)
-  return { ok: true, state: outcome.state, promoted: outcome.promoted.length }
 }
 
 /** A coordinator declines a pending (or waitlisted) registration; the member is told by mail. */
-export async function declineRegistration(meetingId: number, userId: number, actor: Actor, options: MailOptions = {}): Promise<ChangeResult> {
+export function declineRegistration(
+  meetingId: number,
+  userId: number,
+  actor: Actor,
+  options: MailOptions = {},
+): ChangeResult {
   if (!hasRole(actor, 'coordinator')) return refuse('forbidden')
   const now = options.now ?? new Date()
-  const outcome = getDb().transaction(
-    (tx) => {
-      const m = getMeetingTx(tx, meetingId)
-      if (!m) return refuse('notFound')
-      const reg = getRegistrationTx(tx, meetingId, userId)
-      if (!reg || (reg.state !== 'pending' && reg.state !== 'waitlisted')) return refuse('notRegistered')
-      tx.update(meetingRegistration).set({ state: 'declined', updatedAt: now }).where(eq(meetingRegistration.id, reg.id)).run()
-      return { ok: true as const, m, from: reg.state }
-    },
-    { behavior: 'immediate' },
-  )
-  if (!outcome.ok) return outcome
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.registration.decline',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { userId, from: outcome.from },
+  return atomically((tx0) => {
+    const outcome = getDb().transaction(
+      (tx) => {
+        const m = getMeetingTx(tx, meetingId)
+        if (!m) return refuse('notFound')
+        const reg = getRegistrationTx(tx, meetingId, userId)
+        if (!reg || (reg.state !== 'pending' && reg.state !== 'waitlisted')) return refuse('notRegistered')
+        tx.update(meetingRegistration)
+          .set({ state: 'declined', updatedAt: now })
+          .where(eq(meetingRegistration.id, reg.id))
+          .run()
+        return { ok: true as const, m, from: reg.state }
+      },
+      { behavior: 'immediate' },
+    )
+    if (!outcome.ok) return outcome
+    recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: 'meeting.registration.decline',
+        targetType: 'meeting',
+        targetId: meetingId,
+        details: { userId, from: outcome.from },
+      },
+      tx0,
+    )
+    mailUsers(tx0, 'declined', [userId], outcome.m, options.baseUrl)
+    return { ok: true, state: 'declined', promoted: 0 }
   })
-  await mailUsers('declined', [userId], outcome.m, options.baseUrl)
-  return { ok: true, state: 'declined', promoted: 0 }
 }
 
 /**
  * Promotes from the waitlist while seats are free (e.g. after a coordinator raised the capacity or removed
  * it); each promoted member is told by mail. Returns how many were promoted.
  */
-export async function fillFreeSeats(meetingId: number, options: MailOptions = {}) {
+export function fillFreeSeats(meetingId: number, options: MailOptions = {}) {
   const now = options.now ?? new Date()
-  const outcome = getDb().transaction(
-    (tx) => {
-      const m = getMeetingTx(tx, meetingId)
-      return m ? { m, promoted: fillSeatsTx(tx, m, now) } : null
-    },
-    { behavior: 'immediate' },
-  )
-  if (!outcome || !outcome.promoted.length) return 0
-  recordAuditEvent({
-    actorId: null,
-    action: 'meeting.registration.promote',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { promoted: outcome.promoted },
+  return atomically((tx0) => {
+    const outcome = getDb().transaction(
+      (tx) => {
+        const m = getMeetingTx(tx, meetingId)
+        return m ? { m, promoted: fillSeatsTx(tx, m, now) } : null
+      },
+      { behavior: 'immediate' },
+    )
+    if (!outcome || !outcome.promoted.length) return 0
+    recordAuditEvent(
+      {
+        actorId: null,
+        action: 'meeting.registration.promote',
+        targetType: 'meeting',
+        targetId: meetingId,
+        details: { promoted: outcome.promoted },
+      },
+      tx0,
+    )
+    mailUsers(tx0, 'promoted', outcome.promoted, outcome.m, options.baseUrl)
+    return outcome.promoted.length
   })
-  await mailUsers('promoted', outcome.promoted, outcome.m, options.baseUrl)
-  return outcome.promoted.length
 }
 
 /** Marks who attended (true), who did not (false) or unmarks (null); only confirmed registrations. */
 export function setAttendance(meetingId: number, marks: { userId: number; attended: boolean | null }[], actor: Actor) {
   if (!hasRole(actor, 'coordinator')) return 0
-  const db = getDb()
   const now = new Date()
   let changed = 0
-  db.transaction((tx) => {
+  atomically((tx) => {
     for (const mark of marks) {
       changed += tx
         .update(meetingRegistration)
@@ -338,10 +390,19 @@ export function setAttendance(meetingId: number, marks: { userId: number; attend
         )
         .run().changes
     }
+    if (changed) {
+      recordAuditEvent(
+        {
+          actorId: actor.id,
+          action: 'meeting.attendance',
+          targetType: 'meeting',
+          targetId: meetingId,
+          details: { changed },
+        },
+        tx,
+      )
+    }
   })
-  if (changed) {
-    recordAuditEvent({ actorId: actor.id, action: 'meeting.attendance', targetType: 'meeting', targetId: meetingId, details: { changed } })
-  }
   return changed
 }
 
@@ -385,7 +446,11 @@ export function listParticipants(meetingId: number): ParticipantRow[] {
     .innerJoin(user, eq(user.id, meetingRegistration.userId))
     .leftJoin(parliament, eq(parliament.id, user.parliamentId))
     .where(eq(meetingRegistration.meetingId, meetingId))
-    .orderBy(asc(sql`coalesce(nullif(${parliament.nameEn}, ''), ${parliament.nameAr}, '~')`), asc(sql`lower(${user.name})`), asc(user.id))
+    .orderBy(
+      asc(sql`coalesce(nullif(${parliament.nameEn}, ''), ${parliament.nameAr}, '~')`),
+      asc(sql`lower(${user.name})`),
+      asc(user.id),
+    )
     .all()
     .map((r) => ({ ...r, interpretation: parseInterpretation(r.interpretation) }))
 }
@@ -436,7 +501,7 @@ export function exportParticipantsCsv(meetingId: number) {
  * Sends the coordinators' message to every confirmed participant (and the waitlisted when asked), each in
  * a header and footer of their own language. Returns the number of mails.
  */
-export async function messageParticipants(
+export function messageParticipants(
   meetingId: number,
   message: { subject: string; body: string; includeWaitlisted: boolean },
   actor: Actor,
@@ -451,17 +516,28 @@ export async function messageParticipants(
     .select({ email: user.email, locale: user.locale })
     .from(meetingRegistration)
     .innerJoin(user, eq(user.id, meetingRegistration.userId))
-    .where(and(eq(meetingRegistration.meetingId, meetingId), inArray(meetingRegistration.state, states), eq(user.isActive, true)))
+    .where(
+      and(
+        eq(meetingRegistration.meetingId, meetingId),
+        inArray(meetingRegistration.state, states),
+        eq(user.isActive, true),
+      ),
+    )
     .all()
-  for (const p of people) await sendParticipantMessage(p, m, message, options.baseUrl ?? siteBaseUrl())
-  recordAuditEvent({
-    actorId: actor.id,
-    action: 'meeting.message',
-    targetType: 'meeting',
-    targetId: meetingId,
-    details: { subject: message.subject, recipients: people.length, includeWaitlisted: message.includeWaitlisted },
+  return atomically((tx) => {
+    for (const p of people) sendParticipantMessage(tx, p, m, message, options.baseUrl ?? siteBaseUrl())
+    recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: 'meeting.message',
+        targetType: 'meeting',
+        targetId: meetingId,
+        details: { subject: message.subject, recipients: people.length, includeWaitlisted: message.includeWaitlisted },
+      },
+      tx,
+    )
+    return people.length
   })
-  return people.length
 }
 
 /** Whether the user holds a confirmed seat (the meeting page then shows the online link). */
@@ -471,7 +547,11 @@ export function isConfirmedParticipant(meetingId: number, userId: number) {
       .select({ id: meetingRegistration.id })
       .from(meetingRegistration)
       .where(
-        and(eq(meetingRegistration.meetingId, meetingId), eq(meetingRegistration.userId, userId), eq(meetingRegistration.state, 'confirmed')),
+        and(
+          eq(meetingRegistration.meetingId, meetingId),
+          eq(meetingRegistration.userId, userId),
+          eq(meetingRegistration.state, 'confirmed'),
+        ),
       )
       .get(),
   )
@@ -611,7 +691,11 @@ export function listMyMeetings(viewer: { id: number; parliamentId: number | null
     .orderBy(asc(meeting.startsAt), asc(meeting.id))
     .all()
   const registrations = db
-    .select({ ...myMeetingColumns, registrationState: meetingRegistration.state, attendanceMode: meetingRegistration.attendanceMode })
+    .select({
+      ...myMeetingColumns,
+      registrationState: meetingRegistration.state,
+      attendanceMode: meetingRegistration.attendanceMode,
+    })
     .from(meetingRegistration)
     .innerJoin(meeting, eq(meeting.id, meetingRegistration.meetingId))
     .where(and(eq(meetingRegistration.userId, viewer.id), sql`${meeting.state} <> 'draft'`))

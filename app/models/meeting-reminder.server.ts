@@ -2,6 +2,7 @@ import { and, eq, gt, isNotNull, lte, sql } from 'drizzle-orm'
 import { meeting, meetingInvitation, meetingRegistration, meetingReminder, user, type ReminderKind } from '#db/schema/index'
 import { sendMeetingMail, type MailMeeting, type Recipient } from '~/utils/calendar-mail.server'
 import { getDb } from '~/utils/db.server'
+import { atomically } from '~/utils/transaction.server'
 
 // The reminders of issue 5: the day before a meeting (to its confirmed participants) and on the eve of its
 // registration deadline (to invitees who have not answered). A (meeting, user, kind) row is written before the
@@ -96,9 +97,13 @@ export async function sendDueReminders(now = new Date()) {
   ]
   for (const [kind, key, due] of runs) {
     for (const d of due) {
-      if (!claim(d.meeting.id, d.userId, kind, now)) continue
-      await sendMeetingMail(key, d.recipient, d.meeting)
-      counts[key]++
+      // The claim and the queued mail commit together: a crash between them can neither lose nor repeat it.
+      const claimed = atomically((tx) => {
+        if (!claim(d.meeting.id, d.userId, kind, now)) return false
+        sendMeetingMail(tx, key, d.recipient, d.meeting)
+        return true
+      })
+      if (claimed) counts[key]++
     }
   }
   return counts

@@ -16,6 +16,7 @@ import { listedMeetingsWhere, type MeetingViewer } from '~/models/meeting-access
 import { getDb, type Tx } from '~/utils/db.server'
 import { localDate, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
 import type { MeetingInput } from '~/validation/meeting'
+import { atomically } from '~/utils/transaction.server'
 
 export type MeetingRow = typeof meeting.$inferSelect
 
@@ -58,7 +59,10 @@ function columns(input: MeetingInput) {
 /** Replaces a meeting's themes. */
 function saveMeetingThemes(db: Tx, meetingId: number, themes: Theme[]) {
   db.delete(meetingTheme).where(eq(meetingTheme.meetingId, meetingId)).run()
-  if (themes.length) db.insert(meetingTheme).values(themes.map((theme) => ({ meetingId, theme }))).run()
+  if (themes.length)
+    db.insert(meetingTheme)
+      .values(themes.map((theme) => ({ meetingId, theme })))
+      .run()
 }
 
 /** A meeting's themes (for its form). */
@@ -72,17 +76,16 @@ export function listMeetingThemes(meetingId: number): Theme[] {
 }
 
 export function createMeeting(input: MeetingInput, actor: { id: number }) {
-  const row = getDb().transaction((tx) => {
+  return atomically((tx) => {
     const created = tx
       .insert(meeting)
       .values({ ...columns(input), state: 'draft', createdById: actor.id })
       .returning({ id: meeting.id })
       .get()
     saveMeetingThemes(tx, created.id, input.themes)
-    return created
+    recordAuditEvent({ actorId: actor.id, action: 'meeting.create', targetType: 'meeting', targetId: created.id }, tx)
+    return created.id
   })
-  recordAuditEvent({ actorId: actor.id, action: 'meeting.create', targetType: 'meeting', targetId: row.id })
-  return row.id
 }
 
 /** What changed that participants must be told about. */
@@ -90,31 +93,33 @@ export type MeetingChange = { time: boolean; venue: boolean }
 
 /** Saves the form; says whether the time or the venue changed (participants are then told by mail). */
 export function updateMeeting(id: number, input: MeetingInput, actor: { id: number }): MeetingChange | null {
-  const db = getDb()
-  const before = db.select().from(meeting).where(eq(meeting.id, id)).get()
-  if (!before) return null
-  const values = columns(input)
-  db.transaction((tx) => {
+  return atomically((tx) => {
+    const before = tx.select().from(meeting).where(eq(meeting.id, id)).get()
+    if (!before) return null
+    const values = columns(input)
     tx.update(meeting)
       .set({ ...values, updatedAt: new Date() })
       .where(eq(meeting.id, id))
       .run()
     saveMeetingThemes(tx, id, input.themes)
+    const change = {
+      time:
+        before.startsAt.getTime() !== values.startsAt.getTime() ||
+        before.endsAt.getTime() !== values.endsAt.getTime() ||
+        before.timeZone !== values.timeZone,
+      venue:
+        before.format !== values.format ||
+        before.city !== values.city ||
+        before.countryCode !== values.countryCode ||
+        before.address !== values.address ||
+        before.onlineUrl !== values.onlineUrl,
+    }
+    recordAuditEvent(
+      { actorId: actor.id, action: 'meeting.update', targetType: 'meeting', targetId: id, details: change },
+      tx,
+    )
+    return change
   })
-  const change = {
-    time:
-      before.startsAt.getTime() !== values.startsAt.getTime() ||
-      before.endsAt.getTime() !== values.endsAt.getTime() ||
-      before.timeZone !== values.timeZone,
-    venue:
-      before.format !== values.format ||
-      before.city !== values.city ||
-      before.countryCode !== values.countryCode ||
-      before.address !== values.address ||
-      before.onlineUrl !== values.onlineUrl,
-  }
-  recordAuditEvent({ actorId: actor.id, action: 'meeting.update', targetType: 'meeting', targetId: id, details: change })
-  return change
 }
 
 /** The moves a coordinator can make: publish a draft, cancel, mark a published meeting as held. */
@@ -131,36 +136,41 @@ export function canMoveMeeting(from: MeetingState, to: MeetingState) {
 
 /** Moves a meeting to another state; false when the move is not allowed from its current state. */
 export function setMeetingState(id: number, to: MeetingState, actor: { id: number }) {
-  const db = getDb()
-  const current = db.select({ state: meeting.state }).from(meeting).where(eq(meeting.id, id)).get()
-  if (!current || !canMoveMeeting(current.state, to)) return false
-  const now = new Date()
-  db.update(meeting)
-    .set({
-      state: to,
-      updatedAt: now,
-      ...(to === 'published' ? { publishedAt: now } : {}),
-      ...(to === 'cancelled' ? { cancelledAt: now } : {}),
-    })
-    .where(eq(meeting.id, id))
-    .run()
-  recordAuditEvent({
-    actorId: actor.id,
-    action: `meeting.${to}`,
-    targetType: 'meeting',
-    targetId: id,
-    details: { from: current.state },
+  return atomically((db) => {
+    const current = db.select({ state: meeting.state }).from(meeting).where(eq(meeting.id, id)).get()
+    if (!current || !canMoveMeeting(current.state, to)) return false
+    const now = new Date()
+    db.update(meeting)
+      .set({
+        state: to,
+        updatedAt: now,
+        ...(to === 'published' ? { publishedAt: now } : {}),
+        ...(to === 'cancelled' ? { cancelledAt: now } : {}),
+      })
+      .where(eq(meeting.id, id))
+      .run()
+    recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: `meeting.${to}`,
+        targetType: 'meeting',
+        targetId: id,
+        details: { from: current.state },
+      },
+      db,
+    )
+    return true
   })
-  return true
 }
 
 export function publishOutcome(id: number, outcome: { outcomeEn: string; outcomeAr: string }, actor: { id: number }) {
-  getDb()
-    .update(meeting)
-    .set({ ...outcome, outcomePublishedAt: new Date(), updatedAt: new Date() })
-    .where(eq(meeting.id, id))
-    .run()
-  recordAuditEvent({ actorId: actor.id, action: 'meeting.outcome', targetType: 'meeting', targetId: id })
+  atomically((tx) => {
+    tx.update(meeting)
+      .set({ ...outcome, outcomePublishedAt: new Date(), updatedAt: new Date() })
+      .where(eq(meeting.id, id))
+      .run()
+    recordAuditEvent({ actorId: actor.id, action: 'meeting.outcome', targetType: 'meeting', targetId: id }, tx)
+  })
 }
 
 export function getMeeting(id: number) {
@@ -250,7 +260,12 @@ export function listMeetings(viewer: MeetingViewer, filters: MeetingFilters, pag
 }
 
 /** Meetings overlapping [from, to), for the month calendar. */
-export function listMeetingsBetween(viewer: MeetingViewer, filters: Omit<MeetingFilters, 'when' | 'year'>, from: Date, to: Date) {
+export function listMeetingsBetween(
+  viewer: MeetingViewer,
+  filters: Omit<MeetingFilters, 'when' | 'year'>,
+  from: Date,
+  to: Date,
+) {
   return getDb()
     .select(meetingCardColumns)
     .from(meeting)

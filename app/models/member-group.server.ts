@@ -4,24 +4,29 @@ import { recordAuditEvent } from '~/models/audit.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { getDb } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
+import { atomically } from '~/utils/transaction.server'
 
 /** Joins the women's or the young parliamentarians' group; false when already in it. Audited. */
 export function joinGroup(userId: number, group: MemberGroup) {
-  const result = getDb().insert(memberGroupMembership).values({ userId, group }).onConflictDoNothing().run()
-  if (result.changes === 0) return false
-  recordAuditEvent({ actorId: userId, action: 'member_group.join', targetType: 'member_group', targetId: group })
-  return true
+  return atomically(() => {
+    const result = getDb().insert(memberGroupMembership).values({ userId, group }).onConflictDoNothing().run()
+    if (result.changes === 0) return false
+    recordAuditEvent({ actorId: userId, action: 'member_group.join', targetType: 'member_group', targetId: group })
+    return true
+  })
 }
 
 /** Leaves a group; false when not in it. Audited. */
 export function leaveGroup(userId: number, group: MemberGroup) {
-  const result = getDb()
-    .delete(memberGroupMembership)
-    .where(and(eq(memberGroupMembership.userId, userId), eq(memberGroupMembership.group, group)))
-    .run()
-  if (result.changes === 0) return false
-  recordAuditEvent({ actorId: userId, action: 'member_group.leave', targetType: 'member_group', targetId: group })
-  return true
+  return atomically(() => {
+    const result = getDb()
+      .delete(memberGroupMembership)
+      .where(and(eq(memberGroupMembership.userId, userId), eq(memberGroupMembership.group, group)))
+      .run()
+    if (result.changes === 0) return false
+    recordAuditEvent({ actorId: userId, action: 'member_group.leave', targetType: 'member_group', targetId: group })
+    return true
+  })
 }
 
 /** The groups a user has joined. */

@@ -4,9 +4,10 @@ import { getDb } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 import { invalidateUserSessions } from '~/utils/session.server'
 import { consumeToken, voidAccountTokens } from './token.server'
+import { recordAuditEvent } from '~/models/audit.server'
 
 /**
- * Uses the reset link and sets the password in one transaction; voids the account's other reset links and ends
+ * Uses the reset link, sets the password and records it in the audit log in one transaction; voids the account's other reset links and ends
  * every session of the account.
  */
 export async function resetPassword(secret: string, password: string) {
@@ -24,6 +25,7 @@ export async function resetPassword(secret: string, password: string) {
       .where(and(eq(user.id, reset.userId), eq(user.isActive, true)))
       .returning({ id: user.id })
       .get()
+    if (updated) recordAuditEvent({ actorId: updated.id, action: 'password.reset', targetType: 'user', targetId: updated.id }, tx)
     return updated?.id ?? null
   })
   if (userId) invalidateUserSessions(userId)

@@ -912,7 +912,7 @@ export function commitPopoloImport(
       const written = Boolean(writes.parliament) || writes.inserts.length > 0 || writes.updates.length > 0
       const summary = summarize(plan)
       if (written) {
-        // Same connection, so the audit row is part of this transaction: the import and its record land together.
+        // The audit row is part of this transaction: the import and its record land together.
         recordAuditEvent({
           actorId,
           action: 'popolo.imported',
@@ -924,7 +924,7 @@ export function commitPopoloImport(
             persons: { ...summary.persons, rejected: summary.persons.rejected.length },
             memberships: { ...summary.memberships, rejected: summary.memberships.rejected.length },
           },
-        })
+        }, tx)
       }
       return { ...summary, parliamentId, written }
     },

@@ -5,6 +5,7 @@ import type { Viewer } from '~/models/resource-access.server'
 import { hasRole } from '~/utils/auth.server'
 import { listActiveCoordinators } from '~/models/user.server'
 import { sendResourceStateMail, sendReviewRequestMail } from '~/utils/resource-mail.server'
+import { atomically } from '~/utils/transaction.server'
 
 /** The moves of the sharing workflow: who may make them and from which states. */
 export const resourceTransitions = {
@@ -36,9 +37,10 @@ export function availableTransitions(r: { state: ResourceState; authorId: number
 /**
  * Moves a resource to its next state, records it in the audit log and tells the author (in the author's
  * language) — unless the author is the one who made the move and nothing needs saying (their own publication).
+ * The change, its audit row and its mails are one transaction (the mails are delivered after the commit).
  * Returns false (and changes nothing) when the move is not allowed now.
  */
-export async function transitionResource(input: {
+export function transitionResource(input: {
   resource: ResourceDetail
   transition: ResourceTransition
   actor: NonNullable<Viewer>
@@ -48,39 +50,37 @@ export async function transitionResource(input: {
   const { resource: r, transition, actor } = input
   if (!canTransition(r, actor, transition)) return false
   const to = resourceTransitions[transition].to
-  setResourceState(r.id, to, actor.id, input.reason ?? null)
-  recordAuditEvent({
-    actorId: actor.id,
-    action: `resource.${transition}`,
-    targetType: 'resource',
-    targetId: r.id,
-    details: { from: r.state, to, ...(input.reason ? { reason: input.reason } : {}) },
-  })
-  const author = r.author
-  const ownPublication = author?.id === actor.id && to === 'published'
-  if (author?.email && !ownPublication) {
+  atomically((tx) => {
+    setResourceState(r.id, to, actor.id, input.reason ?? null)
+    recordAuditEvent(
+      {
+        actorId: actor.id,
+        action: `resource.${transition}`,
+        targetType: 'resource',
+        targetId: r.id,
+        details: { from: r.state, to, ...(input.reason ? { reason: input.reason } : {}) },
+      },
+      tx,
+    )
     const saved = getResource(r.id) ?? r
-    await sendResourceStateMail({
-      to: author.email,
-      lang: author.locale,
-      state: to,
-      title: { en: saved.titleEn, ar: saved.titleAr },
-      link: input.link,
-      reason: input.reason ?? null,
-    })
-  }
-  if (to === 'submitted') {
-    // The coordinators hear of it too, each in their own language (the review queue lists it as well).
-    const saved = getResource(r.id) ?? r
-    for (const c of listActiveCoordinators()) {
-      if (c.id === actor.id) continue
-      await sendReviewRequestMail({
-        to: c.email,
-        lang: c.locale,
-        title: { en: saved.titleEn, ar: saved.titleAr },
-        link: input.link.replace(/\/(en|ar)\/resources\//, `/${c.locale}/resources/`),
-      })
+    const title = { en: saved.titleEn, ar: saved.titleAr }
+    const author = r.author
+    const ownPublication = author?.id === actor.id && to === 'published'
+    if (author?.email && !ownPublication) {
+      sendResourceStateMail(tx, { to: author.email, lang: author.locale, state: to, title, link: input.link, reason: input.reason ?? null })
     }
-  }
+    if (to === 'submitted') {
+      // The coordinators hear of it too, each in their own language (the review queue lists it as well).
+      for (const c of listActiveCoordinators()) {
+        if (c.id === actor.id) continue
+        sendReviewRequestMail(tx, {
+          to: c.email,
+          lang: c.locale,
+          title,
+          link: input.link.replace(/\/(en|ar)\/resources\//, `/${c.locale}/resources/`),
+        })
+      }
+    }
+  })
   return true
 }

@@ -4,6 +4,7 @@ import { getDb } from '~/utils/db.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/utils/password.server'
 import { invalidateUserSessions } from '~/utils/session.server'
 import { voidAccountTokens } from './token.server'
+import { recordAuditEvent } from '~/models/audit.server'
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase()
@@ -50,7 +51,7 @@ export async function createUser(input: {
 
 /**
  * Sets a new password, voids every outstanding reset link of the account (one mailed before the change must not
- * undo it) and ends every session of the user (the caller may start a new one).
+ * undo it), records it in the audit log and ends every session of the user (the caller may start a new one).
  */
 export async function changePassword(userId: number, password: string) {
   const passwordHash = await hashPassword(password)
@@ -60,6 +61,7 @@ export async function changePassword(userId: number, password: string) {
       .where(eq(user.id, userId))
       .run()
     voidAccountTokens(userId, {}, new Date(), tx)
+    recordAuditEvent({ actorId: userId, action: 'password.changed', targetType: 'user', targetId: userId }, tx)
   })
   invalidateUserSessions(userId)
 }

@@ -20,6 +20,7 @@ import { consume, reset } from '~/utils/rate-limit.server'
 import { getMemberByUserId } from '~/models/member.server'
 import { getParliamentName } from '~/models/parliament.server'
 import { ChangePasswordFormSchema, ProfileFormSchema } from '~/validation/auth'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -66,7 +67,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
     await reset('loginAccount', sessionUser.email)
     // Every session of this user ends (other browsers included); this browser gets a fresh one.
     await changePassword(sessionUser.id, submission.value.password)
-    recordAuditEvent({ actorId: sessionUser.id, action: 'password.changed', targetType: 'user', targetId: sessionUser.id })
     return redirectWithFlash(`/${lang}/account`, 'passwordChanged', {
       headers: { 'Set-Cookie': startSession(sessionUser.id) },
     })
@@ -75,8 +75,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (submission.status !== 'success') {
     return data({ intent: 'profile', result: submission.reply() }, { status: 400 })
   }
-  updateProfile(sessionUser.id, submission.value)
-  recordAuditEvent({ actorId: sessionUser.id, action: 'profile.updated', targetType: 'user', targetId: sessionUser.id })
+  atomically((tx) => {
+    updateProfile(sessionUser.id, submission.value)
+    recordAuditEvent({ actorId: sessionUser.id, action: 'profile.updated', targetType: 'user', targetId: sessionUser.id }, tx)
+  })
   return redirectWithFlash(`/${lang}/account`, 'profileSaved')
 }
 

@@ -7,7 +7,6 @@ import type { z } from 'zod'
 import { FormError } from '~/components/status-message'
 import { NewPasswordFields } from '~/components/new-password-fields'
 import { Field } from '~/components/ui/field'
-import { recordAuditEvent } from '~/models/audit.server'
 import { acceptInvitation } from '~/models/invitation.server'
 import { findValidToken } from '~/models/token.server'
 import { startSession } from '~/utils/auth.server'
@@ -41,7 +40,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: [result.reason], ...hidden }) }, { status: 410 })
   }
   const user = result.user
-  recordAuditEvent({ actorId: user.id, action: 'invitation.accepted', targetType: 'user', targetId: user.id })
   return redirectWithFlash(`/${user.locale ?? lang}/account`, 'welcome', {
     headers: { 'Set-Cookie': startSession(user.id) },
   })

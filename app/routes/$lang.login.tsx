@@ -17,6 +17,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { consume, refund, reset } from '~/utils/rate-limit.server'
 import { LoginFormSchema } from '~/validation/auth'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -68,8 +69,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
   // The owner proved the password: their account starts afresh, and this address gets its attempt back.
   await Promise.all([reset('loginAccount', email), refund('loginIp', ip)])
-  const cookie = startSession(user.id)
-  recordAuditEvent({ actorId: user.id, action: 'login', targetType: 'user', targetId: user.id })
+  const cookie = atomically((tx) => {
+    recordAuditEvent({ actorId: user.id, action: 'login', targetType: 'user', targetId: user.id }, tx)
+    return startSession(user.id)
+  })
   return redirectWithFlash(safeRedirectPath(redirectTo, `/${lang}/account`), 'signedIn', {
     headers: { 'Set-Cookie': cookie },
   })

@@ -3,6 +3,7 @@ import { recordAuditEvent } from '~/models/audit.server'
 import { endSession, getUser } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
+import { atomically } from '~/utils/transaction.server'
 
 // Signing out is a POST (a link or a prefetch must not sign anyone out); a GET just goes home.
 export function loader({ params }: LoaderFunctionArgs) {
@@ -12,7 +13,9 @@ export function loader({ params }: LoaderFunctionArgs) {
 export function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   const user = getUser(request)
-  const cookie = endSession(request)
-  if (user) recordAuditEvent({ actorId: user.id, action: 'logout', targetType: 'user', targetId: user.id })
+  const cookie = atomically((tx) => {
+    if (user) recordAuditEvent({ actorId: user.id, action: 'logout', targetType: 'user', targetId: user.id }, tx)
+    return endSession(request)
+  })
   return redirectWithFlash(`/${lang}`, 'signedOut', { headers: { 'Set-Cookie': cookie } })
 }

@@ -25,6 +25,7 @@ import { titleMeta } from '~/utils/meta'
 import { formatInZone, formatRangeInZone, zoneOffsetLabel } from '~/utils/zoned-format'
 import styles from '~/styles/meetings.css?url'
 import participationStyles from '~/styles/participation.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [
@@ -86,10 +87,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const to = intent === 'publish' ? 'published' : intent === 'cancel' ? 'cancelled' : intent === 'complete' ? 'completed' : null
   if (!to) throw new Response('Bad Request', { status: 400 })
   const wasPublished = m.state === 'published'
-  if (!setMeetingState(m.id, to, user)) throw new Response('Conflict', { status: 409 })
-  if (to === 'cancelled' && wasPublished) await notifyMeetingCancelled(m.id, { baseUrl: absoluteUrl('/') })
-  // Invitations made while it was a draft are mailed now that invitees can open it.
-  if (to === 'published') await mailInvitees(m.id, { baseUrl: absoluteUrl('/') })
+  // The move, its audit row and its mails commit together (the mails go out after the commit).
+  const moved = atomically((tx) => {
+    if (!setMeetingState(m.id, to, user)) return false
+    if (to === 'cancelled' && wasPublished) notifyMeetingCancelled(tx, m.id, { baseUrl: absoluteUrl('/') })
+    // Invitations made while it was a draft are mailed now that invitees can open it.
+    if (to === 'published') mailInvitees(m.id, { baseUrl: absoluteUrl('/') })
+    return true
+  })
+  if (!moved) throw new Response('Conflict', { status: 409 })
   const flash = to === 'published' ? 'meetingPublished' : to === 'cancelled' ? 'meetingCancelled' : 'meetingCompleted'
   return redirectWithFlash(`/${lang}/meetings/${m.id}`, flash)
 }

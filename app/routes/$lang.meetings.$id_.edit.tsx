@@ -14,6 +14,7 @@ import { requireMeeting } from '~/utils/meeting-route.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import styles from '~/styles/meetings.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -37,12 +38,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const meeting = requireMeeting(params.id)
   const form = await readMeetingForm(request)
   if (!form.ok) return data({ result: form.reply }, { status: 400 })
-  const change = updateMeeting(meeting.id, form.input, user)
-  // More seats (or no limit any more): the waiting list moves up, and those promoted are told.
-  await fillFreeSeats(meeting.id, { baseUrl: absoluteUrl('/') })
-  if (change && (change.time || change.venue) && meeting.state === 'published') {
-    await notifyMeetingChanged(meeting.id, change, { baseUrl: absoluteUrl('/') })
-  }
+  // The change, the seats it frees, the audit rows and the mails commit together (mails go out after the commit).
+  atomically((tx) => {
+    const change = updateMeeting(meeting.id, form.input, user)
+    // More seats (or no limit any more): the waiting list moves up, and those promoted are told.
+    fillFreeSeats(meeting.id, { baseUrl: absoluteUrl('/') })
+    if (change && (change.time || change.venue) && meeting.state === 'published') {
+      notifyMeetingChanged(tx, meeting.id, change, { baseUrl: absoluteUrl('/') })
+    }
+  })
   return redirectWithFlash(`/${lang}/meetings/${meeting.id}`, 'meetingSaved')
 }
 

@@ -11,6 +11,7 @@ import { canEditMember, getMemberForEdit } from '~/models/member.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
+import { atomically } from '~/utils/transaction.server'
 
 /**
  * POST a new photo (or `remove`) for a profile. The form is on the edit page; a refusal goes back there with
@@ -32,18 +33,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
   } catch (error) {
     return refuse(error instanceof MaxPartSizeExceededError ? 'tooLarge' : 'notImage')
   }
-  if (form.get('intent') === 'remove') {
-    setMemberPhoto(target.id, null)
-  } else {
+  let photo: Awaited<ReturnType<typeof storeMemberPhoto>> | null = null
+  if (form.get('intent') !== 'remove') {
     const file = form.get('photo')
     if (!(file instanceof File) || file.size === 0) return refuse('noFile')
     try {
-      setMemberPhoto(target.id, await storeMemberPhoto(Buffer.from(await file.arrayBuffer())))
+      photo = await storeMemberPhoto(Buffer.from(await file.arrayBuffer()))
     } catch (error) {
       if (error instanceof PhotoError) return refuse(error.reason)
       throw error
     }
   }
-  recordAuditEvent({ actorId: user.id, action: 'member.photo_changed', targetType: 'member', targetId: target.id })
+  // The photo's files are written first (named by content, unused ones harmless); the profile and its audit row commit together.
+  atomically((tx) => {
+    setMemberPhoto(target.id, photo)
+    recordAuditEvent({ actorId: user.id, action: 'member.photo_changed', targetType: 'member', targetId: target.id }, tx)
+  })
   return redirectWithFlash(`/${lang}/members/${target.id}`, 'profileSaved')
 }

@@ -22,6 +22,7 @@ import { requirePartner } from '~/utils/partner-route.server'
 import { initiativeKinds, parseInitiativeReference, type InitiativeKind } from '~/validation/partner'
 import { formatInZone } from '~/utils/zoned-format'
 import styles from '~/styles/partners.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 // A coordinator links a partner's joint initiatives: a meeting, a programme or a resource chosen from a select
 // (recent and upcoming meetings, active programmes, published resources), or given by its number or address.
@@ -101,33 +102,32 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const target = parseInitiativeReference(formData.get('kind'), formData.get('reference') || formData.get('id'))
     const form = String(formData.get('form') ?? '')
     if (!target) return data({ error: 'required' as LinkError, form }, { status: 400 })
-    const result = linkInitiative(p.id, initiativeTarget(target.kind, target.id))
-    if (!result.ok) return data({ error: result.reason as LinkError, form }, { status: 400 })
-    recordAuditEvent({
-      actorId: user.id,
-      action: 'partner.initiative_link',
-      targetType: 'partner',
-      targetId: p.id,
-      details: { [target.kind]: target.id },
+    const result = atomically((tx) => {
+      const linked = linkInitiative(p.id, initiativeTarget(target.kind, target.id))
+      if (linked.ok) {
+        const details = { [target.kind]: target.id }
+        recordAuditEvent({ actorId: user.id, action: 'partner.initiative_link', targetType: 'partner', targetId: p.id, details }, tx)
+      }
+      return linked
     })
+    if (!result.ok) return data({ error: result.reason as LinkError, form }, { status: 400 })
     return redirectWithFlash(back, 'initiativeLinked')
   }
   if (intent === 'unlink') {
     const initiativeId = Number(formData.get('initiativeId'))
-    const removed = Number.isSafeInteger(initiativeId) && initiativeId > 0 ? unlinkInitiative(p.id, initiativeId) : null
-    if (!removed) throw new Response('Not Found', { status: 404 })
-    const [kind, id] = removed.meetingId
-      ? ['meeting', removed.meetingId]
-      : removed.programmeId
-      ? ['programme', removed.programmeId]
-      : ['resource', removed.resourceId]
-    recordAuditEvent({
-      actorId: user.id,
-      action: 'partner.initiative_unlink',
-      targetType: 'partner',
-      targetId: p.id,
-      details: { [kind as string]: id },
+    const removed = atomically((tx) => {
+      const row = Number.isSafeInteger(initiativeId) && initiativeId > 0 ? unlinkInitiative(p.id, initiativeId) : null
+      if (!row) return null
+      const [kind, id] = row.meetingId
+        ? ['meeting', row.meetingId]
+        : row.programmeId
+        ? ['programme', row.programmeId]
+        : ['resource', row.resourceId]
+      const details = { [kind as string]: id }
+      recordAuditEvent({ actorId: user.id, action: 'partner.initiative_unlink', targetType: 'partner', targetId: p.id, details }, tx)
+      return row
     })
+    if (!removed) throw new Response('Not Found', { status: 404 })
     return redirectWithFlash(back, 'initiativeUnlinked')
   }
   throw new Response('Bad Request', { status: 400 })

@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { FormError } from '~/components/status-message'
 import { NewPasswordFields } from '~/components/new-password-fields'
-import { recordAuditEvent } from '~/models/audit.server'
 import { resetPassword } from '~/models/password-reset.server'
 import { findValidToken } from '~/models/token.server'
 import { startSession } from '~/utils/auth.server'
@@ -34,7 +33,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!userId) {
     return data({ result: submission.reply({ formErrors: ['linkInvalid'], hideFields: ['password', 'confirmPassword'] }) }, { status: 410 })
   }
-  recordAuditEvent({ actorId: userId, action: 'password.reset', targetType: 'user', targetId: userId })
   return redirectWithFlash(`/${lang}/account`, 'passwordChanged', { headers: { 'Set-Cookie': startSession(userId) } })
 }
 

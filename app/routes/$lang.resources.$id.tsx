@@ -19,6 +19,7 @@ import { titleMeta } from '~/utils/meta'
 import { getFixedT } from '~/utils/i18n.server'
 import { ReturnSchema } from '~/validation/resource'
 import styles from '~/styles/resource-pages.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -68,19 +69,24 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (intent === 'return') {
     const submission = parseWithZod(formData, { schema: ReturnSchema })
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-    const done = await transitionResource({ resource: r, transition: 'return', actor: user, reason: submission.value.reason, link })
+    const done = transitionResource({ resource: r, transition: 'return', actor: user, reason: submission.value.reason, link })
     if (!done) throw new Response('Forbidden', { status: 403 })
     return redirectWithFlash(`/${lang}/resources/${r.id}`, 'resourceReturned')
   }
   if (intent === 'delete') {
     if (!canEditResource(r, user)) throw new Response('Forbidden', { status: 403 })
-    deleteResource(r.id)
-    recordAuditEvent({
-      actorId: user.id,
-      action: 'resource.deleted',
-      targetType: 'resource',
-      targetId: r.id,
-      details: { title: r.titleEn || r.titleAr, state: r.state },
+    atomically((tx) => {
+      deleteResource(r.id)
+      recordAuditEvent(
+        {
+          actorId: user.id,
+          action: 'resource.deleted',
+          targetType: 'resource',
+          targetId: r.id,
+          details: { title: r.titleEn || r.titleAr, state: r.state },
+        },
+        tx,
+      )
     })
     return redirectWithFlash(`/${lang}/resources/mine`, 'resourceDeleted')
   }
@@ -88,7 +94,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (intent === 'submit' && r.files.length === 0 && !r.externalUrl) {
       return data({ result: null, error: 'fileOrLinkRequired' }, { status: 400 })
     }
-    const done = await transitionResource({ resource: r, transition: intent, actor: user, link })
+    const done = transitionResource({ resource: r, transition: intent, actor: user, link })
     if (!done) throw new Response('Forbidden', { status: 403 })
     return redirectWithFlash(`/${lang}/resources/${r.id}`, intent === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
   }

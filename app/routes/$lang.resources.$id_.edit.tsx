@@ -14,6 +14,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { readResourceForm, requireEditableResource, resourceFormChoices } from '~/utils/resource-form.server'
 import styles from '~/styles/resource-pages.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -47,16 +48,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (transition === 'submit' && !input.file && !input.externalUrl && r.files.length === 0) {
     return data({ result: submission.reply({ fieldErrors: { file: ['fileOrLinkRequired'] } }), pendingUpload: null }, { status: 400 })
   }
+  const path = `/${lang}/resources/${r.id}`
   try {
-    updateResource(r.id, input, user)
+    // The change, its audit row, the move asked for and its mails commit together.
+    atomically((tx) => {
+      updateResource(r.id, input, user)
+      recordAuditEvent({ actorId: user.id, action: 'resource.updated', targetType: 'resource', targetId: r.id }, tx)
+      if (transition) transitionResource({ resource: getResource(r.id)!, transition, actor: user, link: absoluteUrl(path) })
+    })
   } catch (error) {
     if (!(error instanceof UploadGoneError)) throw error
     return data({ result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }), pendingUpload: null }, { status: 400 })
   }
-  recordAuditEvent({ actorId: user.id, action: 'resource.updated', targetType: 'resource', targetId: r.id })
-  const path = `/${lang}/resources/${r.id}`
   if (transition) {
-    await transitionResource({ resource: getResource(r.id)!, transition, actor: user, link: absoluteUrl(path) })
     return redirectWithFlash(path, transition === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
   }
   return redirectWithFlash(path, 'resourceSaved')

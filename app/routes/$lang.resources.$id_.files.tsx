@@ -24,6 +24,7 @@ import { requireEditableResource } from '~/utils/resource-form.server'
 import { readUploadForm } from '~/utils/upload.server'
 import { AddFileSchema } from '~/validation/resource'
 import styles from '~/styles/resource-pages.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -49,8 +50,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (formData.get('intent') === 'remove') {
     const fileId = Number(formData.get('fileId'))
     if (!r.files.some((f) => f.id === fileId)) throw new Response('Not Found', { status: 404 })
-    removeResourceFile(r.id, fileId)
-    recordAuditEvent({ actorId: user.id, action: 'resource.file_removed', targetType: 'resource', targetId: r.id, details: { fileId } })
+    atomically((tx) => {
+      removeResourceFile(r.id, fileId)
+      recordAuditEvent({ actorId: user.id, action: 'resource.file_removed', targetType: 'resource', targetId: r.id, details: { fileId } }, tx)
+    })
     return redirectWithFlash(back, 'fileRemoved')
   }
   const submission = parseWithZod(formData, { schema: AddFileSchema })
@@ -58,9 +61,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (submission.status !== 'success' || uploadError) {
     return data({ result: submission.reply(uploadError ? { fieldErrors: { file: [uploadError] } } : undefined) }, { status: 400 })
   }
-  const added = addResourceFile(r.id, submission.value, user)
+  const added = atomically((tx) => {
+    const file = addResourceFile(r.id, submission.value, user)
+    if (file) recordAuditEvent({ actorId: user.id, action: 'resource.file_added', targetType: 'resource', targetId: r.id, details: { fileId: file.id } }, tx)
+    return file
+  })
   if (!added) return data({ result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }) }, { status: 400 })
-  recordAuditEvent({ actorId: user.id, action: 'resource.file_added', targetType: 'resource', targetId: r.id, details: { fileId: added.id } })
   return redirectWithFlash(back, 'fileAdded')
 }
 

@@ -14,6 +14,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { readResourceForm, resourceFormChoices } from '~/utils/resource-form.server'
 import styles from '~/styles/resource-pages.css?url'
+import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -45,23 +46,26 @@ export async function action({ params, request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
+  const intent = input.intent
   let id: number
   try {
-    id = createResource(input, user, 'draft').id
+    // The resource, its audit row, its first move and that move's mails commit together.
+    id = atomically((tx) => {
+      const created = createResource(input, user, 'draft').id
+      recordAuditEvent({ actorId: user.id, action: 'resource.created', targetType: 'resource', targetId: created }, tx)
+      if (intent === 'submit' || intent === 'publish') {
+        const link = absoluteUrl(`/${lang}/resources/${created}`)
+        transitionResource({ resource: getResource(created)!, transition: intent, actor: user, link })
+      }
+      return created
+    })
   } catch (error) {
     if (!(error instanceof UploadGoneError)) throw error
     return data({ result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }), pendingUpload: null }, { status: 400 })
   }
-  recordAuditEvent({ actorId: user.id, action: 'resource.created', targetType: 'resource', targetId: id })
   const path = `/${lang}/resources/${id}`
-  if (input.intent === 'submit' || input.intent === 'publish') {
-    await transitionResource({
-      resource: getResource(id)!,
-      transition: input.intent,
-      actor: user,
-      link: absoluteUrl(path),
-    })
-    return redirectWithFlash(path, input.intent === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
+  if (intent === 'submit' || intent === 'publish') {
+    return redirectWithFlash(path, intent === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
   }
   return redirectWithFlash(path, 'resourceSaved')
 }

@@ -2,7 +2,8 @@ import { pickLanguage } from './bilingual'
 import { siteBaseUrl } from './links.server'
 import type { Language } from './i18n'
 import { getFixedT } from './i18n.server'
-import { sendMail } from './mail.server'
+import type { Tx } from './db.server'
+import { enqueueMail } from './mail.server'
 import { meetingPagePath, meetingVenueText, type IcsMeeting } from './meeting-ics.server'
 import { formatInZone, formatRangeInZone } from './zoned-format'
 
@@ -47,6 +48,7 @@ type MailKind = 'dayBefore' | 'deadlineEve' | 'changed' | 'cancelled'
 
 /** Sends one of the calendar mails to `to`, in their language, with the meeting's facts filled in. */
 export function sendMeetingMail(
+  tx: Tx,
   kind: MailKind,
   to: Recipient,
   m: MailMeeting,
@@ -74,7 +76,7 @@ export function sendMeetingMail(
     link: siteUrl(meetingPagePath(m.id, lang), options.baseUrl),
     ics: siteUrl(`/meetings/${m.id}/calendar.ics?lang=${lang}`, options.baseUrl),
   }
-  return sendMail({
+  return enqueueMail(tx, {
     to: to.email,
     locale: lang,
     subject: t(`mail.${kind}.subject`, values),

@@ -2,7 +2,8 @@ import { pickLanguage } from './bilingual'
 import { siteBaseUrl } from './links.server'
 import { isLanguage, type Language } from './i18n'
 import { getFixedT } from './i18n.server'
-import { sendMail } from './mail.server'
+import type { Tx } from './db.server'
+import { enqueueMail } from './mail.server'
 import { formatInZone, formatRangeInZone, zoneOffsetLabel } from './zoned-format'
 
 /** The meeting as the participation mails describe it. */
@@ -59,6 +60,7 @@ function mailValues(m: MailMeeting, lang: Language, baseUrl: string) {
 
 /** One mail about a registration or an invitation, in the recipient's language. */
 export function sendParticipationMail(
+  tx: Tx,
   kind: ParticipationMailKind,
   to: MailRecipient,
   m: MailMeeting,
@@ -67,7 +69,7 @@ export function sendParticipationMail(
   const lang = languageOf(to)
   const t = getFixedT(lang, 'participation')
   const values = mailValues(m, lang, baseUrl)
-  return sendMail({
+  return enqueueMail(tx, {
     to: to.email,
     locale: lang,
     subject: t(`mail.${kind}.subject`, values),
@@ -77,6 +79,7 @@ export function sendParticipationMail(
 
 /** A coordinators' message to the participants, wrapped in a header and a footer in the recipient's language. */
 export function sendParticipantMessage(
+  tx: Tx,
   to: MailRecipient,
   m: MailMeeting,
   message: { subject: string; body: string },
@@ -85,7 +88,7 @@ export function sendParticipantMessage(
   const lang = languageOf(to)
   const t = getFixedT(lang, 'participation')
   const values = mailValues(m, lang, baseUrl)
-  return sendMail({
+  return enqueueMail(tx, {
     to: to.email,
     locale: lang,
     subject: t('mail.message.subject', { ...values, subject: message.subject }),

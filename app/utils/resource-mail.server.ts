@@ -2,10 +2,13 @@ import type { ResourceState } from '#db/enums'
 import { pickLanguage } from './bilingual'
 import type { Language } from './i18n'
 import { getFixedT } from './i18n.server'
-import { sendMail } from './mail.server'
+import type { Tx } from './db.server'
+import { enqueueMail } from './mail.server'
+
+// Queued in the caller's transaction (enqueueMail), delivered after its commit.
 
 /** Tells the author of a resource that its state changed, in the author's language. */
-export function sendResourceStateMail(input: {
+export function sendResourceStateMail(tx: Tx, input: {
   to: string
   lang: Language
   state: ResourceState
@@ -15,7 +18,7 @@ export function sendResourceStateMail(input: {
 }) {
   const t = getFixedT(input.lang, 'resources')
   const title = pickLanguage(input.title, input.lang).text
-  return sendMail({
+  return enqueueMail(tx, {
     to: input.to,
     locale: input.lang,
     subject: t(`mail.${input.state}.subject`, { title }),
@@ -24,10 +27,10 @@ export function sendResourceStateMail(input: {
 }
 
 /** Tells a coordinator that a resource waits for review, in the coordinator's language. */
-export function sendReviewRequestMail(input: { to: string; lang: Language; title: { en: string; ar: string }; link: string }) {
+export function sendReviewRequestMail(tx: Tx, input: { to: string; lang: Language; title: { en: string; ar: string }; link: string }) {
   const t = getFixedT(input.lang, 'resources')
   const title = pickLanguage(input.title, input.lang).text
-  return sendMail({
+  return enqueueMail(tx, {
     to: input.to,
     locale: input.lang,
     subject: t('mail.toReview.subject', { title }),
