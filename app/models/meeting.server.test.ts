@@ -71,6 +71,8 @@ describe('the meeting form', () => {
   it('refuses an end before the start, an unknown zone, a negative capacity, a deadline after the end', () => {
     expect(errorsOf({ endsAt: '2031-12-12T09:00' })).toContain('endsAt:endBeforeStart')
     expect(errorsOf({ endsAt: '2031-12-13T09:00' })).toContain('endsAt:endBeforeStart')
+    // An unknown zone is reported with the form's other problems, not instead of them.
+    expect(errorsOf({ timeZone: 'Mars/Olympus', endsAt: '2031-12-12T09:00' })).toEqual(expect.arrayContaining(['timeZone:timeZoneInvalid', 'endsAt:endBeforeStart']))
     expect(errorsOf({ timeZone: 'Mars/Olympus' })).toContain('timeZone:timeZoneInvalid')
     expect(errorsOf({ capacity: -3 })).toContain('capacity:capacityInvalid')
     expect(errorsOf({ capacity: 2.5 })).toContain('capacity:capacityInvalid')

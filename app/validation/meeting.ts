@@ -46,11 +46,9 @@ export const MeetingFormSchema = z
     timeZone: z
       .string({ error: 'timeZoneInvalid' })
       .trim()
-      .transform((zone, ctx) => {
-        const canonical = canonicalTimeZone(zone)
-        if (!canonical) ctx.addIssue({ code: 'custom', message: 'timeZoneInvalid' })
-        return canonical ?? zone
-      }),
+      // A refinement, not an issue raised in the transform: the form's other checks (end after start…) still run.
+      .refine((zone) => canonicalTimeZone(zone) !== null, 'timeZoneInvalid')
+      .transform((zone) => canonicalTimeZone(zone) ?? zone),
     startsAt: localDateTime,
     endsAt: localDateTime,
     hosts: optionalText(2000),
