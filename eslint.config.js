@@ -28,7 +28,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['~/utils/db.server', '#db/schema*'], importNamePattern: '^(?!.*Role|roles|.*Kind|.*kinds|regions|Region|locales|Locale).*$', message: 'Routes call app/models; they do not query the database.' },
+            {
+              group: ['~/utils/db.server', '#db/schema*'],
+              importNamePattern: '^(?!.*Role|roles|.*Kind|.*kinds|regions|Region|locales|Locale).*$',
+              message: 'Routes call app/models; they do not query the database.',
+            },
           ],
         },
       ],

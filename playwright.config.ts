@@ -10,7 +10,9 @@ const port = Number(process.env.E2E_PORT ?? 3210)
 // Debian's chromium-headless-shell (the "old" headless Chromium, what Playwright itself runs headless) when it is
 // installed: the same Blink at a third of the CPU of the full browser for every new page and navigation.
 const chromium =
-  process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file)) ?? '/usr/bin/chromium'
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file)) ??
+  '/usr/bin/chromium'
 export const baseURL = `http://127.0.0.1:${port}`
 
 export default defineConfig({

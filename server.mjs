@@ -76,7 +76,11 @@ app.use(
       useDefaults: false,
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`, ...(isProduction ? [] : ["'unsafe-inline'"])],
+        'script-src': [
+          "'self'",
+          (_req, res) => `'nonce-${res.locals.cspNonce}'`,
+          ...(isProduction ? [] : ["'unsafe-inline'"]),
+        ],
         'style-src': ["'self'", ...(isProduction ? [] : ["'unsafe-inline'"])],
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'"],
@@ -100,11 +104,18 @@ app.use((req, res, next) => {
     decodeURIComponent(req.path)
     return next()
   } catch {
-    res.status(400).type('html').send(errorPage(languageOfPath(req.path), 'badRequest', 400))
+    res
+      .status(400)
+      .type('html')
+      .send(errorPage(languageOfPath(req.path), 'badRequest', 400))
   }
 })
 
-const healthText = { ok: 'ok', unavailable: 'database unavailable', 'cannot-write': 'database cannot write (storage full?)' }
+const healthText = {
+  ok: 'ok',
+  unavailable: 'database unavailable',
+  'cannot-write': 'database cannot write (storage full?)',
+}
 app.get('/healthz', (_req, res) => {
   const health = checkHealth()
   res
@@ -214,8 +225,15 @@ app.use((error, req, res, _next) => {
   else console.error(`error: ${req.method} ${redactPath(req.originalUrl)}: ${redactText(inspect(error))}`)
   if (res.headersSent) return res.end()
   const lang = languageOfPath(req.path)
-  if (clientError) return res.status(status).type('html').send(errorPage(lang, status === 415 ? 'unsupportedType' : 'badRequest', status))
-  res.status(500).type('html').send(errorPage(lang, 'unexpected', 500))
+  if (clientError)
+    return res
+      .status(status)
+      .type('html')
+      .send(errorPage(lang, status === 415 ? 'unsupportedType' : 'badRequest', status))
+  res
+    .status(500)
+    .type('html')
+    .send(errorPage(lang, 'unexpected', 500))
 })
 
 const server = app.listen(config.PORT, config.HOST, () => {

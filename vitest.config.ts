@@ -4,7 +4,13 @@ import tsconfigPaths from 'vite-tsconfig-paths'
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'locales/**/*.test.ts'],
+    include: [
+      'app/**/*.test.ts',
+      'server/**/*.test.ts',
+      'db/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'locales/**/*.test.ts',
+    ],
     setupFiles: ['./app/utils/test-setup.ts'],
     pool: 'forks',
   },

@@ -45,7 +45,9 @@ function errorTitles(lang: Language) {
   let titles = errorTitleCache.get(lang)
   if (!titles) {
     const t = getFixedT(lang)
-    titles = Object.fromEntries(errorKinds.map((kind) => [kind, `${t(`errors.${kind}.title`)} · ${t('shell.siteName')}`]))
+    titles = Object.fromEntries(
+      errorKinds.map((kind) => [kind, `${t(`errors.${kind}.title`)} · ${t('shell.siteName')}`]),
+    )
     errorTitleCache.set(lang, titles)
   }
   return titles
@@ -58,7 +60,8 @@ type TypedField = { name: string; value: string }
 
 function errorKindOf(error: unknown): { status: number; kind: ErrorKind } {
   const status = isRouteErrorResponse(error) ? error.status : 500
-  if (status === 503 && isRouteErrorResponse(error) && error.data?.storageFull === true) return { status, kind: 'storageFull' }
+  if (status === 503 && isRouteErrorResponse(error) && error.data?.storageFull === true)
+    return { status, kind: 'storageFull' }
   const kinds: Record<number, ErrorKind> = { 404: 'notFound', 403: 'forbidden', 413: 'tooLarge', 400: 'badRequest' }
   return { status, kind: kinds[status] ?? 'unexpected' }
 }
@@ -135,7 +138,12 @@ export function ErrorBoundary() {
           {typed.map((field, i) => (
             <p key={i}>
               <label htmlFor={`typed-${i}`}>{field.name}</label>
-              <textarea id={`typed-${i}`} readOnly rows={Math.min(12, field.value.split('\n').length + 1)} defaultValue={field.value} />
+              <textarea
+                id={`typed-${i}`}
+                readOnly
+                rows={Math.min(12, field.value.split('\n').length + 1)}
+                defaultValue={field.value}
+              />
             </p>
           ))}
         </section>

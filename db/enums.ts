@@ -5,7 +5,15 @@ export const parliamentKinds = ['national', 'assembly', 'union'] as const
 export type ParliamentKind = (typeof parliamentKinds)[number]
 
 // IPU's geographical regions, plus "global" for world-wide bodies.
-export const regions = ['africa', 'americas', 'asia', 'europe', 'middle_east_north_africa', 'pacific', 'global'] as const
+export const regions = [
+  'africa',
+  'americas',
+  'asia',
+  'europe',
+  'middle_east_north_africa',
+  'pacific',
+  'global',
+] as const
 export type Region = (typeof regions)[number]
 
 export const chambers = ['single', 'lower', 'upper'] as const
@@ -23,13 +31,29 @@ export type TokenKind = (typeof tokenKinds)[number]
 export const genders = ['female', 'male', 'other'] as const
 export type Gender = (typeof genders)[number]
 
-export const positions = ['member', 'speaker', 'deputy_speaker', 'committee_chair', 'senator', 'staff', 'other'] as const
+export const positions = [
+  'member',
+  'speaker',
+  'deputy_speaker',
+  'committee_chair',
+  'senator',
+  'staff',
+  'other',
+] as const
 export type Position = (typeof positions)[number]
 
 export const visibilities = ['public', 'members'] as const
 export type Visibility = (typeof visibilities)[number]
 
-export const mechanismKinds = ['committee', 'law', 'oversight_body', 'caucus', 'national_strategy', 'network', 'other'] as const
+export const mechanismKinds = [
+  'committee',
+  'law',
+  'oversight_body',
+  'caucus',
+  'national_strategy',
+  'network',
+  'other',
+] as const
 export type MechanismKind = (typeof mechanismKinds)[number]
 
 export const pillars = [1, 2, 3, 4] as const
@@ -149,7 +173,15 @@ export type DeliveryFormat = (typeof deliveryFormats)[number]
  * requester sees) → in_progress → completed; its parliament may withdraw it until work starts. Declined,
  * completed and withdrawn requests are closed.
  */
-export const requestStates = ['submitted', 'under_review', 'accepted', 'declined', 'in_progress', 'completed', 'withdrawn'] as const
+export const requestStates = [
+  'submitted',
+  'under_review',
+  'accepted',
+  'declined',
+  'in_progress',
+  'completed',
+  'withdrawn',
+] as const
 export type RequestState = (typeof requestStates)[number]
 
 /** The kinds of topic a request is tagged with (the library's taxonomies). */

@@ -5,7 +5,15 @@
 import { eq, inArray } from 'drizzle-orm'
 import type { Db } from '~/utils/db.server'
 import { zonedToUtc } from '~/utils/zoned-time.server'
-import type { MeetingDocumentRole, MeetingFormat, MeetingKind, MeetingState, MeetingVisibility, Region, Theme } from './enums'
+import type {
+  MeetingDocumentRole,
+  MeetingFormat,
+  MeetingKind,
+  MeetingState,
+  MeetingVisibility,
+  Region,
+  Theme,
+} from './enums'
 import {
   meeting,
   meetingDocument,
@@ -88,51 +96,88 @@ const doha: DemoMeeting = {
     'Asian Parliamentary Assembly',
     'ParlAmericas',
   ],
-  documents: [{ titleEn: 'Report of the first coordination meeting of parliamentary assemblies on counter-terrorism (Doha)', role: 'outcome' }],
+  documents: [
+    {
+      titleEn: 'Report of the first coordination meeting of parliamentary assemblies on counter-terrorism (Doha)',
+      role: 'outcome',
+    },
+  ],
   // The seed report: it discussed partnerships with UN entities to empower women and young parliamentarians.
   themes: ['women', 'youth'],
   sessions: [
     {
-      day: 0, from: '09:00', to: '10:30',
-      titleEn: 'Opening of the meeting', titleAr: 'افتتاح أعمال الاجتماع', room: 'Plenary hall',
+      day: 0,
+      from: '09:00',
+      to: '10:30',
+      titleEn: 'Opening of the meeting',
+      titleAr: 'افتتاح أعمال الاجتماع',
+      room: 'Plenary hall',
       speakers: [
         { name: 'Hassan bin Abdullah Al-Ghanim', affiliation: 'Speaker of the Shura Council of Qatar' },
         { name: 'Mauro Miedico', affiliation: 'Deputy Director, United Nations Office of Counter-Terrorism' },
       ],
     },
     {
-      day: 0, from: '11:00', to: '13:00',
+      day: 0,
+      from: '11:00',
+      to: '13:00',
       titleEn: 'The role of parliaments in countering terrorism and violent extremism conducive to terrorism',
-      titleAr: 'دور البرلمانات في التصدي للإرهاب والتطرف العنيف المؤدي إلى الإرهاب', room: 'Plenary hall',
-      speakers: [{ name: 'Reinhold Lopatka', affiliation: 'Chair of the counter-terrorism committee, OSCE Parliamentary Assembly' }],
+      titleAr: 'دور البرلمانات في التصدي للإرهاب والتطرف العنيف المؤدي إلى الإرهاب',
+      room: 'Plenary hall',
+      speakers: [
+        {
+          name: 'Reinhold Lopatka',
+          affiliation: 'Chair of the counter-terrorism committee, OSCE Parliamentary Assembly',
+        },
+      ],
     },
     {
-      day: 0, from: '14:30', to: '16:30',
-      titleEn: 'Threats, challenges, and the mechanisms parliaments have set up', titleAr: 'التهديدات والتحديات والآليات التي وضعتها البرلمانات',
+      day: 0,
+      from: '14:30',
+      to: '16:30',
+      titleEn: 'Threats, challenges, and the mechanisms parliaments have set up',
+      titleAr: 'التهديدات والتحديات والآليات التي وضعتها البرلمانات',
       room: 'Plenary hall',
     },
     {
-      day: 1, from: '09:30', to: '12:30',
+      day: 1,
+      from: '09:30',
+      to: '12:30',
       titleEn: 'Permanent coordination mechanisms between parliamentary assemblies, unions and parliaments',
-      titleAr: 'آليات التنسيق الدائم بين الجمعيات والاتحادات البرلمانية وبرلمانات الدول الأعضاء', room: 'Plenary hall',
+      titleAr: 'آليات التنسيق الدائم بين الجمعيات والاتحادات البرلمانية وبرلمانات الدول الأعضاء',
+      room: 'Plenary hall',
     },
     {
-      day: 1, from: '14:00', to: '16:30',
-      titleEn: 'A global parliamentary network and its web platform', titleAr: 'شبكة برلمانية عالمية ومنصتها على الإنترنت',
+      day: 1,
+      from: '14:00',
+      to: '16:30',
+      titleEn: 'A global parliamentary network and its web platform',
+      titleAr: 'شبكة برلمانية عالمية ومنصتها على الإنترنت',
       room: 'Room 2',
     },
     {
-      day: 2, from: '09:30', to: '11:30',
-      titleEn: 'Technical support and capacity-building programmes', titleAr: 'برامج الدعم الفني وبناء القدرات', room: 'Room 2',
+      day: 2,
+      from: '09:30',
+      to: '11:30',
+      titleEn: 'Technical support and capacity-building programmes',
+      titleAr: 'برامج الدعم الفني وبناء القدرات',
+      room: 'Room 2',
     },
     {
-      day: 2, from: '12:00', to: '13:30',
+      day: 2,
+      from: '12:00',
+      to: '13:30',
       titleEn: 'Partnerships with United Nations entities to empower women and young parliamentarians',
-      titleAr: 'الشراكات مع مؤسسات الأمم المتحدة لتمكين المرأة والشباب من البرلمانيين', room: 'Room 2',
+      titleAr: 'الشراكات مع مؤسسات الأمم المتحدة لتمكين المرأة والشباب من البرلمانيين',
+      room: 'Room 2',
     },
     {
-      day: 2, from: '15:00', to: '17:00',
-      titleEn: 'Conclusions and next steps', titleAr: 'الاستنتاجات والخطوات التالية', room: 'Plenary hall',
+      day: 2,
+      from: '15:00',
+      to: '17:00',
+      titleEn: 'Conclusions and next steps',
+      titleAr: 'الاستنتاجات والخطوات التالية',
+      room: 'Plenary hall',
     },
   ],
 }
@@ -143,7 +188,8 @@ const upcoming: DemoMeeting[] = [
     format: 'online',
     titleEn: 'Webinar: parliaments and the financing of terrorism (resolution 2462)',
     titleAr: 'ندوة إلكترونية: البرلمانات وتمويل الإرهاب (القرار 2462)',
-    descriptionEn: 'How parliaments legislate and oversee to prevent the financing of terrorism, one year of practice shared by members of the network.',
+    descriptionEn:
+      'How parliaments legislate and oversee to prevent the financing of terrorism, one year of practice shared by members of the network.',
     descriptionAr: 'كيف تشرّع البرلمانات وتراقب لمنع تمويل الإرهاب: تجارب يتبادلها أعضاء الشبكة.',
     city: '',
     countryCode: null,
@@ -158,7 +204,13 @@ const upcoming: DemoMeeting[] = [
     invited: [],
     sessions: [
       { day: 0, from: '13:00', to: '13:15', titleEn: 'Welcome', titleAr: 'كلمة الترحيب' },
-      { day: 0, from: '13:15', to: '14:30', titleEn: 'Legislation and oversight: experiences', titleAr: 'التشريع والرقابة: تجارب' },
+      {
+        day: 0,
+        from: '13:15',
+        to: '14:30',
+        titleEn: 'Legislation and oversight: experiences',
+        titleAr: 'التشريع والرقابة: تجارب',
+      },
       { day: 0, from: '14:30', to: '15:00', titleEn: 'Questions and answers', titleAr: 'أسئلة وأجوبة' },
     ],
   },
@@ -167,7 +219,8 @@ const upcoming: DemoMeeting[] = [
     format: 'hybrid',
     titleEn: 'Regional workshop on model laws against terrorism',
     titleAr: 'ورشة عمل إقليمية حول القوانين النموذجية لمكافحة الإرهاب',
-    descriptionEn: 'A two-day workshop for parliamentarians and their staff on drafting counter-terrorism legislation that respects human rights.',
+    descriptionEn:
+      'A two-day workshop for parliamentarians and their staff on drafting counter-terrorism legislation that respects human rights.',
     descriptionAr: 'ورشة عمل لمدة يومين للبرلمانيين وموظفيهم حول صياغة تشريعات لمكافحة الإرهاب تحترم حقوق الإنسان.',
     city: 'Doha',
     countryCode: 'QA',
@@ -184,7 +237,13 @@ const upcoming: DemoMeeting[] = [
     deadlineDaysBefore: 10,
     invited: ['Shura Council of Qatar', 'Arab Parliament'],
     sessions: [
-      { day: 0, from: '09:00', to: '12:00', titleEn: 'Principles of model legislation', titleAr: 'مبادئ التشريعات النموذجية' },
+      {
+        day: 0,
+        from: '09:00',
+        to: '12:00',
+        titleEn: 'Principles of model legislation',
+        titleAr: 'مبادئ التشريعات النموذجية',
+      },
       { day: 1, from: '09:00', to: '12:00', titleEn: 'Drafting exercise', titleAr: 'تمرين على الصياغة' },
     ],
   },
@@ -207,7 +266,11 @@ function at(local: string, zone: string) {
 
 /** Adds the demo meetings that are missing (matched by English title). */
 export function seedDemoMeetings(db: Db) {
-  const coordinator = db.select({ id: user.id }).from(user).where(eq(user.email, 'coordinator@demo.parlnet.example')).get()
+  const coordinator = db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, 'coordinator@demo.parlnet.example'))
+    .get()
   db.transaction((tx) => {
     for (const m of [doha, ...upcoming]) {
       if (tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.titleEn, m.titleEn)).get()) continue
@@ -237,7 +300,9 @@ export function seedDemoMeetings(db: Db) {
           visibility: m.visibility,
           state: m.state,
           capacity: m.capacity ?? null,
-          registrationDeadline: m.deadlineDaysBefore ? new Date(startsAt.getTime() - m.deadlineDaysBefore * 86_400_000) : null,
+          registrationDeadline: m.deadlineDaysBefore
+            ? new Date(startsAt.getTime() - m.deadlineDaysBefore * 86_400_000)
+            : null,
           outcomeEn: m.outcomeEn ?? '',
           outcomeAr: m.outcomeAr ?? '',
           outcomePublishedAt: m.outcomeEn ? endsAt : null,
@@ -262,13 +327,21 @@ export function seedDemoMeetings(db: Db) {
           .returning({ id: meetingSession.id })
           .get()
         s.speakers?.forEach((sp, position) => {
-          tx.insert(meetingSessionSpeaker).values({ sessionId: session.id, name: sp.name, affiliation: sp.affiliation, position }).run()
+          tx.insert(meetingSessionSpeaker)
+            .values({ sessionId: session.id, name: sp.name, affiliation: sp.affiliation, position })
+            .run()
         })
       }
       if (m.invited.length) {
-        const invited = tx.select({ id: parliament.id }).from(parliament).where(inArray(parliament.nameEn, m.invited)).all()
+        const invited = tx
+          .select({ id: parliament.id })
+          .from(parliament)
+          .where(inArray(parliament.nameEn, m.invited))
+          .all()
         for (const p of invited) {
-          tx.insert(meetingInvitation).values({ meetingId: id, parliamentId: p.id, invitedById: coordinator?.id ?? null }).run()
+          tx.insert(meetingInvitation)
+            .values({ meetingId: id, parliamentId: p.id, invitedById: coordinator?.id ?? null })
+            .run()
         }
       }
       for (const d of m.documents ?? []) {

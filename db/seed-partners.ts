@@ -175,7 +175,11 @@ export function seedDemoPartners(db: Db) {
         .values(p.themes.map((theme) => ({ partnerId: id, theme })))
         .run()
       const link = (target: { meetingId: number } | { programmeId: number } | { resourceId: number }) =>
-        tx.insert(partnerInitiative).values({ partnerId: id, ...target }).onConflictDoNothing().run()
+        tx
+          .insert(partnerInitiative)
+          .values({ partnerId: id, ...target })
+          .onConflictDoNothing()
+          .run()
       for (const title of p.meetings ?? []) {
         const m = tx
           .select({ id: meeting.id })

@@ -13,7 +13,17 @@ describe('the demo catalogue', () => {
     const rows = listProgrammes()
     expect(rows.map((p) => p.kind)).toEqual([...programmeKinds])
     for (const p of rows) {
-      expect(p.titleEn && p.titleAr && p.summaryEn && p.summaryAr && p.descriptionEn && p.descriptionAr && p.audienceEn && p.audienceAr, p.titleEn).toBeTruthy()
+      expect(
+        p.titleEn &&
+          p.titleAr &&
+          p.summaryEn &&
+          p.summaryAr &&
+          p.descriptionEn &&
+          p.descriptionAr &&
+          p.audienceEn &&
+          p.audienceAr,
+        p.titleEn,
+      ).toBeTruthy()
       expect(p.formats.length, p.titleEn).toBeGreaterThan(0)
       expect(p.languages, p.titleEn).toEqual(expect.arrayContaining(['ar', 'en']))
     }
@@ -26,8 +36,14 @@ describe('the demo catalogue', () => {
   })
 
   it('adds nothing when run again', () => {
-    const before = [getDb().select({ n: count() }).from(programme).get()!.n, getDb().select({ n: count() }).from(programmeTheme).get()!.n]
+    const before = [
+      getDb().select({ n: count() }).from(programme).get()!.n,
+      getDb().select({ n: count() }).from(programmeTheme).get()!.n,
+    ]
     seedDemoProgrammes(getDb())
-    expect([getDb().select({ n: count() }).from(programme).get()!.n, getDb().select({ n: count() }).from(programmeTheme).get()!.n]).toEqual(before)
+    expect([
+      getDb().select({ n: count() }).from(programme).get()!.n,
+      getDb().select({ n: count() }).from(programmeTheme).get()!.n,
+    ]).toEqual(before)
   })
 })

@@ -74,8 +74,10 @@ export const demoProgrammes: DemoProgramme[] = [
       "Sessions of one to three days, built with the requesting parliament: the two resolutions and the UN Global Counter-Terrorism Strategy; how laws, budgets and oversight can take account of women's and young people's experience of violent extremism; hearing civil society; and exchanges of practice between participants.\n\nThe workshops belong to the partnerships with United Nations entities to empower women and young parliamentarians discussed at the first coordination meeting in Doha. They can be held for one parliament or for several, in person, online or both.",
     descriptionAr:
       'جلسات تستمر من يوم إلى ثلاثة أيام، تُعدّ بالتعاون مع البرلمان الطالب: القراران واستراتيجية الأمم المتحدة العالمية لمكافحة الإرهاب؛ وكيف يمكن للتشريعات والموازنات والرقابة أن تراعي تجربة النساء والشباب مع التطرف العنيف؛ والاستماع إلى المجتمع المدني؛ وتبادل الممارسات بين المشاركين.\n\nوتندرج ورش العمل ضمن الشراكات مع مؤسسات الأمم المتحدة لتمكين النساء والشباب البرلمانيين التي بحثها الاجتماع التنسيقي الأول في الدوحة. ويمكن تنظيمها لبرلمان واحد أو لعدة برلمانات، حضوريًا أو عبر الإنترنت أو بالطريقتين معًا.',
-    audienceEn: 'Women and young parliamentarians, members of committees on gender equality, youth, security and human rights, and their staff',
-    audienceAr: 'النساء والشباب البرلمانيون، وأعضاء لجان المساواة بين الجنسين والشباب والأمن وحقوق الإنسان، والعاملون معهم',
+    audienceEn:
+      'Women and young parliamentarians, members of committees on gender equality, youth, security and human rights, and their staff',
+    audienceAr:
+      'النساء والشباب البرلمانيون، وأعضاء لجان المساواة بين الجنسين والشباب والأمن وحقوق الإنسان، والعاملون معهم',
     formats: ['in_person', 'online', 'hybrid'],
     languages: ['ar', 'en', 'fr'],
     themes: ['women', 'youth', 'prevention', 'human_rights'],
@@ -87,7 +89,8 @@ export const demoProgrammes: DemoProgramme[] = [
     titleAr: 'إحاطات الخبراء بشأن التهديدات والتحديات',
     summaryEn:
       'A briefing by United Nations or independent experts for a committee or a group of parliamentarians before a debate, a hearing or a vote.',
-    summaryAr: 'إحاطة يقدمها خبراء من الأمم المتحدة أو خبراء مستقلون إلى لجنة أو مجموعة من البرلمانيين قبل مناقشة أو جلسة استماع أو تصويت.',
+    summaryAr:
+      'إحاطة يقدمها خبراء من الأمم المتحدة أو خبراء مستقلون إلى لجنة أو مجموعة من البرلمانيين قبل مناقشة أو جلسة استماع أو تصويت.',
     descriptionEn:
       'Knowing and analysing the threats posed by terrorism is the first step of oversight. A committee chooses the subject — foreign terrorist fighters and their return, the financing of terrorism, radicalisation online, the protection of critical infrastructure, or another — and the programme office finds the experts and prepares a short background note.\n\nBriefings last one to two hours, in a closed session or in public as the committee decides, with interpretation when needed.',
     descriptionAr:
@@ -105,7 +108,8 @@ export const demoProgrammes: DemoProgramme[] = [
     titleAr: 'البحوث والتحليلات لدعم البرلمانات',
     summaryEn:
       'Studies on request: the challenges parliamentarians face, the mechanisms parliaments have set up to meet them, and how those mechanisms can be activated.',
-    summaryAr: 'دراسات بناءً على الطلب: التحديات التي تواجه البرلمانيين، والآليات التي وضعتها البرلمانات لمواجهتها، وكيف يمكن تفعيل هذه الآليات.',
+    summaryAr:
+      'دراسات بناءً على الطلب: التحديات التي تواجه البرلمانيين، والآليات التي وضعتها البرلمانات لمواجهتها، وكيف يمكن تفعيل هذه الآليات.',
     descriptionEn:
       'A parliament or an assembly asks a question — how do other parliaments oversee their intelligence services, which committees follow the implementation of a counter-terrorism law, what support victims of terrorism receive — and the programme office answers with a comparative note drawing on the mechanisms recorded in the network and on published sources.\n\nFindings that can interest other members are shared in the library, with the agreement of the parliament that asked.',
     descriptionAr:
@@ -123,7 +127,8 @@ export const demoProgrammes: DemoProgramme[] = [
     titleAr: 'تبادل الخبرات بين البرلمانات',
     summaryEn:
       'Study visits and exchanges between the committees and secretariats of member parliaments and assemblies, to learn how another parliament legislates and oversees in this field.',
-    summaryAr: 'زيارات دراسية وتبادل بين لجان البرلمانات والجمعيات الأعضاء وأماناتها، للتعرف على طريقة برلمان آخر في التشريع والرقابة في هذا المجال.',
+    summaryAr:
+      'زيارات دراسية وتبادل بين لجان البرلمانات والجمعيات الأعضاء وأماناتها، للتعرف على طريقة برلمان آخر في التشريع والرقابة في هذا المجال.',
     descriptionEn:
       'The programme office puts two or more parliaments in touch around a shared question, and helps them organise a visit, an online exchange or a short secondment of staff. Exchanges between young parliamentarians of different regions are welcome.\n\nEach exchange ends with a short summary of what was learnt, shared with the participants and, if they agree, with the network.',
     descriptionAr:
@@ -158,14 +163,23 @@ export const demoProgrammes: DemoProgramme[] = [
 
 /** Loads the demo catalogue; safe to run again (programmes are matched by English title). */
 export function seedDemoProgrammes(db: Db) {
-  const coordinator = db.select({ id: user.id }).from(user).where(eq(user.email, 'coordinator@demo.parlnet.example')).get()
+  const coordinator = db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, 'coordinator@demo.parlnet.example'))
+    .get()
   db.transaction((tx) => {
     for (const p of demoProgrammes) {
       if (tx.select({ id: programme.id }).from(programme).where(eq(programme.titleEn, p.titleEn)).get()) continue
       const { themes, formats, languages, ...fields } = p
       const { id } = tx
         .insert(programme)
-        .values({ ...fields, formats: formats.join(','), languages: languages.join(','), createdById: coordinator?.id ?? null })
+        .values({
+          ...fields,
+          formats: formats.join(','),
+          languages: languages.join(','),
+          createdById: coordinator?.id ?? null,
+        })
         .returning({ id: programme.id })
         .get()
       tx.insert(programmeTheme)

@@ -15,10 +15,21 @@ import {
 const subject = 'Review of the draft law on combating the financing of terrorism'
 
 export function seedDemoRequests(db: Db) {
-  const member = db.select({ id: user.id, parliamentId: user.parliamentId }).from(user).where(eq(user.email, 'member@demo.parlnet.example')).get()
-  const coordinator = db.select({ id: user.id }).from(user).where(eq(user.email, 'coordinator@demo.parlnet.example')).get()
+  const member = db
+    .select({ id: user.id, parliamentId: user.parliamentId })
+    .from(user)
+    .where(eq(user.email, 'member@demo.parlnet.example'))
+    .get()
+  const coordinator = db
+    .select({ id: user.id })
+    .from(user)
+    .where(eq(user.email, 'coordinator@demo.parlnet.example'))
+    .get()
   if (!member?.parliamentId || !coordinator) return
-  if (db.select({ id: assistanceRequest.id }).from(assistanceRequest).where(eq(assistanceRequest.subject, subject)).get()) return
+  if (
+    db.select({ id: assistanceRequest.id }).from(assistanceRequest).where(eq(assistanceRequest.subject, subject)).get()
+  )
+    return
   const drafting = db
     .select({ id: programme.id })
     .from(programme)
@@ -36,8 +47,7 @@ export function seedDemoRequests(db: Db) {
         programmeId: drafting?.id ?? null,
         kind: 'legislative_drafting',
         subject,
-        need:
-          'Our committee on legislative affairs is examining a draft law on combating the financing of terrorism. We ask for a written review of the draft against Security Council resolutions 1373 and 2462 and the FATF standards, with proposals of amendments, before the committee reports to the plenary.',
+        need: 'Our committee on legislative affairs is examining a draft law on combating the financing of terrorism. We ask for a written review of the draft against Security Council resolutions 1373 and 2462 and the FATF standards, with proposals of amendments, before the committee reports to the plenary.',
         desiredFrom: new Date(Date.now() + 30 * day).toISOString().slice(0, 10),
         desiredTo: new Date(Date.now() + 75 * day).toISOString().slice(0, 10),
         languages: 'ar,en',
@@ -59,7 +69,13 @@ export function seedDemoRequests(db: Db) {
     tx.insert(assistanceRequestEvent)
       .values([
         { requestId: id, actorId: member.id, fromState: null, toState: 'submitted', createdAt: submittedAt },
-        { requestId: id, actorId: coordinator.id, fromState: 'submitted', toState: 'under_review', createdAt: reviewedAt },
+        {
+          requestId: id,
+          actorId: coordinator.id,
+          fromState: 'submitted',
+          toState: 'under_review',
+          createdAt: reviewedAt,
+        },
       ])
       .run()
     tx.insert(assistanceRequestMessage)

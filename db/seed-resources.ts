@@ -250,17 +250,27 @@ export function seedDemoResources(db: Db) {
         })
         .returning({ id: resource.id })
         .get()
-      tx.insert(resourcePillar).values(r.pillars.map((pillar) => ({ resourceId: id, pillar }))).run()
+      tx.insert(resourcePillar)
+        .values(r.pillars.map((pillar) => ({ resourceId: id, pillar })))
+        .run()
       if (r.resolutions?.length) {
-        tx.insert(resourceResolution).values(r.resolutions.map((resolution) => ({ resourceId: id, resolution }))).run()
+        tx.insert(resourceResolution)
+          .values(r.resolutions.map((resolution) => ({ resourceId: id, resolution })))
+          .run()
       }
-      tx.insert(resourceTheme).values(r.themes.map((theme) => ({ resourceId: id, theme }))).run()
-      tx.insert(resourceLanguage).values(r.languages.map((language) => ({ resourceId: id, language }))).run()
+      tx.insert(resourceTheme)
+        .values(r.themes.map((theme) => ({ resourceId: id, theme })))
+        .run()
+      tx.insert(resourceLanguage)
+        .values(r.languages.map((language) => ({ resourceId: id, language })))
+        .run()
       const related = r.parliaments?.length
         ? tx.select({ id: parliament.id }).from(parliament).where(inArray(parliament.nameEn, r.parliaments)).all()
         : []
       if (related.length) {
-        tx.insert(resourceParliament).values(related.map((p) => ({ resourceId: id, parliamentId: p.id }))).run()
+        tx.insert(resourceParliament)
+          .values(related.map((p) => ({ resourceId: id, parliamentId: p.id })))
+          .run()
       }
       ids.push(id)
     }

@@ -77,15 +77,89 @@ describe('seedWorld with the sample ranking', () => {
 
     const context = { joinedAt: null, ipuAsOf: '2021-09-01' }
     expect(chamberRows(db)).toEqual([
-      { countryCode: 'AF', chamber: 'lower', nameEn: 'Afghanistan: lower house', nameAr: 'أفغانستان: المجلس الأدنى', region: 'asia', ipuSeats: 249, ipuWomen: 69, ...context },
-      { countryCode: 'AF', chamber: 'upper', nameEn: 'Afghanistan: upper house', nameAr: 'أفغانستان: المجلس الأعلى', region: 'asia', ipuSeats: 102, ipuWomen: 19, ...context },
-      { countryCode: 'FR', chamber: 'lower', nameEn: 'France: lower house', nameAr: 'فرنسا: المجلس الأدنى', region: 'europe', ipuSeats: 577, ipuWomen: 229, ...context },
-      { countryCode: 'FR', chamber: 'upper', nameEn: 'France: upper house', nameAr: 'فرنسا: المجلس الأعلى', region: 'europe', ipuSeats: 348, ipuWomen: 122, ...context },
+      {
+        countryCode: 'AF',
+        chamber: 'lower',
+        nameEn: 'Afghanistan: lower house',
+        nameAr: 'أفغانستان: المجلس الأدنى',
+        region: 'asia',
+        ipuSeats: 249,
+        ipuWomen: 69,
+        ...context,
+      },
+      {
+        countryCode: 'AF',
+        chamber: 'upper',
+        nameEn: 'Afghanistan: upper house',
+        nameAr: 'أفغانستان: المجلس الأعلى',
+        region: 'asia',
+        ipuSeats: 102,
+        ipuWomen: 19,
+        ...context,
+      },
+      {
+        countryCode: 'FR',
+        chamber: 'lower',
+        nameEn: 'France: lower house',
+        nameAr: 'فرنسا: المجلس الأدنى',
+        region: 'europe',
+        ipuSeats: 577,
+        ipuWomen: 229,
+        ...context,
+      },
+      {
+        countryCode: 'FR',
+        chamber: 'upper',
+        nameEn: 'France: upper house',
+        nameAr: 'فرنسا: المجلس الأعلى',
+        region: 'europe',
+        ipuSeats: 348,
+        ipuWomen: 122,
+        ...context,
+      },
       // The demo's House of Commons becomes the UK's lower house and stays in the network.
-      { countryCode: 'GB', chamber: 'lower', nameEn: 'UK House of Commons', nameAr: 'مجلس العموم البريطاني', region: 'europe', ipuSeats: 650, ipuWomen: 223, joinedAt: '2021-12-13', ipuAsOf: '2021-09-01' },
-      { countryCode: 'GB', chamber: 'upper', nameEn: 'United Kingdom: upper house', nameAr: 'المملكة المتحدة: المجلس الأعلى', region: 'europe', ipuSeats: 795, ipuWomen: 228, ...context },
-      { countryCode: 'KW', chamber: 'single', nameEn: 'Kuwait: parliament', nameAr: 'الكويت: البرلمان', region: 'middle_east_north_africa', ipuSeats: 65, ipuWomen: 2, ...context },
-      { countryCode: 'QA', chamber: 'single', nameEn: 'Shura Council of Qatar', nameAr: 'مجلس الشورى القطري', region: 'middle_east_north_africa', ipuSeats: 41, ipuWomen: 4, joinedAt: '2021-12-13', ipuAsOf: '2021-09-01' },
+      {
+        countryCode: 'GB',
+        chamber: 'lower',
+        nameEn: 'UK House of Commons',
+        nameAr: 'مجلس العموم البريطاني',
+        region: 'europe',
+        ipuSeats: 650,
+        ipuWomen: 223,
+        joinedAt: '2021-12-13',
+        ipuAsOf: '2021-09-01',
+      },
+      {
+        countryCode: 'GB',
+        chamber: 'upper',
+        nameEn: 'United Kingdom: upper house',
+        nameAr: 'المملكة المتحدة: المجلس الأعلى',
+        region: 'europe',
+        ipuSeats: 795,
+        ipuWomen: 228,
+        ...context,
+      },
+      {
+        countryCode: 'KW',
+        chamber: 'single',
+        nameEn: 'Kuwait: parliament',
+        nameAr: 'الكويت: البرلمان',
+        region: 'middle_east_north_africa',
+        ipuSeats: 65,
+        ipuWomen: 2,
+        ...context,
+      },
+      {
+        countryCode: 'QA',
+        chamber: 'single',
+        nameEn: 'Shura Council of Qatar',
+        nameAr: 'مجلس الشورى القطري',
+        region: 'middle_east_north_africa',
+        ipuSeats: 41,
+        ipuWomen: 4,
+        joinedAt: '2021-12-13',
+        ipuAsOf: '2021-09-01',
+      },
     ])
 
     // The directory's search finds the new rows in either language.
@@ -99,7 +173,11 @@ describe('seedWorld with the sample ranking', () => {
   it('changes nothing when run again', () => {
     const db = getDb()
     const rows = db.select().from(parliament).all()
-    expect(seedWorld(db, { from: path.dirname(fixture) + '/ipu-sample.csv' })).toMatchObject({ inserted: 0, updated: 0, unchanged: 8 })
+    expect(seedWorld(db, { from: path.dirname(fixture) + '/ipu-sample.csv' })).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 8,
+    })
     expect(db.select().from(parliament).all()).toEqual(rows)
     // One Qatar row, not two.
     expect(db.select({ n: count() }).from(parliament).where(eq(parliament.countryCode, 'QA')).get()!.n).toBe(1)
@@ -107,7 +185,10 @@ describe('seedWorld with the sample ranking', () => {
 
   it('refreshes the figures of rows it matches but keeps their names', () => {
     const db = getDb()
-    db.update(parliament).set({ ipuWomen: 0, nameEn: 'National Assembly of Kuwait' }).where(eq(parliament.countryCode, 'KW')).run()
+    db.update(parliament)
+      .set({ ipuWomen: 0, nameEn: 'National Assembly of Kuwait' })
+      .where(eq(parliament.countryCode, 'KW'))
+      .run()
     expect(seedWorld(db, { from: fixture })).toMatchObject({ inserted: 0, updated: 1, unchanged: 7 })
     expect(db.select().from(parliament).where(eq(parliament.countryCode, 'KW')).get()).toMatchObject({
       nameEn: 'National Assembly of Kuwait',
@@ -120,12 +201,16 @@ describe('seedWorld refuses bad input', () => {
   it('says where to find the ranking when it is missing', () => {
     const db = freshDb('missing')
     const empty = fs.mkdtempSync(path.join(process.env.DATA_DIR!, 'empty-'))
-    expect(() => seedWorld(db, { from: empty })).toThrow(/IPU ranking not found: .*ipu-women-ranking-2021-09-with-iso3\.csv.*--from DIR/)
+    expect(() => seedWorld(db, { from: empty })).toThrow(
+      /IPU ranking not found: .*ipu-women-ranking-2021-09-with-iso3\.csv.*--from DIR/,
+    )
   })
 
   it('fails on a region it does not know', () => {
     const file = writeCsv('region.csv', [header, '0,Atlantis,1,1.2020,10,5,50.0,-,-,-,-,FRA,50.0%,ATL'])
-    expect(() => seedWorld(freshDb('region'), { from: file })).toThrow(/region\.csv:2 \(Atlantis\): unknown region "ATL"/)
+    expect(() => seedWorld(freshDb('region'), { from: file })).toThrow(
+      /region\.csv:2 \(Atlantis\): unknown region "ATL"/,
+    )
   })
 
   it('fails on a code that is not ISO 3166-1 alpha-3, and on more women than seats', () => {
@@ -138,7 +223,9 @@ describe('seedWorld refuses bad input', () => {
   it('writes nothing when one row cannot be written', () => {
     const db = freshDb('clash')
     db.insert(parliament).values({ kind: 'assembly', nameEn: 'Kuwait: parliament', region: 'global' }).run()
-    expect(() => seedWorld(db, { from: fixture })).toThrow(/"Kuwait: parliament" \(KW, single\) is already the name of parliament 1/)
+    expect(() => seedWorld(db, { from: fixture })).toThrow(
+      /"Kuwait: parliament" \(KW, single\) is already the name of parliament 1/,
+    )
     expect(db.select({ n: count() }).from(parliament).get()!.n).toBe(1)
   })
 })
@@ -172,7 +259,13 @@ describe('seedWorld with the full 2021 ranking', () => {
       expect(r.nameAr).toMatch(/[\u0600-\u06FF]/)
     }
     const byChamber = Object.fromEntries(
-      db.select({ chamber: parliament.chamber, n: count() }).from(parliament).where(isNotNull(parliament.countryCode)).groupBy(parliament.chamber).all().map((r) => [r.chamber, r.n]),
+      db
+        .select({ chamber: parliament.chamber, n: count() })
+        .from(parliament)
+        .where(isNotNull(parliament.countryCode))
+        .groupBy(parliament.chamber)
+        .all()
+        .map((r) => [r.chamber, r.n]),
     )
     expect(byChamber).toEqual({ single: countries - upperHouses, lower: upperHouses, upper: upperHouses })
 
@@ -184,12 +277,24 @@ describe('seedWorld with the full 2021 ranking', () => {
     expect(totals.women / totals.seats).toBeGreaterThan(0.24)
     expect(totals.women / totals.seats).toBeLessThan(0.28)
 
-    expect(rows.find((r) => r.countryCode === 'GM')).toMatchObject({ chamber: 'single', nameEn: 'Gambia: parliament', nameAr: 'غامبيا: البرلمان', region: 'africa' })
-    expect(rows.filter((r) => r.countryCode === 'US').map((r) => r.nameEn)).toEqual(['United States: lower house', 'United States: upper house'])
+    expect(rows.find((r) => r.countryCode === 'GM')).toMatchObject({
+      chamber: 'single',
+      nameEn: 'Gambia: parliament',
+      nameAr: 'غامبيا: البرلمان',
+      region: 'africa',
+    })
+    expect(rows.filter((r) => r.countryCode === 'US').map((r) => r.nameEn)).toEqual([
+      'United States: lower house',
+      'United States: upper house',
+    ])
     expect(rows.filter((r) => r.countryCode === 'QA').map((r) => r.nameEn)).toEqual(['Shura Council of Qatar'])
 
     const snapshot = db.select().from(parliament).all()
-    expect(seedWorld(db, { from: worldDir })).toMatchObject({ inserted: 0, updated: 0, unchanged: countries + upperHouses })
+    expect(seedWorld(db, { from: worldDir })).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: countries + upperHouses,
+    })
     expect(db.select().from(parliament).all()).toEqual(snapshot)
   })
 })

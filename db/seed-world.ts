@@ -163,7 +163,8 @@ export function readIpuRanking(file: string): { countries: IpuCountry[]; notes: 
     const count = (name: (typeof requiredColumns)[number]) => {
       const value = cell(name)
       if (value === '-' || value === '') return null
-      if (!/^\d+$/.test(value)) throw new Error(`${file}:${line}: "${name}" should be a whole number or "-", got "${value}"`)
+      if (!/^\d+$/.test(value))
+        throw new Error(`${file}:${line}: "${name}" should be a whole number or "-", got "${value}"`)
       return Number(value)
     }
     const name = cell('country')
@@ -172,10 +173,12 @@ export function readIpuRanking(file: string): { countries: IpuCountry[]; notes: 
     if (!region) throw new Error(`${file}:${line} (${name}): unknown region "${regionCode}"`)
     const lowerSeats = count('Seats*')
     const lowerWomen = count('Women')
-    if (lowerSeats === null || lowerWomen === null) throw new Error(`${file}:${line} (${name}): no seats or women for the lower or single house`)
+    if (lowerSeats === null || lowerWomen === null)
+      throw new Error(`${file}:${line} (${name}): no seats or women for the lower or single house`)
     const upperSeats = count('Seats*.1')
     const upperWomen = count('Women.1')
-    if ((upperSeats === null) !== (upperWomen === null)) throw new Error(`${file}:${line} (${name}): the upper house has seats or women but not both`)
+    if ((upperSeats === null) !== (upperWomen === null))
+      throw new Error(`${file}:${line} (${name}): the upper house has seats or women but not both`)
     let iso3 = cell('iso3').toUpperCase()
     const corrected = iso3Corrections[iso3]
     if (corrected) {
@@ -221,7 +224,10 @@ export function worldChambers(file: string): { rows: WorldChamber[]; notes: stri
     if (!countryCode) throw new Error(`${file}:${c.line} (${c.name}): "${c.iso3}" is not an ISO 3166-1 alpha-3 code`)
     const names = countryNames(countryCode)
     const figures: [Chamber, { seats: number; women: number }][] = c.upper
-      ? [['lower', c.lower], ['upper', c.upper]]
+      ? [
+          ['lower', c.lower],
+          ['upper', c.upper],
+        ]
       : [['single', c.lower]]
     return figures.map(([chamber, { seats, women }]) => {
       const parsed = WorldChamberSchema.safeParse({
@@ -289,7 +295,11 @@ export function seedWorld(db: Db, { from = defaultWorldDataDir() }: { from?: str
     }
     // English names are unique; null marks a name this run has just used.
     const idByNameEn = new Map<string, number | null>(
-      tx.select({ id: parliament.id, nameEn: parliament.nameEn }).from(parliament).all().map((p) => [p.nameEn, p.id]),
+      tx
+        .select({ id: parliament.id, nameEn: parliament.nameEn })
+        .from(parliament)
+        .all()
+        .map((p) => [p.nameEn, p.id]),
     )
 
     for (const row of rows) {

@@ -20,22 +20,96 @@ type DemoParliament = {
 
 /** The chambers and assemblies DOMAIN.md names: the first members of the network. */
 export const demoParliaments: DemoParliament[] = [
-  { kind: 'national', countryCode: 'QA', nameEn: 'Shura Council of Qatar', nameAr: 'مجلس الشورى القطري', region: 'middle_east_north_africa', website: 'https://www.shura.qa' },
-  { kind: 'national', countryCode: 'GB', nameEn: 'UK House of Commons', nameAr: 'مجلس العموم البريطاني', region: 'europe', website: 'https://www.parliament.uk' },
-  { kind: 'assembly', countryCode: null, nameEn: 'OSCE Parliamentary Assembly', nameAr: 'الجمعية البرلمانية لمنظمة الأمن والتعاون في أوروبا', region: 'europe', website: 'https://www.oscepa.org' },
-  { kind: 'assembly', countryCode: null, nameEn: 'Parliamentary Assembly of the Mediterranean', nameAr: 'الجمعية البرلمانية للبحر الأبيض المتوسط', region: 'europe', website: 'https://pam.int' },
-  { kind: 'assembly', countryCode: null, nameEn: 'Asian Parliamentary Assembly', nameAr: 'الجمعية البرلمانية الآسيوية', region: 'asia', website: null },
-  { kind: 'assembly', countryCode: null, nameEn: 'Arab Parliament', nameAr: 'البرلمان العربي', region: 'middle_east_north_africa', website: null },
-  { kind: 'assembly', countryCode: null, nameEn: 'ParlAmericas', nameAr: 'برلمان الأمريكتين (بارلأمريكاس)', region: 'americas', website: 'https://www.parlamericas.org' },
-  { kind: 'assembly', countryCode: null, nameEn: 'Parliamentary Assembly of the Council of Europe', nameAr: 'الجمعية البرلمانية لمجلس أوروبا', region: 'europe', website: 'https://pace.coe.int' },
-  { kind: 'union', countryCode: null, nameEn: 'Inter-Parliamentary Union', nameAr: 'الاتحاد البرلماني الدولي', region: 'global', website: 'https://www.ipu.org' },
+  {
+    kind: 'national',
+    countryCode: 'QA',
+    nameEn: 'Shura Council of Qatar',
+    nameAr: 'مجلس الشورى القطري',
+    region: 'middle_east_north_africa',
+    website: 'https://www.shura.qa',
+  },
+  {
+    kind: 'national',
+    countryCode: 'GB',
+    nameEn: 'UK House of Commons',
+    nameAr: 'مجلس العموم البريطاني',
+    region: 'europe',
+    website: 'https://www.parliament.uk',
+  },
+  {
+    kind: 'assembly',
+    countryCode: null,
+    nameEn: 'OSCE Parliamentary Assembly',
+    nameAr: 'الجمعية البرلمانية لمنظمة الأمن والتعاون في أوروبا',
+    region: 'europe',
+    website: 'https://www.oscepa.org',
+  },
+  {
+    kind: 'assembly',
+    countryCode: null,
+    nameEn: 'Parliamentary Assembly of the Mediterranean',
+    nameAr: 'الجمعية البرلمانية للبحر الأبيض المتوسط',
+    region: 'europe',
+    website: 'https://pam.int',
+  },
+  {
+    kind: 'assembly',
+    countryCode: null,
+    nameEn: 'Asian Parliamentary Assembly',
+    nameAr: 'الجمعية البرلمانية الآسيوية',
+    region: 'asia',
+    website: null,
+  },
+  {
+    kind: 'assembly',
+    countryCode: null,
+    nameEn: 'Arab Parliament',
+    nameAr: 'البرلمان العربي',
+    region: 'middle_east_north_africa',
+    website: null,
+  },
+  {
+    kind: 'assembly',
+    countryCode: null,
+    nameEn: 'ParlAmericas',
+    nameAr: 'برلمان الأمريكتين (بارلأمريكاس)',
+    region: 'americas',
+    website: 'https://www.parlamericas.org',
+  },
+  {
+    kind: 'assembly',
+    countryCode: null,
+    nameEn: 'Parliamentary Assembly of the Council of Europe',
+    nameAr: 'الجمعية البرلمانية لمجلس أوروبا',
+    region: 'europe',
+    website: 'https://pace.coe.int',
+  },
+  {
+    kind: 'union',
+    countryCode: null,
+    nameEn: 'Inter-Parliamentary Union',
+    nameAr: 'الاتحاد البرلماني الدولي',
+    region: 'global',
+    website: 'https://www.ipu.org',
+  },
 ]
 
 /** Demo accounts; their passwords are in the README. Never use DEMO on a real installation. */
 export const demoAccounts: { email: string; name: string; role: Role; password: string; parliament?: string }[] = [
   { email: 'admin@demo.parlnet.example', name: 'Demo Administrator', role: 'admin', password: 'demo-admin-password' },
-  { email: 'coordinator@demo.parlnet.example', name: 'Demo Coordinator', role: 'coordinator', password: 'demo-coordinator-password' },
-  { email: 'member@demo.parlnet.example', name: 'Demo Member', role: 'member', password: 'demo-member-password', parliament: 'Shura Council of Qatar' },
+  {
+    email: 'coordinator@demo.parlnet.example',
+    name: 'Demo Coordinator',
+    role: 'coordinator',
+    password: 'demo-coordinator-password',
+  },
+  {
+    email: 'member@demo.parlnet.example',
+    name: 'Demo Member',
+    role: 'member',
+    password: 'demo-member-password',
+    parliament: 'Shura Council of Qatar',
+  },
 ]
 
 export function hasAnyUser(db: Db) {

@@ -2,7 +2,14 @@ import { expect, expectAccessible, test } from './fixtures'
 
 // The public pages that shell.spec.ts pictures ('', /about, /network, /parliaments, /login, /resources,
 // /no-such-page) and the admin pages are checked there, on the same visit as their desktop screenshot.
-const publicPages = ['/members', '/mechanisms', '/meetings', '/forgot-password', '/invitations/invalidtoken', '/reset-password/invalidtoken']
+const publicPages = [
+  '/members',
+  '/mechanisms',
+  '/meetings',
+  '/forgot-password',
+  '/invitations/invalidtoken',
+  '/reset-password/invalidtoken',
+]
 
 for (const lang of ['en', 'ar'] as const) {
   test.describe(`accessibility (${lang})`, () => {

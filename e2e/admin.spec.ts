@@ -16,7 +16,10 @@ test.describe('administration', () => {
       await expect(page.getByRole('link', { name: lang === 'en' ? 'Administration' : 'الإدارة' })).toHaveCount(0)
     })
 
-    test(`the outbox never shows another account's live invitation link, and says mail is not sent (${lang})`, async ({ page, signIn }) => {
+    test(`the outbox never shows another account's live invitation link, and says mail is not sent (${lang})`, async ({
+      page,
+      signIn,
+    }) => {
       const invitee = uniqueEmail(`outbox-${lang}`)
       await signIn('admin')
       await page.goto('/en/invitations/new')
@@ -34,9 +37,7 @@ test.describe('administration', () => {
       await expect(message.locator('pre')).toContainText('/invitations/•••')
       expect(await page.content()).not.toContain(secret)
       await expect(page.getByTestId('outbox-no-smtp')).toHaveText(
-        lang === 'en'
-          ? /Mail is not being sent: no SMTP server is configured/
-          : /لا تُرسَل الرسائل: لم يُضبط خادم SMTP/,
+        lang === 'en' ? /Mail is not being sent: no SMTP server is configured/ : /لا تُرسَل الرسائل: لم يُضبط خادم SMTP/,
       )
     })
 
@@ -73,14 +74,23 @@ test.describe('administration', () => {
     expect(query<{ role: string }>('select role from user where id = ?', memberId)[0]!.role).toBe('member')
   })
 
-  test('an admin changes a role and deactivates an account; both are audited and end sessions', async ({ page, signIn, browser, baseURL }) => {
+  test('an admin changes a role and deactivates an account; both are audited and end sessions', async ({
+    page,
+    signIn,
+    browser,
+    baseURL,
+  }) => {
     // A fresh member to act on.
     const email = uniqueEmail('managed')
     await signIn('admin')
     await page.goto('/en/invitations/new')
     // Admins may invite any role.
     await expect(page.getByLabel('Role').locator('option')).toHaveText(['Member', 'Coordinator', 'Administrator'])
-    const managed = await joinByInvitation(page, browser, baseURL!, { email, name: 'Managed Member', password: 'managed password 1' })
+    const managed = await joinByInvitation(page, browser, baseURL!, {
+      email,
+      name: 'Managed Member',
+      password: 'managed password 1',
+    })
     const ctx = managed.context()
 
     await page.goto('/en/admin')
@@ -95,7 +105,10 @@ test.describe('administration', () => {
     await expect(managed).toHaveURL(/\/en\/login/)
     await signInAs(ctx, baseURL!, email)
 
-    await page.getByTestId(`user-${email}`).getByRole('button', { name: /Deactivate/ }).click()
+    await page
+      .getByTestId(`user-${email}`)
+      .getByRole('button', { name: /Deactivate/ })
+      .click()
     await expect(page.getByRole('status')).toHaveText('The account is deactivated and signed out everywhere.')
     await managed.goto('/en/account')
     await expect(managed).toHaveURL(/\/en\/login/)

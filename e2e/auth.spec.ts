@@ -140,12 +140,17 @@ test('a member saves Arabic as their language; / then opens the Arabic site', as
   await expect(page.getByRole('status')).toHaveText('تم حفظ ملفك الشخصي.')
 })
 
-test('50 wrong passwords sent at once get at most 5 checks; the right one afterwards is refused with 429', async ({ request, baseURL }) => {
+test('50 wrong passwords sent at once get at most 5 checks; the right one afterwards is refused with 429', async ({
+  request,
+  baseURL,
+}) => {
   const email = uniqueEmail('burst')
   const password = 'the right burst passphrase'
   const db = openTestDb()
   const { id } = db
-    .prepare(`insert into user (email, name, role, locale, password_hash) values (?, 'Burst Target', 'member', 'en', ?) returning id`)
+    .prepare(
+      `insert into user (email, name, role, locale, password_hash) values (?, 'Burst Target', 'member', 'en', ?) returning id`,
+    )
     .get(email, await hashPassword(password)) as { id: number }
   db.close()
   // Each from its own address (the server trusts X-Forwarded-For from loopback), so only the account's limit is at play.
@@ -155,10 +160,17 @@ test('50 wrong passwords sent at once get at most 5 checks; the right one afterw
       headers: { Origin: baseURL!, 'X-Forwarded-For': `198.51.100.${i}` },
       maxRedirects: 0,
     })
-  const statuses = (await Promise.all(Array.from({ length: 50 }, (_, i) => post(`wrong ${i}`, i)))).map((r) => r.status())
+  const statuses = (await Promise.all(Array.from({ length: 50 }, (_, i) => post(`wrong ${i}`, i)))).map((r) =>
+    r.status(),
+  )
   expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(5)
   expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(45)
-  expect(query<{ n: number }>(`select count(*) n from audit_event where action = 'login.failed' and target_id = ?`, email)[0]!.n).toBeLessThanOrEqual(5)
+  expect(
+    query<{ n: number }>(
+      `select count(*) n from audit_event where action = 'login.failed' and target_id = ?`,
+      email,
+    )[0]!.n,
+  ).toBeLessThanOrEqual(5)
 
   const right = await post(password, 200)
   expect(right.status()).toBe(429)

@@ -1,7 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from '@playwright/test'
-import { demo, expect, expectAccessible, languages, openTestDb, parliamentId, query, signInAs, snap, test } from './fixtures'
+import {
+  demo,
+  expect,
+  expectAccessible,
+  languages,
+  openTestDb,
+  parliamentId,
+  query,
+  signInAs,
+  snap,
+  test,
+} from './fixtures'
 
 // The coordinators' dashboard: requests of the demo member's parliament written by SQL in several states and
 // ages, a resource waiting for review, and the demo seed's upcoming meetings; the demo coordinator sees them in
@@ -9,7 +20,8 @@ import { demo, expect, expectAccessible, languages, openTestDb, parliamentId, qu
 // and the CSV export downloads with a BOM, Arabic headers for ?lang=ar and formula-like cells made safe. Members
 // get 403 on both; a visitor is sent to sign in (and gets 403 for the file).
 
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const withStates = (lang: string) => ({ ...strings(lang, 'coordination'), states: strings(lang, 'requests').states })
 const text = { en: withStates('en'), ar: withStates('ar') }
 
@@ -70,19 +82,30 @@ test.beforeAll(() => {
        values (?, ?, ?, ?, 'What we need, in a few words.', ?, ?, ?, ?) returning id`,
     )
     const add = (subject: string, kind: string, state: string, waitedDays: number, assigneeId: number | null = null) =>
-      (insert.get(qatar, member!.id, kind, subject, state, assigneeId, now - (waitedDays + 3) * DAY, now - waitedDays * DAY) as { id: number }).id
+      (
+        insert.get(
+          qatar,
+          member!.id,
+          kind,
+          subject,
+          state,
+          assigneeId,
+          now - (waitedDays + 3) * DAY,
+          now - waitedDays * DAY,
+        ) as { id: number }
+      ).id
     // The oldest open request has waited 400 days in its state: older than anything other specs make.
     add(subjects.oldest, 'legislative_drafting', 'submitted', 400)
     const review = add(subjects.review, 'legislative_drafting', 'under_review', 12, coordinator!.id)
     add(subjects.progress, 'training', 'in_progress', 3)
     add(subjects.completed, 'expert_briefing', 'completed', 800, coordinator!.id)
     const formula = add(subjects.formula, 'research', 'submitted', 1)
-    db.prepare(`insert into assistance_request_topic (request_id, kind, value) values (?, 'pillar', '1'), (?, 'resolution', '1325'), (?, 'theme', 'women')`).run(
-      formula,
-      formula,
-      formula,
-    )
-    db.prepare('insert into assistance_request_message (request_id, author_id, body, created_at) values (?, ?, ?, ?), (?, ?, ?, ?)').run(
+    db.prepare(
+      `insert into assistance_request_topic (request_id, kind, value) values (?, 'pillar', '1'), (?, 'resolution', '1325'), (?, 'theme', 'women')`,
+    ).run(formula, formula, formula)
+    db.prepare(
+      'insert into assistance_request_message (request_id, author_id, body, created_at) values (?, ?, ?, ?), (?, ?, ?, ?)',
+    ).run(
       review,
       coordinator!.id,
       'Which articles should we look at first?',
@@ -94,7 +117,12 @@ test.beforeAll(() => {
     )
     db.prepare(
       `insert into resource (type, title_en, title_ar, state, author_id, submitted_at) values ('policy_brief', ?, ?, 'submitted', ?, ?)`,
-    ).run(`Policy brief on returning foreign terrorist fighters ${stamp}`, `موجز سياساتي بشأن عودة المقاتلين الإرهابيين الأجانب ${stamp}`, member!.id, now - 2 * DAY)
+    ).run(
+      `Policy brief on returning foreign terrorist fighters ${stamp}`,
+      `موجز سياساتي بشأن عودة المقاتلين الإرهابيين الأجانب ${stamp}`,
+      member!.id,
+      now - 2 * DAY,
+    )
   } finally {
     db.close()
   }
@@ -131,14 +159,19 @@ for (const lang of languages) {
 
     // Upcoming meetings from the demo seed, with their capacity and a link to their participants.
     const workshop = page.getByRole('row', { name: /Regional workshop on model laws|ورشة عمل إقليمية/ })
-    await expect(workshop).toContainText(new RegExp(t.meetings.confirmedOf.replace('{{n}}', '\\d+').replace('{{capacity}}', '40')))
-    expect(await workshop.getByRole('link').last().getAttribute('href')).toMatch(new RegExp(`^/${lang}/meetings/\\d+/participants$`))
+    await expect(workshop).toContainText(
+      new RegExp(t.meetings.confirmedOf.replace('{{n}}', '\\d+').replace('{{capacity}}', '40')),
+    )
+    expect(await workshop.getByRole('link').last().getAttribute('href')).toMatch(
+      new RegExp(`^/${lang}/meetings/\\d+/participants$`),
+    )
 
     // The resource waiting for review, and the queue.
-    await expect(page.getByRole('link', { name: new RegExp(`${lang === 'en' ? 'Policy brief on returning' : 'موجز سياساتي'}.*${stamp}`) })).toHaveAttribute(
-      'href',
-      new RegExp(`^/${lang}/resources/\\d+$`),
-    )
+    await expect(
+      page.getByRole('link', {
+        name: new RegExp(`${lang === 'en' ? 'Policy brief on returning' : 'موجز سياساتي'}.*${stamp}`),
+      }),
+    ).toHaveAttribute('href', new RegExp(`^/${lang}/resources/\\d+$`))
     await expect(page.getByRole('link', { name: t.review.all })).toHaveAttribute('href', `/${lang}/resources/review`)
     await expectAccessible(page)
     await snap(page, `coordination-${lang}`)
@@ -160,7 +193,9 @@ for (const lang of languages) {
     expect(response.status()).toBe(200)
     expect(response.headers()['content-type']).toContain('text/csv')
     expect(response.headers()['cache-control']).toBe('no-store')
-    expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="requests-\d{4}-\d{2}-\d{2}\.csv"$/)
+    expect(response.headers()['content-disposition']).toMatch(
+      /^attachment; filename="requests-\d{4}-\d{2}-\d{2}\.csv"$/,
+    )
     const body = await response.text()
     expect(body.charCodeAt(0)).toBe(0xfeff)
     const [header, ...rows] = parseCsv(body.slice(1))
@@ -169,14 +204,25 @@ for (const lang of languages) {
     expect(rows).toHaveLength(query<{ n: number }>('select count(*) n from assistance_request')[0]!.n)
     const formula = rows.find((r) => r[5]!.includes(`HYPERLINK("http://evil.example") ${stamp}`))!
     expect(formula[5]).toBe(`'${subjects.formula}`)
-    expect(formula[6]).toBe(lang === 'en' ? 'pillar 1; resolution 1325; theme Women' : 'الركيزة 1؛ القرار 1325؛ موضوع المرأة')
+    expect(formula[6]).toBe(
+      lang === 'en' ? 'pillar 1; resolution 1325; theme Women' : 'الركيزة 1؛ القرار 1325؛ موضوع المرأة',
+    )
     expect(rows.find((r) => r[5] === subjects.completed)![10]).toBe(t.states.completed)
-    expect(query('select 1 from audit_event where action = ? and actor_id = (select id from user where email = ?)', 'coordination.export_requests', demo.coordinator.email).length).toBeGreaterThan(0)
+    expect(
+      query(
+        'select 1 from audit_event where action = ? and actor_id = (select id from user where email = ?)',
+        'coordination.export_requests',
+        demo.coordinator.email,
+      ).length,
+    ).toBeGreaterThan(0)
     await page.context().close()
   })
 }
 
-test('a member gets 403 on the dashboard and the CSV; a visitor is sent to sign in and gets 403 for the file', async ({ browser, baseURL }) => {
+test('a member gets 403 on the dashboard and the CSV; a visitor is sent to sign in and gets 403 for the file', async ({
+  browser,
+  baseURL,
+}) => {
   const member = await pageAs(browser, baseURL!, demo.member.email)
   expect((await member.goto('/en/coordination'))!.status()).toBe(403)
   expect((await member.request.get('/coordination/requests.csv?lang=en')).status()).toBe(403)

@@ -8,7 +8,11 @@ export { expect }
 
 export const demo = {
   admin: { email: 'admin@demo.parlnet.example', password: 'demo-admin-password', name: 'Demo Administrator' },
-  coordinator: { email: 'coordinator@demo.parlnet.example', password: 'demo-coordinator-password', name: 'Demo Coordinator' },
+  coordinator: {
+    email: 'coordinator@demo.parlnet.example',
+    password: 'demo-coordinator-password',
+    name: 'Demo Coordinator',
+  },
   member: { email: 'member@demo.parlnet.example', password: 'demo-member-password', name: 'Demo Member' },
 } as const
 export type DemoRole = keyof typeof demo
@@ -37,7 +41,11 @@ export async function signInAs(context: BrowserContext, baseURL: string, email: 
     if (!user) throw new Error(`no user ${email}`)
     const token = generateSecret()
     const expires = Math.floor(Date.now() / 1000) + 30 * 24 * 3600
-    db.prepare('insert into session (id, user_id, expires_at) values (?, ?, ?)').run(hashSecret(token), user.id, expires)
+    db.prepare('insert into session (id, user_id, expires_at) values (?, ?, ?)').run(
+      hashSecret(token),
+      user.id,
+      expires,
+    )
     await context.addCookies([
       { name: 'session', value: token, url: baseURL, httpOnly: true, secure: true, sameSite: 'Lax', expires },
     ])
@@ -154,7 +162,9 @@ export function insertUser(input: {
       .prepare(
         `insert into user (email, name, role, parliament_id, locale, password_hash) values (?, ?, ?, ?, ?, '!') returning id`,
       )
-      .get(email, input.name, input.role ?? 'member', input.parliamentId ?? null, input.locale ?? 'en') as { id: number }
+      .get(email, input.name, input.role ?? 'member', input.parliamentId ?? null, input.locale ?? 'en') as {
+      id: number
+    }
     return { id: row.id, email }
   } finally {
     db.close()

@@ -16,7 +16,7 @@ let nextPort = 32_231
 
 async function startServer(
   env: Record<string, string> = {},
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parlnet-srv-'))
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'parlnet-srv-')),
 ) {
   const port = nextPort++
   const child = spawn(process.execPath, ['server.mjs'], {
@@ -126,7 +126,7 @@ test.describe('a form body no form takes (item 11)', () => {
   const routes = fs
     .readdirSync('app/routes')
     .filter((file) =>
-      /export (?:async )?(?:function|const) action\b/.test(fs.readFileSync(`app/routes/${file}`, 'utf8'))
+      /export (?:async )?(?:function|const) action\b/.test(fs.readFileSync(`app/routes/${file}`, 'utf8')),
     )
     .map((file) => {
       const segments = file
@@ -192,7 +192,7 @@ test.describe('SIGTERM (item 18)', () => {
       `POST /en/login HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nOrigin: ${
         server.url
       }\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
-        `Expect: 100-continue\r\nContent-Length: ${body.length}\r\n\r\n`
+        `Expect: 100-continue\r\nContent-Length: ${body.length}\r\n\r\n`,
     )
     await expect.poll(() => slow.received()).toContain('100 Continue')
     slow.socket.write(body.slice(0, 10))
@@ -219,7 +219,7 @@ test.describe('SIGTERM (item 18)', () => {
       `POST /en/login HTTP/1.1\r\nHost: ${new URL(server.url).host}\r\nOrigin: ${
         server.url
       }\r\nContent-Type: multipart/form-data; boundary=b\r\n` +
-        `Expect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n`
+        `Expect: 100-continue\r\nTransfer-Encoding: chunked\r\n\r\n`,
     )
     await expect.poll(() => upload.received()).toContain('100 Continue')
     upload.socket.write(`${chunk.length.toString(16)}\r\n${chunk}\r\n`)

@@ -8,12 +8,24 @@ import { demo, expect, languages, query, signInAs, test, waitForHydration } from
 // addresses. Each is refused with a localized message beside its field and saves nothing; a visible value with an
 // Arabic joiner inside a word is kept exactly as typed.
 
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const text = {
-  en: { c: strings('en', 'common'), r: strings('en', 'requests'), m: strings('en', 'meetings'), n: strings('en', 'network') },
-  ar: { c: strings('ar', 'common'), r: strings('ar', 'requests'), m: strings('ar', 'meetings'), n: strings('ar', 'network') },
+  en: {
+    c: strings('en', 'common'),
+    r: strings('en', 'requests'),
+    m: strings('en', 'meetings'),
+    n: strings('en', 'network'),
+  },
+  ar: {
+    c: strings('ar', 'common'),
+    r: strings('ar', 'requests'),
+    m: strings('ar', 'meetings'),
+    n: strings('ar', 'network'),
+  },
 }
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '')
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '')
 
 async function pageAs(browser: Browser, baseURL: string, email: string) {
   const context = await browser.newContext({ baseURL })
@@ -45,10 +57,18 @@ for (const lang of languages) {
     // A Persian-style ZWNJ and a ZWJ inside visible words are part of their spelling: stored as typed.
     const subject = `${lang === 'ar' ? 'دعم\u200Cتشريعي' : 'Drafting\u200Dsupport'} ${Date.now()}`
     await page.getByLabel(r.form.subject, { exact: true }).fill(subject)
-    await page.getByLabel(r.form.need, { exact: true }).fill(lang === 'ar' ? 'نحتاج إلى مراجعة مشروع قانون مكافحة تمويل الإرهاب.' : 'We need a review of the draft law on terrorist financing.')
+    await page
+      .getByLabel(r.form.need, { exact: true })
+      .fill(
+        lang === 'ar'
+          ? 'نحتاج إلى مراجعة مشروع قانون مكافحة تمويل الإرهاب.'
+          : 'We need a review of the draft law on terrorist financing.',
+      )
     await page.getByRole('button', { name: r.form.submit }).click()
     await expect(page).toHaveURL(new RegExp(`/${lang}/requests/\\d+$`))
-    expect(query<{ subject: string }>('select subject from assistance_request order by id desc limit 1')[0]!.subject).toBe(subject)
+    expect(
+      query<{ subject: string }>('select subject from assistance_request order by id desc limit 1')[0]!.subject,
+    ).toBe(subject)
     await page.context().close()
   })
 
@@ -59,7 +79,12 @@ for (const lang of languages) {
     const { c, m } = text[lang]
     const page = await pageAs(browser, baseURL!, demo.coordinator.email)
     const title = `${lang === 'ar' ? 'ندوة لندن' : 'London seminar'} ${Date.now()}`
-    const saved = () => query<{ id: number; time_zone: string; starts_at: number }>('select id, time_zone, starts_at from meeting where title_en = ? or title_ar = ?', title, title)
+    const saved = () =>
+      query<{ id: number; time_zone: string; starts_at: number }>(
+        'select id, time_zone, starts_at from meeting where title_en = ? or title_ar = ?',
+        title,
+        title,
+      )
     await page.goto(`/${lang}/meetings/new`)
     await waitForHydration(page)
     await page.getByLabel(lang === 'ar' ? m.form.titleAr : m.form.titleEn).fill(title)
@@ -70,7 +95,13 @@ for (const lang of languages) {
     await page.getByLabel(m.form.startsAt).fill('2027-03-28T01:30')
     await page.getByLabel(m.form.endsAt).fill('2027-03-28T17:00')
     await page.getByRole('button', { name: m.form.create }).click()
-    const gap = fill(c.validation.timeInGap, { time: '01:30', date: '2027-03-28', zone: 'Europe/London', from: '01:00', to: '02:00' })
+    const gap = fill(c.validation.timeInGap, {
+      time: '01:30',
+      date: '2027-03-28',
+      zone: 'Europe/London',
+      from: '01:00',
+      to: '02:00',
+    })
     await expect(page.getByText(gap)).toBeVisible()
     expect(saved()).toEqual([])
 
@@ -87,7 +118,17 @@ for (const lang of languages) {
     await waitForHydration(page)
     await page.getByLabel(m.form.startsAt).fill('2027-03-28T01:05')
     await page.getByRole('button', { name: m.form.save }).click()
-    await expect(page.getByText(fill(c.validation.timeInGap, { time: '01:05', date: '2027-03-28', zone: 'Europe/London', from: '01:00', to: '02:00' }))).toBeVisible()
+    await expect(
+      page.getByText(
+        fill(c.validation.timeInGap, {
+          time: '01:05',
+          date: '2027-03-28',
+          zone: 'Europe/London',
+          from: '01:00',
+          to: '02:00',
+        }),
+      ),
+    ).toBeVisible()
     expect(saved()[0]!.starts_at).toBe(row!.starts_at)
     await page.context().close()
   })
@@ -147,12 +188,22 @@ test('forged posts: NUL, impossible dates and over-long addresses are refused wi
   // A time zone typed in another case is stored by its IANA name.
   const title = `Doha forum ${Date.now()}`
   const created = await coordinator.request.post('/en/meetings/new', {
-    form: { kind: 'workshop', format: 'online', titleEn: title, timeZone: 'asia/qatar', startsAt: '2027-05-10T09:00', endsAt: '2027-05-10T12:00', visibility: 'public' },
+    form: {
+      kind: 'workshop',
+      format: 'online',
+      titleEn: title,
+      timeZone: 'asia/qatar',
+      startsAt: '2027-05-10T09:00',
+      endsAt: '2027-05-10T12:00',
+      visibility: 'public',
+    },
     headers: origin,
     maxRedirects: 0,
   })
   expect(created.status()).toBe(303)
-  expect(query<{ time_zone: string }>('select time_zone from meeting where title_en = ?', title)).toEqual([{ time_zone: 'Asia/Qatar' }])
+  expect(query<{ time_zone: string }>('select time_zone from meeting where title_en = ?', title)).toEqual([
+    { time_zone: 'Asia/Qatar' },
+  ])
   await member.context().close()
   await coordinator.context().close()
 })

@@ -7,8 +7,10 @@ import { expect, languages, test, waitForHydration } from './fixtures'
 // that fits in an address is read as its first characters, the page says so, and no link on it (the language switch,
 // pagination, sorting, "sign in") repeats the whole; one too long for any address gets a 431 page in its language.
 
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '')
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '')
 const digits = (n: number, lang: string) => new Intl.NumberFormat(lang).format(n)
 
 // Each fits under the server's 16 KB header limit once encoded (≤ 12 characters a code point).
@@ -23,7 +25,9 @@ for (const lang of languages) {
   const common = strings(lang, 'common')
   const library = strings(lang, 'library')
 
-  test(`long searches are read as their beginning, said so, and not repeated in links (${lang})`, async ({ request }) => {
+  test(`long searches are read as their beginning, said so, and not repeated in links (${lang})`, async ({
+    request,
+  }) => {
     for (const [name, q] of Object.entries(hostile)) {
       for (const list of [...lists, 'meetings', 'resources/feed.xml']) {
         const response = await request.get(`/${lang}/${list}?q=${encodeURIComponent(q)}&page=1`)
@@ -62,15 +66,19 @@ for (const lang of languages) {
   test(`an address too long for the server gets a 431 page in its language (${lang})`, async ({ baseURL }) => {
     // 50,000 emoji: 600,000 characters once encoded, far past the 16 KB limit.
     const target = `/${lang}/resources?q=${encodeURIComponent('😀'.repeat(50_000))}`
-    const { status, type, body } = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
-      const req = http.get(new URL(target, baseURL), (res) => {
-        let data = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk: string) => (data += chunk))
-        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: data }))
-      })
-      req.on('error', reject)
-    })
+    const { status, type, body } = await new Promise<{ status: number; type: string; body: string }>(
+      (resolve, reject) => {
+        const req = http.get(new URL(target, baseURL), (res) => {
+          let data = ''
+          res.setEncoding('utf8')
+          res.on('data', (chunk: string) => (data += chunk))
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: data }),
+          )
+        })
+        req.on('error', reject)
+      },
+    )
     expect(status).toBe(431)
     expect(type).toContain('text/html')
     expect(body).toContain(`<html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}">`)

@@ -39,7 +39,12 @@ const text = {
 
 for (const lang of ['en', 'ar'] as const) {
   const t = text[lang]
-  test(`a coordinator invites a new address, who joins and is signed in (${lang})`, async ({ page, signIn, browser, baseURL }) => {
+  test(`a coordinator invites a new address, who joins and is signed in (${lang})`, async ({
+    page,
+    signIn,
+    browser,
+    baseURL,
+  }) => {
     const invitee = uniqueEmail(`invitee-${lang}`)
     await signIn('coordinator')
     await page.goto(`/${lang}/invitations/new`)
@@ -91,7 +96,9 @@ for (const lang of ['en', 'ar'] as const) {
     await expect(invited).toHaveURL(new RegExp(`/${lang}/account$`))
     await expect(invited.getByRole('status')).toHaveText(t.welcome)
     await expect(invited.getByText(invitee)).toBeVisible()
-    expect(query<{ role: string; locale: string }>('select role, locale from user where email = ?', invitee)[0]).toEqual({
+    expect(
+      query<{ role: string; locale: string }>('select role, locale from user where email = ?', invitee)[0],
+    ).toEqual({
       role: 'member',
       locale: lang,
     })
@@ -111,11 +118,20 @@ for (const lang of ['en', 'ar'] as const) {
   })
 }
 
-test('forgotten password: the link in the outbox sets a new password once and signs the user in', async ({ page, signIn, browser, baseURL }) => {
+test('forgotten password: the link in the outbox sets a new password once and signs the user in', async ({
+  page,
+  signIn,
+  browser,
+  baseURL,
+}) => {
   // A fresh account, so the demo accounts keep their passwords.
   const email = uniqueEmail('reset')
   await signIn('coordinator')
-  const joined = await joinByInvitation(page, browser, baseURL!, { email, name: 'Reset Tester', password: 'first password here' })
+  const joined = await joinByInvitation(page, browser, baseURL!, {
+    email,
+    name: 'Reset Tester',
+    password: 'first password here',
+  })
   await joined.context().close()
 
   const visitor = await (await browser.newContext({ baseURL })).newPage()
@@ -149,7 +165,11 @@ test('forgotten password: the link in the outbox sets a new password once and si
 test('changing the password ends the other sessions', async ({ browser, baseURL, page, signIn }) => {
   const email = uniqueEmail('change')
   await signIn('coordinator')
-  const a = await joinByInvitation(page, browser, baseURL!, { email, name: 'Change Tester', password: 'original password' })
+  const a = await joinByInvitation(page, browser, baseURL!, {
+    email,
+    name: 'Change Tester',
+    password: 'original password',
+  })
 
   const second = await browser.newContext({ baseURL })
   const b = await second.newPage()

@@ -121,7 +121,10 @@ function mechanismRows() {
 }
 
 function pillarsOf(id: number) {
-  return query<{ pillar: number }>('select pillar from mechanism_pillar where mechanism_id = ? order by pillar', id).map((r) => r.pillar)
+  return query<{ pillar: number }>(
+    'select pillar from mechanism_pillar where mechanism_id = ? order by pillar',
+    id,
+  ).map((r) => r.pillar)
 }
 
 /** A member account of `parliament` (or of none), made in the database; returns its address. */
@@ -129,11 +132,9 @@ function addMemberAccount(parliament: string | null) {
   const email = uniqueEmail('mechanisms')
   const db = openTestDb()
   try {
-    db.prepare("insert into user (email, name, role, parliament_id, password_hash) values (?, ?, 'member', ?, 'not-a-password-hash')").run(
-      email,
-      'Another Member',
-      parliament ? parliamentId(parliament) : null,
-    )
+    db.prepare(
+      "insert into user (email, name, role, parliament_id, password_hash) values (?, ?, 'member', ?, 'not-a-password-hash')",
+    ).run(email, 'Another Member', parliament ? parliamentId(parliament) : null)
   } finally {
     db.close()
   }
@@ -145,9 +146,12 @@ function addMechanismInDb(parliament: string, nameEn: string, pillars: number[])
   const db = openTestDb()
   try {
     const { lastInsertRowid } = db
-      .prepare("insert into mechanism (parliament_id, kind, name_en, name_ar, year) values (?, 'oversight_body', ?, 'هيئة رقابية', 2018)")
+      .prepare(
+        "insert into mechanism (parliament_id, kind, name_en, name_ar, year) values (?, 'oversight_body', ?, 'هيئة رقابية', 2018)",
+      )
       .run(parliamentId(parliament), nameEn)
-    for (const p of pillars) db.prepare('insert into mechanism_pillar (mechanism_id, pillar) values (?, ?)').run(lastInsertRowid, p)
+    for (const p of pillars)
+      db.prepare('insert into mechanism_pillar (mechanism_id, pillar) values (?, ?)').run(lastInsertRowid, p)
     return Number(lastInsertRowid)
   } finally {
     db.close()
@@ -196,21 +200,38 @@ for (const lang of ['en', 'ar'] as const) {
     await expect(card.getByRole('link', { name: t.shura })).toHaveAttribute('href', `/${lang}/parliaments/${shura}`)
     await expect(card).toContainText(lang === 'en' ? t.committee : t.law)
     await expect(card).toContainText(t.since)
-    await expect(card.getByRole('list', { name: lang === 'en' ? 'Pillars of the UN strategy' : 'ركائز استراتيجية الأمم المتحدة' }).getByRole('listitem')).toHaveText(
-      m.pillars.map((p) => t.pillars[p]),
-    )
+    await expect(
+      card
+        .getByRole('list', { name: lang === 'en' ? 'Pillars of the UN strategy' : 'ركائز استراتيجية الأمم المتحدة' })
+        .getByRole('listitem'),
+    ).toHaveText(m.pillars.map((p) => t.pillars[p]))
     await expect(card.getByRole('link', { name: m.url.replace('https://', '') })).toHaveAttribute('href', m.url)
 
-    const row = query<{ id: number; parliament_id: number; kind: string; year: number; url: string; created_by_id: number }>(
+    const row = query<{
+      id: number
+      parliament_id: number
+      kind: string
+      year: number
+      url: string
+      created_by_id: number
+    }>(
       'select id, parliament_id, kind, year, url, created_by_id from mechanism where name_en = ? and name_ar = ?',
       m.nameEn,
       m.nameAr,
     )
     expect(row).toHaveLength(1)
     const memberId = query<{ id: number }>('select id from user where email = ?', demo.member.email)[0]!.id
-    expect(row[0]).toMatchObject({ parliament_id: shura, kind: m.kind, year: 2019, url: m.url, created_by_id: memberId })
+    expect(row[0]).toMatchObject({
+      parliament_id: shura,
+      kind: m.kind,
+      year: 2019,
+      url: m.url,
+      created_by_id: memberId,
+    })
     expect(pillarsOf(row[0]!.id)).toEqual(m.pillars)
-    expect(query('select 1 from audit_event where action = ? and target_id = ?', 'mechanism.created', String(row[0]!.id))).toHaveLength(1)
+    expect(
+      query('select 1 from audit_event where action = ? and target_id = ?', 'mechanism.created', String(row[0]!.id)),
+    ).toHaveLength(1)
 
     // On the parliament's own page.
     await page.goto(`/${lang}/parliaments/${shura}`)
@@ -230,7 +251,8 @@ for (const lang of ['en', 'ar'] as const) {
     await page.getByRole('button', { name: t.apply }).click()
     await expect(page).toHaveURL(new RegExp(`pillar=${m.pillars[1]}`))
     await expect(page.getByRole('article', { name })).toBeVisible()
-    for (const article of await page.getByRole('article').all()) await expect(article).toContainText(t.pillars[m.pillars[1]])
+    for (const article of await page.getByRole('article').all())
+      await expect(article).toContainText(t.pillars[m.pillars[1]])
 
     await page.getByLabel(t.filterPillar).selectOption(String(m.otherPillar))
     await page.getByRole('button', { name: t.apply }).click()
@@ -282,7 +304,11 @@ for (const lang of ['en', 'ar'] as const) {
 }
 
 test.describe('who may change a mechanism', () => {
-  test('a member of another parliament cannot edit it, even with a forged POST; a forged parliament is ignored', async ({ page, context, baseURL }) => {
+  test('a member of another parliament cannot edit it, even with a forged POST; a forged parliament is ignored', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
     const id = addMechanismInDb('Shura Council of Qatar', 'Counter-Terrorism Oversight Board', [2, 4])
     const uk = parliamentId('UK House of Commons')
     await signInAs(context, baseURL!, addMemberAccount('UK House of Commons'))
@@ -300,14 +326,27 @@ test.describe('who may change a mechanism', () => {
     ]
     expect(await forgedPost(page, `/en/mechanisms/${id}/edit`, forged)).toBe(403)
     expect(query('select kind, name_en, parliament_id from mechanism where id = ?', id)).toEqual([
-      { kind: 'oversight_body', name_en: 'Counter-Terrorism Oversight Board', parliament_id: parliamentId('Shura Council of Qatar') },
+      {
+        kind: 'oversight_body',
+        name_en: 'Counter-Terrorism Oversight Board',
+        parliament_id: parliamentId('Shura Council of Qatar'),
+      },
     ])
     expect(pillarsOf(id)).toEqual([2, 4])
 
     // Adding works, but always for the member's own parliament, whatever the form says.
     const shura = parliamentId('Shura Council of Qatar')
-    expect(await forgedPost(page, '/en/mechanisms/new', [['kind', 'caucus'], ['nameEn', 'Forged for Qatar'], ['pillars', '3'], ['parliamentId', String(shura)]])).toBe(200)
-    expect(query('select parliament_id from mechanism where name_en = ?', 'Forged for Qatar')).toEqual([{ parliament_id: uk }])
+    expect(
+      await forgedPost(page, '/en/mechanisms/new', [
+        ['kind', 'caucus'],
+        ['nameEn', 'Forged for Qatar'],
+        ['pillars', '3'],
+        ['parliamentId', String(shura)],
+      ]),
+    ).toBe(200)
+    expect(query('select parliament_id from mechanism where name_en = ?', 'Forged for Qatar')).toEqual([
+      { parliament_id: uk },
+    ])
 
     // Non-existent and malformed ids.
     expect((await page.goto('/en/mechanisms/999999/edit'))?.status()).toBe(404)
@@ -322,7 +361,13 @@ test.describe('who may change a mechanism', () => {
       await expect(page.getByRole('button', { name: text[lang].save })).toHaveCount(0)
     }
     const before = mechanismRows()
-    expect(await forgedPost(page, '/en/mechanisms/new', [['kind', 'law'], ['nameEn', 'Orphan'], ['pillars', '1']])).toBe(403)
+    expect(
+      await forgedPost(page, '/en/mechanisms/new', [
+        ['kind', 'law'],
+        ['nameEn', 'Orphan'],
+        ['pillars', '1'],
+      ]),
+    ).toBe(403)
     expect(mechanismRows()).toBe(before)
   })
 
@@ -335,10 +380,14 @@ test.describe('who may change a mechanism', () => {
     await page.getByRole('button', { name: text.ar.save }).click()
     await expect(page.getByText(text.ar.parliamentRequired)).toBeVisible()
 
-    await page.getByLabel(text.ar.parliament).selectOption({ label: 'الجمعية البرلمانية لمنظمة الأمن والتعاون في أوروبا' })
+    await page
+      .getByLabel(text.ar.parliament)
+      .selectOption({ label: 'الجمعية البرلمانية لمنظمة الأمن والتعاون في أوروبا' })
     await page.getByRole('button', { name: text.ar.save }).click()
     await expect(page.getByRole('status').filter({ hasText: text.ar.saved })).toBeVisible()
-    await expect(page.getByRole('article', { name: 'لجنة الأمن في الجمعية' })).toContainText('الجمعية البرلمانية لمنظمة الأمن والتعاون في أوروبا')
+    await expect(page.getByRole('article', { name: 'لجنة الأمن في الجمعية' })).toContainText(
+      'الجمعية البرلمانية لمنظمة الأمن والتعاون في أوروبا',
+    )
 
     await page.goto('/en/mechanisms')
     await page.getByRole('link', { name: 'Edit: Joint Committee on Human Rights' }).click()
@@ -353,13 +402,19 @@ test.describe('who may change a mechanism', () => {
     await expect(page.getByRole('status').filter({ hasText: text.en.saved })).toBeVisible()
     expect(pillarsOf(id)).toEqual([1, 3])
     expect(query<{ year: number }>('select year from mechanism where id = ?', id)[0]!.year).toBe(2001)
-    expect(query('select 1 from audit_event where action = ? and target_id = ?', 'mechanism.updated', String(id))).toHaveLength(1)
+    expect(
+      query('select 1 from audit_event where action = ? and target_id = ?', 'mechanism.updated', String(id)),
+    ).toHaveLength(1)
   })
 })
 
 for (const lang of ['en', 'ar'] as const) {
   test(`accessibility and screenshots (${lang})`, async ({ page, signIn }) => {
-    const id = addMechanismInDb('Shura Council of Qatar', `Parliamentary Network on Violent Extremism (${lang})`, [1, 2, 3, 4])
+    const id = addMechanismInDb(
+      'Shura Council of Qatar',
+      `Parliamentary Network on Violent Extremism (${lang})`,
+      [1, 2, 3, 4],
+    )
     for (const width of [1280, 360]) {
       await page.setViewportSize({ width, height: 800 })
       await page.context().clearCookies()

@@ -1,18 +1,32 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { demo, expect, expectAccessible, insertMeeting, languages, openTestDb, parliamentId, query, signInAs, snap, test } from './fixtures'
+import {
+  demo,
+  expect,
+  expectAccessible,
+  insertMeeting,
+  languages,
+  openTestDb,
+  parliamentId,
+  query,
+  signInAs,
+  snap,
+  test,
+} from './fixtures'
 
 // The agenda of a three-day meeting in Doha, built by a coordinator in each language: a session with a member
 // and an external speaker, two refused sessions (outside the days, ending before it starts) that save nothing,
 // a published library resource linked as a background paper and then to the session. Members get 403.
 
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const text = {
   en: { a: strings('en', 'agenda'), c: strings('en', 'common') },
   ar: { a: strings('ar', 'agenda'), c: strings('ar', 'common') },
 }
-const fill = (template: string, values: Record<string, string>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '')
+const fill = (template: string, values: Record<string, string>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => values[k] ?? '')
 
 async function pageAs(browser: Browser, baseURL: string, email: string | null, timezoneId?: string) {
   const context = await browser.newContext({ baseURL, timezoneId })
@@ -20,7 +34,8 @@ async function pageAs(browser: Browser, baseURL: string, email: string | null, t
   return context.newPage()
 }
 
-const sessionCount = (meetingId: number) => query<{ n: number }>('select count(*) as n from meeting_session where meeting_id = ?', meetingId)[0]!.n
+const sessionCount = (meetingId: number) =>
+  query<{ n: number }>('select count(*) as n from meeting_session where meeting_id = ?', meetingId)[0]!.n
 
 /** Hydration problems show as console errors: none is allowed (but the 400s of the refused forms). */
 function watchConsole(page: Page) {
@@ -33,7 +48,10 @@ function watchConsole(page: Page) {
 }
 
 test.describe('meeting agenda and documents', () => {
-  test('members get 403 on the agenda and documents pages (forged posts too); visitors sign in first', async ({ browser, baseURL }) => {
+  test('members get 403 on the agenda and documents pages (forged posts too); visitors sign in first', async ({
+    browser,
+    baseURL,
+  }) => {
     const meetingId = insertMeeting({ titleEn: `Closed editor ${Date.now()}` })
     const member = await pageAs(browser, baseURL!, demo.member.email)
     const paths = [`/en/meetings/${meetingId}/agenda`, `/ar/meetings/${meetingId}/documents`]
@@ -43,7 +61,10 @@ test.describe('meeting agenda and documents', () => {
       form: { intent: 'save', titleEn: 'Forged', startsAt: '2030-01-01T10:00', endsAt: '2030-01-01T11:00' },
     })
     expect(forged.status()).toBe(403)
-    const linkForged = await member.request.post(paths[1]!, { headers: { Origin: baseURL! }, form: { intent: 'link', resourceId: '1', role: 'agenda' } })
+    const linkForged = await member.request.post(paths[1]!, {
+      headers: { Origin: baseURL! },
+      form: { intent: 'link', resourceId: '1', role: 'agenda' },
+    })
     expect(linkForged.status()).toBe(403)
     expect(sessionCount(meetingId)).toBe(0)
     const visitor = await pageAs(browser, baseURL!, null)
@@ -55,14 +76,18 @@ test.describe('meeting agenda and documents', () => {
   })
 
   for (const lang of languages) {
-    test(`a coordinator builds the agenda of a Doha meeting and links a background paper (${lang})`, async ({ browser, baseURL }) => {
+    test(`a coordinator builds the agenda of a Doha meeting and links a background paper (${lang})`, async ({
+      browser,
+      baseURL,
+    }) => {
       test.setTimeout(45_000)
       const t = text[lang]
       // 13–15 of next month, 09:00 to 17:00 in Doha (UTC+3, no daylight saving).
       const now = new Date()
       const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1))
       const ym = month.toISOString().slice(0, 7)
-      const at = (day: number, hourUtc: number) => new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), day, hourUtc))
+      const at = (day: number, hourUtc: number) =>
+        new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth(), day, hourUtc))
       const stamp = `${lang}-${Date.now()}`
       const meetingId = insertMeeting({
         titleEn: `Coordination meeting of parliamentary assemblies ${stamp}`,
@@ -80,7 +105,9 @@ test.describe('meeting agenda and documents', () => {
         db.prepare('insert into meeting_invitation (meeting_id, parliament_id) values (?, ?)').run(meetingId, shura)
         memberId = (
           db
-            .prepare('insert into member (parliament_id, name_en, name_ar, search_text) values (?, ?, ?, ?) returning id')
+            .prepare(
+              'insert into member (parliament_id, name_en, name_ar, search_text) values (?, ?, ?, ?) returning id',
+            )
             .get(shura, memberName.en, memberName.ar, memberName.en.toLowerCase()) as { id: number }
         ).id
       } finally {
@@ -111,10 +138,16 @@ test.describe('meeting agenda and documents', () => {
       await expect(page.getByRole('status').first()).toHaveText(t.c.flash.sessionSaved)
       const session = page.locator('.agenda-session', { hasText: title })
       await expect(session.getByRole('heading', { level: 4 })).toHaveText(title)
-      await expect(session.getByRole('link', { name: memberName[lang] })).toHaveAttribute('href', `/${lang}/members/${memberId}`)
+      await expect(session.getByRole('link', { name: memberName[lang] })).toHaveAttribute(
+        'href',
+        `/${lang}/members/${memberId}`,
+      )
       await expect(session).toContainText('Vladimir Voronkov')
       await expect(session).toContainText('Al Majlis Hall')
-      const saved = query<{ starts_at: number; ends_at: number }>('select starts_at, ends_at from meeting_session where meeting_id = ?', meetingId)
+      const saved = query<{ starts_at: number; ends_at: number }>(
+        'select starts_at, ends_at from meeting_session where meeting_id = ?',
+        meetingId,
+      )
       expect(saved).toEqual([{ starts_at: at(13, 7).getTime() / 1000, ends_at: at(13, 8).getTime() / 1000 + 1800 }])
 
       // Shown in the meeting's zone; the switch re-renders in the browser's own zone (and back).
@@ -160,7 +193,9 @@ test.describe('meeting agenda and documents', () => {
       await result.getByRole('button', { name: t.a.documents.link }).click()
       await expect(page.getByRole('status').first()).toHaveText(t.c.flash.documentLinked)
       await expect(page.locator('#linked-background')).toHaveText(t.a.roles.background)
-      expect(query('select role from meeting_document where meeting_id = ? and resource_id = ?', meetingId, paper.id)).toEqual([{ role: 'background' }])
+      expect(
+        query('select role from meeting_document where meeting_id = ? and resource_id = ?', meetingId, paper.id),
+      ).toEqual([{ role: 'background' }])
       await expectAccessible(page)
       await snap(page, `meeting-documents-${lang}`)
       await page.setViewportSize({ width: 360, height: 800 })

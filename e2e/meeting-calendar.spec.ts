@@ -7,7 +7,8 @@ import { demo, expect, expectAccessible, insertMeeting, languages, query, signIn
 // The calendar part of the meetings: a meeting's .ics (instants across a daylight-saving change, the URL back,
 // the online link only for a confirmed participant), and a member's personal feed made, replaced and turned off.
 
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const text = { en: strings('en', 'calendar'), ar: strings('ar', 'calendar') }
 
 const ONLINE = 'https://meet.example.org/parlnet-calendar-e2e'
@@ -91,7 +92,10 @@ test.describe('meeting calendars', () => {
     expect(ics).toContain(`Online link: ${ONLINE}`)
     // In Arabic on request.
     const arabic = await eventsOf(await member.request.get(`/meetings/${id}/calendar.ics?lang=ar`))
-    expect(arabic.events[0]).toMatchObject({ summary: 'ورشة عمل عن الرقابة', url: expect.stringMatching(/\/ar\/meetings\/\d+$/) })
+    expect(arabic.events[0]).toMatchObject({
+      summary: 'ورشة عمل عن الرقابة',
+      url: expect.stringMatching(/\/ar\/meetings\/\d+$/),
+    })
     await member.close()
 
     // A visitor: the public meeting without its online link; nothing of the by-invitation one.
@@ -104,10 +108,19 @@ test.describe('meeting calendars', () => {
   })
 
   for (const lang of languages) {
-    test(`a member makes a personal feed, replaces it and turns it off (${lang})`, async ({ browser, baseURL, request }) => {
+    test(`a member makes a personal feed, replaces it and turns it off (${lang})`, async ({
+      browser,
+      baseURL,
+      request,
+    }) => {
       const t = text[lang].feed
       const title = `Feed meeting ${lang} ${Date.now()}`
-      const id = insertMeeting({ titleEn: title, titleAr: `اجتماع التقويم ${lang}`, format: 'online', onlineUrl: ONLINE })
+      const id = insertMeeting({
+        titleEn: title,
+        titleAr: `اجتماع التقويم ${lang}`,
+        format: 'online',
+        onlineUrl: ONLINE,
+      })
       query(
         `insert into meeting_registration (meeting_id, user_id, state, attendance_mode, requested_at)
          values (?, ?, 'confirmed', 'online', unixepoch()) returning id`,
@@ -134,7 +147,10 @@ test.describe('meeting calendars', () => {
       await expect(address).toHaveValue(/\/meetings\/feed\/[a-z2-7]{32}\.ics$/)
       const first = new URL(await address.inputValue())
       await expect(page.getByLabel(t.webcalLabel)).toHaveValue(`webcal://${first.host}${first.pathname}`)
-      await expect(page.getByRole('link', { name: t.subscribe })).toHaveAttribute('href', `webcal://${first.host}${first.pathname}`)
+      await expect(page.getByRole('link', { name: t.subscribe })).toHaveAttribute(
+        'href',
+        `webcal://${first.host}${first.pathname}`,
+      )
       await expect(page.getByRole('button', { name: t.reset })).toBeVisible()
       await expectAccessible(page)
       await snap(page, `calendar-feed-${lang}`)
@@ -146,7 +162,12 @@ test.describe('meeting calendars', () => {
       expect(feed.headers()['cache-control']).toBe('private, no-store')
       const { ics, events } = await eventsOf(feed)
       const event = events.find((e) => e.url.endsWith(`/meetings/${id}`))
-      expect(event).toMatchObject({ summary: title, status: 'CONFIRMED', conference: ONLINE, url: expect.stringContaining(`/en/meetings/${id}`) })
+      expect(event).toMatchObject({
+        summary: title,
+        status: 'CONFIRMED',
+        conference: ONLINE,
+        url: expect.stringContaining(`/en/meetings/${id}`),
+      })
       expect(ics).toContain(ONLINE)
       const token = first.pathname.split('/').pop()!.replace('.ics', '')
       expect(query<{ n: number }>('select count(*) as n from calendar_feed where token_hash = ?', token)[0]!.n).toBe(0)

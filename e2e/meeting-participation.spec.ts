@@ -21,7 +21,8 @@ import {
 // language; outsiders and visitors cannot open the registration; two members racing for the last seat never
 // both get it.
 
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const text = {
   en: { p: strings('en', 'participation'), c: strings('en', 'common') },
   ar: { p: strings('ar', 'participation'), c: strings('ar', 'common') },
@@ -47,9 +48,16 @@ async function check(page: Page, name: string) {
 }
 
 const stateOf = (meetingId: number, userId: number) =>
-  query<{ state: string }>('select state from meeting_registration where meeting_id = ? and user_id = ?', meetingId, userId)[0]?.state
+  query<{ state: string }>(
+    'select state from meeting_registration where meeting_id = ? and user_id = ?',
+    meetingId,
+    userId,
+  )[0]?.state
 
-test('a coordinator invites a parliament; its members register, wait and are promoted, each told in their language', async ({ browser, baseURL }) => {
+test('a coordinator invites a parliament; its members register, wait and are promoted, each told in their language', async ({
+  browser,
+  baseURL,
+}) => {
   // Eight pages checked with axe and photographed at two widths (about 20 s on an idle machine).
   test.setTimeout(120_000)
   const stamp = Date.now()
@@ -81,7 +89,10 @@ test('a coordinator invites a parliament; its members register, wait and are pro
   await coordinator.getByRole('button', { name: text.ar.p.invitations.inviteParliaments }).click()
   await expect(coordinator.getByRole('status').first()).toContainText(text.ar.c.flash.invitationsSent)
   await expect(coordinator.getByRole('row', { name: /الجمعية البرلمانية الآسيوية/ })).toBeVisible()
-  for (const [who, lang] of [[amal, 'ar'], [john, 'en']] as const) {
+  for (const [who, lang] of [
+    [amal, 'ar'],
+    [john, 'en'],
+  ] as const) {
     const mail = latestMailTo(who.email)!
     expect(mail.locale).toBe(lang)
     expect(mail.subject).toBe(fill(text[lang].p.mail.invitation.subject, { title: title[lang] }))
@@ -106,7 +117,10 @@ test('a coordinator invites a parliament; its members register, wait and are pro
   await amalPage.getByRole('button', { name: text.ar.p.register.submit, exact: true }).click()
   await expect(amalPage.getByRole('status').first()).toContainText(text.ar.c.flash.registered)
   await expect(amalPage.locator('.registration-state')).toContainText(text.ar.p.states.confirmed)
-  expect(latestMailTo(amal.email)).toMatchObject({ locale: 'ar', subject: fill(text.ar.p.mail.confirmed.subject, { title: title.ar }) })
+  expect(latestMailTo(amal.email)).toMatchObject({
+    locale: 'ar',
+    subject: fill(text.ar.p.mail.confirmed.subject, { title: title.ar }),
+  })
 
   // John (English) finds the meeting full and joins the waiting list.
   const johnPage = await pageAs(browser, baseURL!, john.email)
@@ -117,7 +131,10 @@ test('a coordinator invites a parliament; its members register, wait and are pro
   await johnPage.getByRole('button', { name: text.en.p.register.submit, exact: true }).click()
   await expect(johnPage.getByRole('status').first()).toContainText(text.en.c.flash.waitlisted)
   await expect(johnPage.getByText(fill(text.en.p.panel.waitlistPosition, { n: 1 }))).toBeVisible()
-  expect(latestMailTo(john.email)).toMatchObject({ locale: 'en', subject: fill(text.en.p.mail.waitlisted.subject, { title: title.en }) })
+  expect(latestMailTo(john.email)).toMatchObject({
+    locale: 'en',
+    subject: fill(text.en.p.mail.waitlisted.subject, { title: title.en }),
+  })
 
   // Amal cancels: John is promoted and told, in English.
   await amalPage.getByText(text.ar.p.register.cancelTitle).click()
@@ -152,10 +169,18 @@ test('a coordinator invites a parliament; its members register, wait and are pro
   await expect(coordinator.getByRole('row', { name: new RegExp(amal.email) })).toContainText(text.en.p.states.cancelled)
   await expect(coordinator.getByRole('heading', { name: /Asian Parliamentary Assembly/ })).toBeVisible()
   await check(coordinator, 'participation-participants-en')
-  await johnRow.getByLabel(fill(text.en.p.participants.attendedLabel, { name: `John Carter ${stamp}` })).selectOption('yes')
+  await johnRow
+    .getByLabel(fill(text.en.p.participants.attendedLabel, { name: `John Carter ${stamp}` }))
+    .selectOption('yes')
   await coordinator.getByRole('button', { name: text.en.p.participants.saveAttendance }).click()
   await expect(coordinator.getByRole('status').first()).toContainText(text.en.c.flash.attendanceSaved)
-  expect(query<{ attended: number }>('select attended from meeting_registration where meeting_id = ? and user_id = ?', meetingId, john.id)[0]!.attended).toBe(1)
+  expect(
+    query<{ attended: number }>(
+      'select attended from meeting_registration where meeting_id = ? and user_id = ?',
+      meetingId,
+      john.id,
+    )[0]!.attended,
+  ).toBe(1)
   await coordinator.goto(`/ar/meetings/${meetingId}/participants`)
   await expect(coordinator.getByRole('heading', { name: /الجمعية البرلمانية الآسيوية/ })).toBeVisible()
   await check(coordinator, 'participation-participants-ar')

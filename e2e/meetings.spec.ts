@@ -2,19 +2,38 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser } from '@playwright/test'
 import ICAL from 'ical.js'
-import { demo, expect, expectAccessible, insertMeeting, insertUser, languages, latestMailTo, openTestDb, query, signInAs, snap, test } from './fixtures'
+import {
+  demo,
+  expect,
+  expectAccessible,
+  insertMeeting,
+  insertUser,
+  languages,
+  latestMailTo,
+  openTestDb,
+  query,
+  signInAs,
+  snap,
+  test,
+} from './fixtures'
 
 // Scheduling a meeting in the browser, in both languages: bad input is refused with localized messages and
 // saves nothing; a coordinator schedules a three-day hybrid meeting in Doha and publishes it; a visitor sees it
 // without its online link, and never sees a by-invitation meeting; the list, month calendar and home page show it.
 
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const text = {
   en: { m: strings('en', 'meetings'), c: strings('en', 'common'), cal: strings('en', 'calendar') },
   ar: { m: strings('ar', 'meetings'), c: strings('ar', 'common'), cal: strings('ar', 'calendar') },
 }
 
-async function pageAs(browser: Browser, baseURL: string, email: string | null, viewport?: { width: number; height: number }) {
+async function pageAs(
+  browser: Browser,
+  baseURL: string,
+  email: string | null,
+  viewport?: { width: number; height: number },
+) {
   const context = await browser.newContext({ baseURL, viewport })
   if (email) await signInAs(context, baseURL, email)
   return context.newPage()
@@ -33,7 +52,8 @@ for (const lang of languages) {
   }) => {
     const t = text[lang]
     const title = `${lang === 'ar' ? 'اجتماع تنسيقي' : 'Coordination meeting'} ${Date.now()}`
-    const count = () => query<{ n: number }>('select count(*) n from meeting where title_en = ? or title_ar = ?', title, title)[0]!.n
+    const count = () =>
+      query<{ n: number }>('select count(*) n from meeting where title_en = ? or title_ar = ?', title, title)[0]!.n
     const coordinator = await pageAs(browser, baseURL!, demo.coordinator.email)
     await coordinator.goto(`/${lang}/meetings/new`)
     await expectAccessible(coordinator)
@@ -94,7 +114,10 @@ for (const lang of languages) {
     await snap(visitor, `meeting-page-visitor-${lang}`)
     // The visitor adds it to a calendar: the downloaded .ics parses in ical.js with the right instant, and has
     // no online link.
-    const [download] = await Promise.all([visitor.waitForEvent('download'), visitor.getByRole('link', { name: t.m.detail.downloadIcs }).click()])
+    const [download] = await Promise.all([
+      visitor.waitForEvent('download'),
+      visitor.getByRole('link', { name: t.m.detail.downloadIcs }).click(),
+    ])
     const ics = fs.readFileSync((await download.path())!, 'utf8')
     const calendar = new ICAL.Component(ICAL.parse(ics))
     for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone)
@@ -113,11 +136,24 @@ for (const lang of languages) {
   })
 }
 
-test('a visitor never sees a by-invitation meeting; filters and the home page show the upcoming ones', async ({ browser, baseURL }) => {
+test('a visitor never sees a by-invitation meeting; filters and the home page show the upcoming ones', async ({
+  browser,
+  baseURL,
+}) => {
   const hidden = `Closed-door briefing ${Date.now()}`
-  const id = insertMeeting({ titleEn: hidden, visibility: 'invitation', format: 'hybrid', onlineUrl: 'https://meet.example.org/closed' })
+  const id = insertMeeting({
+    titleEn: hidden,
+    visibility: 'invitation',
+    format: 'hybrid',
+    onlineUrl: 'https://meet.example.org/closed',
+  })
   const webinar = `Open webinar ${Date.now()}`
-  insertMeeting({ titleEn: webinar, format: 'online', startsAt: new Date(Date.now() + 2 * 86_400_000), endsAt: new Date(Date.now() + 2 * 86_400_000 + 7_200_000) })
+  insertMeeting({
+    titleEn: webinar,
+    format: 'online',
+    startsAt: new Date(Date.now() + 2 * 86_400_000),
+    endsAt: new Date(Date.now() + 2 * 86_400_000 + 7_200_000),
+  })
 
   const visitor = await pageAs(browser, baseURL!, null)
   await visitor.goto('/en/meetings')
@@ -137,13 +173,17 @@ test('a visitor never sees a by-invitation meeting; filters and the home page sh
   await expect(visitor.getByRole('link', { name: webinar })).toHaveCount(0)
   // The past: the Doha meeting of December 2021, with its outcome.
   await visitor.goto('/en/meetings?when=past&year=2021')
-  await visitor.getByRole('link', { name: 'First coordination meeting of parliamentary assemblies on counter-terrorism' }).click()
+  await visitor
+    .getByRole('link', { name: 'First coordination meeting of parliamentary assemblies on counter-terrorism' })
+    .click()
   await expect(visitor.getByRole('heading', { name: 'Outcome of the meeting' })).toBeVisible()
   await expect(visitor.getByText('Dec 13, 2021', { exact: false }).first()).toBeVisible()
 
   // The home page lists the next meetings, soonest first.
   await visitor.goto('/en')
-  await expect(visitor.getByRole('region', { name: 'Next meetings' }).getByRole('link', { name: webinar })).toBeVisible()
+  await expect(
+    visitor.getByRole('region', { name: 'Next meetings' }).getByRole('link', { name: webinar }),
+  ).toBeVisible()
 
   for (const lang of languages) {
     for (const width of [1280, 360]) {
@@ -205,10 +245,15 @@ test('moving a meeting tells its participants in their language; cancelling it t
   expect(latestMailTo(english.email)!.subject).toContain(text.en.cal.mail.cancelled.subject.split('{{')[0]!.trim())
   // A member cannot cancel one: the forged post is refused.
   const member = await pageAs(browser, baseURL!, demo.member.email)
-  const forged = await member.request.post(`/en/meetings/${id}`, { form: { intent: 'cancel' }, headers: { Origin: baseURL! } })
+  const forged = await member.request.post(`/en/meetings/${id}`, {
+    form: { intent: 'cancel' },
+    headers: { Origin: baseURL! },
+  })
   expect(forged.status()).toBe(403)
   // The audit log names what the coordinator did, in the page's language.
   const admin = await pageAs(browser, baseURL!, demo.admin.email)
   await admin.goto('/ar/admin/audit')
-  await expect(admin.getByRole('cell', { name: strings('ar', 'admin').audit.actions.meeting_cancelled }).first()).toBeVisible()
+  await expect(
+    admin.getByRole('cell', { name: strings('ar', 'admin').audit.actions.meeting_cancelled }).first(),
+  ).toBeVisible()
 })

@@ -6,14 +6,40 @@ import { demo, expect, expectAccessible, insertUser, openTestDb, query, snap, te
 function seedProfiles() {
   const db = openTestDb()
   try {
-    const shura = (db.prepare("select id from parliament where name_en = 'Shura Council of Qatar'").get() as { id: number }).id
+    const shura = (
+      db.prepare("select id from parliament where name_en = 'Shura Council of Qatar'").get() as { id: number }
+    ).id
     const insert = db.prepare(
       `insert into member (parliament_id, name_en, name_ar, search_text, position, gender, birth_year, email, phone, visibility, is_focal_point)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
     )
     const stamp = Date.now()
-    const pub = insert.get(shura, `Public Person ${stamp}`, 'عائشة الكواري', `public person ${stamp} عايشه الكواري`, 'committee_chair', 'female', 1988, `public-${stamp}@example.org`, '+974 4000 0000', 'public', 0) as { id: number }
-    const priv = insert.get(shura, `Private Person ${stamp}`, '', `private person ${stamp}`, 'staff', 'male', 1990, null, null, 'members', 0) as { id: number }
+    const pub = insert.get(
+      shura,
+      `Public Person ${stamp}`,
+      'عائشة الكواري',
+      `public person ${stamp} عايشه الكواري`,
+      'committee_chair',
+      'female',
+      1988,
+      `public-${stamp}@example.org`,
+      '+974 4000 0000',
+      'public',
+      0,
+    ) as { id: number }
+    const priv = insert.get(
+      shura,
+      `Private Person ${stamp}`,
+      '',
+      `private person ${stamp}`,
+      'staff',
+      'male',
+      1990,
+      null,
+      null,
+      'members',
+      0,
+    ) as { id: number }
     return { shura, publicId: pub.id, privateId: priv.id, stamp }
   } finally {
     db.close()
@@ -52,7 +78,10 @@ test.describe('members of the network', () => {
     await expect(page.getByRole('status')).toHaveText('Results: 2')
   })
 
-  test('a member creates and edits their own profile, and cannot edit another, even by a forged POST', async ({ page, signIn }) => {
+  test('a member creates and edits their own profile, and cannot edit another, even by a forged POST', async ({
+    page,
+    signIn,
+  }) => {
     const { publicId } = seedProfiles()
     await signIn('member')
     await page.goto('/en/account')
@@ -71,7 +100,7 @@ test.describe('members of the network', () => {
     await page.getByRole('button', { name: 'Save the profile' }).click()
     await expect(page.getByRole('status')).toHaveText('Your profile is saved.')
     const own = query<{ id: number; user_id: number; birth_year: number; parliament_id: number }>(
-      "select m.id, m.user_id, m.birth_year, m.parliament_id from member m join user u on u.id = m.user_id where u.email = ?",
+      'select m.id, m.user_id, m.birth_year, m.parliament_id from member m join user u on u.id = m.user_id where u.email = ?',
       demo.member.email,
     )[0]!
     expect(own.birth_year).toBe(1990)
@@ -87,14 +116,25 @@ test.describe('members of the network', () => {
       return (await fetch(`/en/members/${id}/edit`, { method: 'POST', body })).status
     }, publicId)
     expect(status).toBe(403)
-    expect(query<{ name_en: string }>('select name_en from member where id = ?', publicId)[0]!.name_en).not.toBe('Hijacked')
+    expect(query<{ name_en: string }>('select name_en from member where id = ?', publicId)[0]!.name_en).not.toBe(
+      'Hijacked',
+    )
 
     // A member cannot name themself focal point or move to another parliament by posting those fields.
     await page.evaluate(async (id) => {
-      const body = new URLSearchParams({ nameEn: 'Demo Member', position: 'member', visibility: 'public', isFocalPoint: 'on', parliamentId: '1' })
+      const body = new URLSearchParams({
+        nameEn: 'Demo Member',
+        position: 'member',
+        visibility: 'public',
+        isFocalPoint: 'on',
+        parliamentId: '1',
+      })
       await fetch(`/en/members/${id}/edit`, { method: 'POST', body })
     }, own.id)
-    const after = query<{ is_focal_point: number; parliament_id: number }>('select is_focal_point, parliament_id from member where id = ?', own.id)[0]!
+    const after = query<{ is_focal_point: number; parliament_id: number }>(
+      'select is_focal_point, parliament_id from member where id = ?',
+      own.id,
+    )[0]!
     expect(after).toEqual({ is_focal_point: 0, parliament_id: own.parliament_id })
   })
 
@@ -110,7 +150,10 @@ test.describe('members of the network', () => {
     await expect(focal.getByRole('link', { name: `Public Person ${stamp}` })).toBeVisible()
   })
 
-  test('a coordinator previews and commits a Popolo import; a second import says 0 new; a broken file writes nothing', async ({ page, signIn }) => {
+  test('a coordinator previews and commits a Popolo import; a second import says 0 new; a broken file writes nothing', async ({
+    page,
+    signIn,
+  }) => {
     await signIn('coordinator')
     const count = () => query<{ n: number }>('select count(*) n from member')[0]!.n
     const upload = async (file: string | { name: string; mimeType: string; buffer: Buffer }) => {
@@ -146,14 +189,23 @@ test.describe('members of the network', () => {
     expect((await page.goto('/ar/members/import'))?.status()).toBe(403)
   })
 
-  test('a photo is checked by its content, resized, and served only where the profile is visible', async ({ page, signIn, browser, baseURL }) => {
+  test('a photo is checked by its content, resized, and served only where the profile is visible', async ({
+    page,
+    signIn,
+    browser,
+    baseURL,
+  }) => {
     const { publicId, privateId } = seedProfiles()
     await signIn('coordinator')
-    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#0b4f8a' } }).png().toBuffer()
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#0b4f8a' } })
+      .png()
+      .toBuffer()
 
     await page.goto(`/en/members/${publicId}/edit`)
     await waitForHydration(page)
-    await page.getByLabel('A new photo').setInputFiles({ name: 'report.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 not an image') })
+    await page
+      .getByLabel('A new photo')
+      .setInputFiles({ name: 'report.png', mimeType: 'image/png', buffer: Buffer.from('%PDF-1.7 not an image') })
     await page.getByRole('button', { name: 'Upload the photo' }).click()
     await expect(page.getByRole('alert')).toHaveText('This file is not a JPEG, PNG or WebP image.')
     expect(query<{ photo: string | null }>('select photo from member where id = ?', publicId)[0]!.photo).toBeNull()
@@ -206,7 +258,13 @@ test.describe('members of the network', () => {
       await signIn('coordinator')
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 800 })
-        for (const path of ['/members', `/members/${publicId}`, `/members/${publicId}/edit`, '/members/new', '/members/import']) {
+        for (const path of [
+          '/members',
+          `/members/${publicId}`,
+          `/members/${publicId}/edit`,
+          '/members/new',
+          '/members/import',
+        ]) {
           await page.goto(`/${lang}${path}`)
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
           expect(overflow, `${lang}${path} at ${width}px`).toBeLessThanOrEqual(0)
@@ -235,7 +293,10 @@ function insertChamber(label: string) {
 }
 
 test.describe('imports into one network', () => {
-  test("two assemblies sharing EveryPolitician's legacy ids both import in full, and French genders are read", async ({ page, signIn }) => {
+  test("two assemblies sharing EveryPolitician's legacy ids both import in full, and French genders are read", async ({
+    page,
+    signIn,
+  }) => {
     await signIn('coordinator')
     const north = insertChamber('Northern Assembly')
     const south = insertChamber('Southern Assembly')
@@ -257,11 +318,16 @@ test.describe('imports into one network', () => {
       await page.getByRole('button', { name: 'Save the import' }).click()
       await expect(page.getByRole('status')).toHaveText('The import is saved. New persons: 3.')
     }
-    const genders = query<{ gender: string | null }>('select gender from member where parliament_id = ? order by id', south.id)
+    const genders = query<{ gender: string | null }>(
+      'select gender from member where parliament_id = ? order by id',
+      south.id,
+    )
     expect(genders.map((g) => g.gender)).toEqual(['male', 'female', 'male'])
 
     // A value the import cannot read is stored as unknown and named in the preview, in both languages.
-    const doc = JSON.parse(fs.readFileSync('app/models/fixtures/popolo-assembly-south.json', 'utf8')) as { persons: { gender?: string }[] }
+    const doc = JSON.parse(fs.readFileSync('app/models/fixtures/popolo-assembly-south.json', 'utf8')) as {
+      persons: { gender?: string }[]
+    }
     doc.persons[0]!.gender = 'Mann'
     const buffer = Buffer.from(JSON.stringify(doc))
     await upload({ name: 'south.json', mimeType: 'application/json', buffer }, south.nameEn)
@@ -269,7 +335,9 @@ test.describe('imports into one network', () => {
     await expect(page.getByTestId('unread-genders').getByRole('listitem')).toHaveText(['“Mann” (persons: 1)'])
     await page.goto('/ar/members/import')
     await waitForHydration(page)
-    await page.getByLabel('ملف JSON بصيغة Popolo').setInputFiles({ name: 'south.json', mimeType: 'application/json', buffer })
+    await page
+      .getByLabel('ملف JSON بصيغة Popolo')
+      .setInputFiles({ name: 'south.json', mimeType: 'application/json', buffer })
     await page.getByLabel('البرلمان أو الجمعية البرلمانية لهؤلاء الأعضاء').selectOption(String(south.id))
     await page.getByRole('button', { name: 'معاينة الاستيراد' }).click()
     await expect(page.getByTestId('unread-genders').getByRole('listitem')).toHaveText(['«Mann» (عدد الأشخاص: 1)'])
@@ -293,7 +361,9 @@ test.describe('what a visitor is told about a parliament and its members', () =>
     }
   }
 
-  test('a parliament page counts only the profiles shown, and gives no share of women for a group under 5', async ({ page }) => {
+  test('a parliament page counts only the profiles shown, and gives no share of women for a group under 5', async ({
+    page,
+  }) => {
     const chamber = seedChamber()
     for (const lang of ['en', 'ar'] as const) {
       await page.goto(`/${lang}/parliaments/${chamber.id}`)
@@ -302,7 +372,9 @@ test.describe('what a visitor is told about a parliament and its members', () =>
       const members = page.getByRole('row', { name: lang === 'en' ? /^Members/ : /^الأعضاء/ })
       await expect(members.getByRole('cell').first()).toHaveText('1')
       await expect(page.getByTestId('women-share')).toHaveText('—')
-      await expect(page.getByText(lang === 'en' ? /a share is given only where at least 5 members/ : /على الأقل/)).toBeVisible()
+      await expect(
+        page.getByText(lang === 'en' ? /a share is given only where at least 5 members/ : /على الأقل/),
+      ).toBeVisible()
     }
   })
 

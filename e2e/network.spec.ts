@@ -12,7 +12,9 @@ test.describe('the directory of parliaments', () => {
     }
     // The English name is searchable from the Arabic page too, and the other way round.
     await page.goto('/ar/parliaments?q=osce')
-    await expect(page.getByRole('rowheader').getByRole('link')).toHaveText(['الجمعية البرلمانية لمنظمة الأمن والتعاون في أوروبا'])
+    await expect(page.getByRole('rowheader').getByRole('link')).toHaveText([
+      'الجمعية البرلمانية لمنظمة الأمن والتعاون في أوروبا',
+    ])
     await page.goto('/en/parliaments?q=' + encodeURIComponent('البرلمان العربى'))
     await expect(page.getByRole('rowheader').getByRole('link')).toHaveText(['Arab Parliament'])
   })
@@ -40,7 +42,10 @@ test.describe('the directory of parliaments', () => {
     await expect(page.getByText('مجلس الشورى القطري')).toHaveAttribute('lang', 'ar')
     await expect(page.getByText('Qatar', { exact: true })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0)
-    await page.getByRole('link', { name: 'اقرأ هذه الصفحة بالعربية' }).or(page.getByRole('link', { name: 'Read this page in Arabic' })).click()
+    await page
+      .getByRole('link', { name: 'اقرأ هذه الصفحة بالعربية' })
+      .or(page.getByRole('link', { name: 'Read this page in Arabic' }))
+      .click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('مجلس الشورى القطري')
     await expect(page.getByText('قطر', { exact: true })).toBeVisible()
 
@@ -67,7 +72,10 @@ test.describe('the directory of parliaments', () => {
 })
 
 test.describe('coordinators maintain the directory', () => {
-  test('a coordinator adds and edits a chamber; bad input is refused with localized messages', async ({ page, signIn }) => {
+  test('a coordinator adds and edits a chamber; bad input is refused with localized messages', async ({
+    page,
+    signIn,
+  }) => {
     await signIn('coordinator')
     await page.goto('/ar/parliaments')
     await page.getByRole('link', { name: 'إضافة برلمان أو جمعية برلمانية' }).click()
@@ -107,7 +115,7 @@ test.describe('coordinators maintain the directory', () => {
     await expect(page.getByRole('alert')).toHaveText('Another parliament already has this English name.')
   })
 
-  test("members and visitors cannot add or edit, even with a forged POST", async ({ page, signIn }) => {
+  test('members and visitors cannot add or edit, even with a forged POST', async ({ page, signIn }) => {
     const visitor = await page.goto('/en/parliaments/new')
     expect(visitor?.url()).toMatch(/\/en\/login\?redirectTo=/)
     await signIn('member')

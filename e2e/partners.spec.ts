@@ -4,7 +4,12 @@ import { expect, expectAccessible, insertMeeting, openTestDb, query, snap, test 
 const text = {
   en: {
     title: 'Partners',
-    kinds: ['United Nations entities', 'Parliamentary assemblies and unions', 'Academic and research institutions', 'Civil society'],
+    kinds: [
+      'United Nations entities',
+      'Parliamentary assemblies and unions',
+      'Academic and research institutions',
+      'Civil society',
+    ],
     focus: 'Focus',
     apply: 'Show',
     women: 'Women',
@@ -77,7 +82,10 @@ function forgedPost(page: Page, path: string, fields: [string, string][]) {
   )
 }
 
-test('visitors see the partners by kind, filter them by focus, and a partner’s joint initiatives they may see (en, ar)', async ({ page, signIn }) => {
+test('visitors see the partners by kind, filter them by focus, and a partner’s joint initiatives they may see (en, ar)', async ({
+  page,
+  signIn,
+}) => {
   const unoct = partnerId('United Nations Office of Counter-Terrorism')
   // A members-only meeting linked to UNOCT: never on the page a visitor gets.
   const hidden = insertMeeting({ titleEn: membersOnlyMeeting, visibility: 'members' })
@@ -125,7 +133,10 @@ test('visitors see the partners by kind, filter them by focus, and a partner’s
     for (const link of await initiatives.getByRole('link', { name: /./ }).all()) {
       await expect(link).toHaveAttribute('href', new RegExp(`^/${lang}/(meetings|programmes|resources)/\\d+$`))
     }
-    await expect(page.getByRole('link', { name: 'www.un.org/counterterrorism' })).toHaveAttribute('href', 'https://www.un.org/counterterrorism/')
+    await expect(page.getByRole('link', { name: 'www.un.org/counterterrorism' })).toHaveAttribute(
+      'href',
+      'https://www.un.org/counterterrorism/',
+    )
     await expect(page.getByRole('link', { name: lang === 'en' ? 'Edit' : 'تعديل' })).toHaveCount(0)
     await expectAccessible(page)
     await snap(page, `partners-${lang}-page-1280`)
@@ -137,7 +148,9 @@ test('visitors see the partners by kind, filter them by focus, and a partner’s
   // A member sees it.
   await signIn('member')
   await page.goto(`/en/partners/${unoct}`)
-  await expect(page.getByRole('region', { name: text.en.meetings }).getByRole('link', { name: membersOnlyMeeting })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: text.en.meetings }).getByRole('link', { name: membersOnlyMeeting }),
+  ).toBeVisible()
 })
 
 test('a coordinator adds a partner, links a meeting and a resource, and unlinks one', async ({ page, signIn }) => {
@@ -172,11 +185,15 @@ test('a coordinator adds a partner, links a meeting and a resource, and unlinks 
     { kind: 'academic', name_ar: 'مركز الدراسات البرلمانية', acronym: 'CPS', website: 'https://cps.example.org' },
   ])
   expect(query('select theme from partner_theme where partner_id = ?', id)).toEqual([{ theme: 'youth' }])
-  expect(query('select 1 from audit_event where action = ? and target_id = ?', 'partner.create', String(id))).toHaveLength(1)
+  expect(
+    query('select 1 from audit_event where action = ? and target_id = ?', 'partner.create', String(id)),
+  ).toHaveLength(1)
 
   // English: link a meeting and a resource from the selects, then unlink the meeting.
   const meeting = insertMeeting({ titleEn: 'Workshop on youth and violent extremism' })
-  const handbook = query<{ id: number }>("select id from resource where title_en like 'Parliamentary oversight of counter-terrorism%'")[0]!.id
+  const handbook = query<{ id: number }>(
+    "select id from resource where title_en like 'Parliamentary oversight of counter-terrorism%'",
+  )[0]!.id
   await page.goto(`/en/partners/${id}`)
   await page.getByRole('link', { name: 'Link joint initiatives' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Joint initiatives')
@@ -204,7 +221,9 @@ test('a coordinator adds a partner, links a meeting and a resource, and unlinks 
   await page.getByRole('button', { name: 'Unlink Workshop on youth and violent extremism' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'The joint initiative is removed.' })).toBeVisible()
   expect(linksOf(id)).toEqual([{ meeting_id: null, resource_id: handbook, programme_id: null }])
-  expect(query("select action from audit_event where target_type = 'partner' and target_id = ? order by id", String(id))).toEqual([
+  expect(
+    query("select action from audit_event where target_type = 'partner' and target_id = ? order by id", String(id)),
+  ).toEqual([
     { action: 'partner.create' },
     { action: 'partner.initiative_link' },
     { action: 'partner.initiative_link' },
@@ -213,7 +232,9 @@ test('a coordinator adds a partner, links a meeting and a resource, and unlinks 
 
   // The partner's page shows what is left; the edit form keeps the values.
   await page.goto(`/en/partners/${id}`)
-  await expect(page.getByRole('region', { name: 'Resources' }).getByRole('link', { name: text.en.handbook })).toBeVisible()
+  await expect(
+    page.getByRole('region', { name: 'Resources' }).getByRole('link', { name: text.en.handbook }),
+  ).toBeVisible()
   await expect(page.getByRole('region', { name: 'Meetings' })).toHaveCount(0)
   await page.getByRole('link', { name: 'Edit' }).click()
   await expect(page.getByLabel('Youth', { exact: true })).toBeChecked()
@@ -223,7 +244,10 @@ test('a coordinator adds a partner, links a meeting and a resource, and unlinks 
   await snap(page, 'partners-en-edit-360')
 })
 
-test('members and visitors cannot add partners or link initiatives, even with forged posts', async ({ page, signIn }) => {
+test('members and visitors cannot add partners or link initiatives, even with forged posts', async ({
+  page,
+  signIn,
+}) => {
   const unWomen = partnerId('UN Women')
   const links = linksOf(unWomen).length
   const partners = query<{ n: number }>('select count(*) n from partner')[0]!.n
@@ -236,9 +260,25 @@ test('members and visitors cannot add partners or link initiatives, even with fo
   for (const path of ['/en/partners/new', `/en/partners/${unWomen}/edit`, `/ar/partners/${unWomen}/initiatives`]) {
     expect((await page.goto(path))?.status(), path).toBe(403)
   }
-  expect(await forgedPost(page, '/en/partners/new', [['kind', 'other'], ['nameEn', 'Forged partner']])).toBe(403)
-  expect(await forgedPost(page, `/en/partners/${unWomen}/edit`, [['kind', 'other'], ['nameEn', 'Defaced']])).toBe(403)
-  expect(await forgedPost(page, `/en/partners/${unWomen}/initiatives`, [['intent', 'link'], ['kind', 'meeting'], ['id', '1']])).toBe(403)
+  expect(
+    await forgedPost(page, '/en/partners/new', [
+      ['kind', 'other'],
+      ['nameEn', 'Forged partner'],
+    ]),
+  ).toBe(403)
+  expect(
+    await forgedPost(page, `/en/partners/${unWomen}/edit`, [
+      ['kind', 'other'],
+      ['nameEn', 'Defaced'],
+    ]),
+  ).toBe(403)
+  expect(
+    await forgedPost(page, `/en/partners/${unWomen}/initiatives`, [
+      ['intent', 'link'],
+      ['kind', 'meeting'],
+      ['id', '1'],
+    ]),
+  ).toBe(403)
   expect(query<{ n: number }>('select count(*) n from partner')[0]!.n).toBe(partners)
   expect(query('select name_en from partner where id = ?', unWomen)).toEqual([{ name_en: 'UN Women' }])
   expect(linksOf(unWomen)).toHaveLength(links)

@@ -46,7 +46,9 @@ function linkPartner(programme: number) {
   try {
     const name = `Institute for Parliamentary Studies ${Date.now()}`
     const { id } = db
-      .prepare("insert into partner (kind, name_en, name_ar, acronym) values ('academic', ?, 'معهد الدراسات البرلمانية', 'IPS') returning id")
+      .prepare(
+        "insert into partner (kind, name_en, name_ar, acronym) values ('academic', ?, 'معهد الدراسات البرلمانية', 'IPS') returning id",
+      )
       .get(name) as { id: number }
     db.prepare('insert into partner_initiative (partner_id, programme_id) values (?, ?)').run(id, programme)
     return { id, name }
@@ -102,12 +104,19 @@ test('a visitor browses the catalogue and a programme in English and Arabic', as
     await page.setViewportSize({ width: 1280, height: 900 })
     await page.goto(`/${lang}/programmes/${id}`)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(training[lang])
-    await expect(page.getByRole('region', { name: t.about })).toContainText(lang === 'en' ? 'Sessions of one to three days' : 'جلسات تستمر من يوم إلى ثلاثة أيام')
+    await expect(page.getByRole('region', { name: t.about })).toContainText(
+      lang === 'en' ? 'Sessions of one to three days' : 'جلسات تستمر من يوم إلى ثلاثة أيام',
+    )
     await expect(page.getByRole('complementary').getByRole('region', { name: t.facts })).toContainText(t.youth)
     // Linked through a joint initiative (other partners may be linked too: the demo's own).
-    const partnerLink = page.getByRole('region', { name: t.partners }).locator(`a[href="/${lang}/partners/${partner.id}"]`)
+    const partnerLink = page
+      .getByRole('region', { name: t.partners })
+      .locator(`a[href="/${lang}/partners/${partner.id}"]`)
     await expect(partnerLink).toHaveText(lang === 'en' ? partner.name : 'معهد الدراسات البرلمانية')
-    await expect(page.getByRole('link', { name: t.request })).toHaveAttribute('href', `/${lang}/requests/new?programme=${id}`)
+    await expect(page.getByRole('link', { name: t.request })).toHaveAttribute(
+      'href',
+      `/${lang}/requests/new?programme=${id}`,
+    )
     await expectAccessible(page)
     await snap(page, `programmes-${lang}-page-1280`)
     await page.setViewportSize({ width: 360, height: 800 })
@@ -116,7 +125,12 @@ test('a visitor browses the catalogue and a programme in English and Arabic', as
   }
 })
 
-test('a coordinator adds a programme (after a refusal), edits it and retires it; visitors lose it', async ({ page, signIn, browser, baseURL }) => {
+test('a coordinator adds a programme (after a refusal), edits it and retires it; visitors lose it', async ({
+  page,
+  signIn,
+  browser,
+  baseURL,
+}) => {
   const titleAr = `برنامج تجريبي للحوار البرلماني ${Date.now()}`
   const titleEn = `Trial parliamentary dialogue ${Date.now()}`
   const saved = () => query<{ id: number }>('select id from programme where title_ar = ?', titleAr)
@@ -183,7 +197,10 @@ test('a coordinator adds a programme (after a refusal), edits it and retires it;
   for (const lang of ['en', 'ar']) expect((await visitor.goto(`/${lang}/programmes/${id}`))?.status()).toBe(404)
   await visitor.close()
 
-  const actions = query<{ action: string }>("select action from audit_event where target_type = 'programme' and target_id = ? order by id", String(id))
+  const actions = query<{ action: string }>(
+    "select action from audit_event where target_type = 'programme' and target_id = ? order by id",
+    String(id),
+  )
   expect(actions.map((a) => a.action)).toEqual(['programme.create', 'programme.update', 'programme.retire'])
 })
 

@@ -1,7 +1,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page } from '@playwright/test'
-import { demo, expect, expectAccessible, insertUser, languages, latestMailTo, parliamentId, query, signInAs, snap, test, waitForHydration } from './fixtures'
+import {
+  demo,
+  expect,
+  expectAccessible,
+  insertUser,
+  languages,
+  latestMailTo,
+  parliamentId,
+  query,
+  signInAs,
+  snap,
+  test,
+  waitForHydration,
+} from './fixtures'
 
 // A request for technical assistance from start to end, in both languages: a member asks for legislative-drafting
 // support from the catalogue (after a refusal that saves nothing), a coordinator takes it under review and asks a
@@ -9,8 +22,14 @@ import { demo, expect, expectAccessible, insertUser, languages, latestMailTo, pa
 // told by mail at each step in their language; internal notes never reach the member; a member of another
 // parliament and a visitor cannot see the request; a reply to the closed request is refused.
 
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
-const bundle = (l: string) => ({ r: strings(l, 'requests'), c: strings(l, 'common'), n: strings(l, 'network'), f: strings(l, 'files') })
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const bundle = (l: string) => ({
+  r: strings(l, 'requests'),
+  c: strings(l, 'common'),
+  n: strings(l, 'network'),
+  f: strings(l, 'files'),
+})
 const text = { en: bundle('en'), ar: bundle('ar') }
 const fill = (template: string, values: Record<string, string | number>) =>
   template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''))
@@ -33,7 +52,8 @@ async function check(page: Page, name: string) {
 }
 
 const requestCount = () => query<{ n: number }>('select count(*) as n from assistance_request')[0]!.n
-const messageCount = (id: number) => query<{ n: number }>('select count(*) as n from assistance_request_message where request_id = ?', id)[0]!.n
+const messageCount = (id: number) =>
+  query<{ n: number }>('select count(*) as n from assistance_request_message where request_id = ?', id)[0]!.n
 
 /** A published public resource to link as the request's output. */
 function insertResource(title: string) {
@@ -45,16 +65,25 @@ function insertResource(title: string) {
 }
 
 for (const lang of languages) {
-  test(`a member asks for legislative drafting and follows it to completion (${lang})`, async ({ browser, baseURL }) => {
+  test(`a member asks for legislative drafting and follows it to completion (${lang})`, async ({
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(120_000)
     const { r: t, c, n, f: files } = text[lang]
     const stamp = Date.now()
     const home = parliamentId(lang === 'en' ? 'Asian Parliamentary Assembly' : 'Arab Parliament')
-    const member = insertUser({ name: `${lang === 'ar' ? 'سارة المهندي' : 'Sarah Hale'} ${stamp}`, parliamentId: home, locale: lang })
+    const member = insertUser({
+      name: `${lang === 'ar' ? 'سارة المهندي' : 'Sarah Hale'} ${stamp}`,
+      parliamentId: home,
+      locale: lang,
+    })
     const colleague = insertUser({ name: `Colleague ${stamp}`, parliamentId: home, locale: 'en' })
     const colleagueCoordinator = insertUser({ name: `منسقة ${stamp}`, locale: 'ar', role: 'coordinator' })
     const outsider = insertUser({ name: `Outsider ${stamp}`, parliamentId: parliamentId('ParlAmericas'), locale: 'en' })
-    const programme = query<{ id: number }>(`select id from programme where kind = 'legislative_drafting' and is_active = 1 order by id limit 1`)[0]!
+    const programme = query<{ id: number }>(
+      `select id from programme where kind = 'legislative_drafting' and is_active = 1 order by id limit 1`,
+    )[0]!
     const subject = `${lang === 'ar' ? 'مراجعة مشروع قانون تمويل الإرهاب' : 'Review of our draft law on terrorism financing'} ${stamp}`
     const mailTo = () => latestMailTo(member.email)!
 
@@ -69,7 +98,13 @@ for (const lang of languages) {
     // Bad input: no topic, a desired date in the past → localized messages beside the fields, nothing saved.
     const before = requestCount()
     await mine.getByLabel(t.form.subject, { exact: true }).fill(subject)
-    await mine.getByLabel(t.form.need, { exact: true }).fill(lang === 'ar' ? 'نحتاج إلى مراجعة مشروع القانون قبل عرضه على اللجنة.' : 'We need a review of the draft before it goes to committee.')
+    await mine
+      .getByLabel(t.form.need, { exact: true })
+      .fill(
+        lang === 'ar'
+          ? 'نحتاج إلى مراجعة مشروع القانون قبل عرضه على اللجنة.'
+          : 'We need a review of the draft before it goes to committee.',
+      )
     await mine.getByLabel(t.form.desiredFrom, { exact: true }).fill('2020-01-15')
     await mine.getByRole('button', { name: t.form.submit }).click()
     await expect(mine.getByText(c.validation.topicRequired)).toBeVisible()
@@ -89,7 +124,9 @@ for (const lang of languages) {
       mimeType: 'application/pdf',
       buffer: fs.readFileSync(path.join('e2e', 'fixtures', 'arabic.pdf')),
     })
-    await expect(mine.getByRole('status').filter({ hasText: 'draft-law.pdf' })).toHaveText(new RegExp(files.upload.uploaded.split('{{')[0]))
+    await expect(mine.getByRole('status').filter({ hasText: 'draft-law.pdf' })).toHaveText(
+      new RegExp(files.upload.uploaded.split('{{')[0]),
+    )
     await mine.getByRole('button', { name: t.form.submit }).click()
     await expect(mine).toHaveURL(new RegExp(`/${lang}/requests/\\d+$`))
     const id = Number(new URL(mine.url()).pathname.split('/').pop())
@@ -116,7 +153,9 @@ for (const lang of languages) {
     await office.getByRole('button', { name: t.manage.assignButton }).click()
     await expect(office.getByRole('status')).toHaveText(c.flash.requestAssigned)
     expect(mailTo().subject).toBe(fill(t.mail.assigned.subject, { number: id, subject }))
-    expect(latestMailTo(colleagueCoordinator.email)!.subject).toBe(fill(text.ar.r.mail.assignedToYou.subject, { number: id, subject }))
+    expect(latestMailTo(colleagueCoordinator.email)!.subject).toBe(
+      fill(text.ar.r.mail.assignedToYou.subject, { number: id, subject }),
+    )
     const secret = `Internal: check with the UNODC desk first ${stamp}`
     await office.getByLabel(t.manage.note).fill(secret)
     await office.getByRole('button', { name: t.manage.addNote }).click()
@@ -138,7 +177,10 @@ for (const lang of languages) {
     expect(latestMailTo(colleagueCoordinator.email)!.locale).toBe('ar')
     expect(latestMailTo(demo.coordinator.email)?.text_body ?? '').not.toContain(answer)
     // A member's forged move is refused.
-    const forged = await mine.request.post(`/${lang}/requests/${id}`, { form: { intent: 'move', to: 'accepted' }, headers: { Origin: baseURL! } })
+    const forged = await mine.request.post(`/${lang}/requests/${id}`, {
+      form: { intent: 'move', to: 'accepted' },
+      headers: { Origin: baseURL! },
+    })
     expect(forged.status()).toBe(403)
     // A colleague of the same parliament sees it in the list; another parliament's member and a visitor cannot.
     const colleaguePage = await pageAs(browser, baseURL!, colleague.email)
@@ -150,7 +192,10 @@ for (const lang of languages) {
     await expect(outsiderPage.getByRole('link', { name: subject })).toHaveCount(0)
     const fileId = query<{ id: number }>('select id from assistance_request_file where request_id = ?', id)[0]!.id
     expect((await outsiderPage.request.get(`/request-files/${fileId}/draft-law.pdf`)).status()).toBe(404)
-    const sneaky = await outsiderPage.request.post(`/${lang}/requests/${id}`, { form: { intent: 'message', body: 'hello' }, headers: { Origin: baseURL! } })
+    const sneaky = await outsiderPage.request.post(`/${lang}/requests/${id}`, {
+      form: { intent: 'message', body: 'hello' },
+      headers: { Origin: baseURL! },
+    })
     expect(sneaky.status()).toBe(404)
     const visitor = await pageAs(browser, baseURL!, null)
     await visitor.goto(`/${lang}/requests/${id}`)
@@ -181,7 +226,10 @@ for (const lang of languages) {
     await expect(mine.getByText(t.page.closed)).toBeVisible()
     await check(mine, `requests-page-member-${lang}`)
     const messages = messageCount(id)
-    const late = await mine.request.post(`/${lang}/requests/${id}`, { form: { intent: 'message', body: 'One more thing' }, headers: { Origin: baseURL! } })
+    const late = await mine.request.post(`/${lang}/requests/${id}`, {
+      form: { intent: 'message', body: 'One more thing' },
+      headers: { Origin: baseURL! },
+    })
     expect(late.status()).toBe(400)
     expect(await late.text()).toContain(c.validation.requestClosed)
     expect(messageCount(id)).toBe(messages)
@@ -194,7 +242,10 @@ for (const lang of languages) {
   })
 }
 
-test('a member withdraws a request before work starts; the programme office is told; a coordinator cannot withdraw it', async ({ browser, baseURL }) => {
+test('a member withdraws a request before work starts; the programme office is told; a coordinator cannot withdraw it', async ({
+  browser,
+  baseURL,
+}) => {
   const { r: t, c } = text.en
   const stamp = Date.now()
   const home = parliamentId('Asian Parliamentary Assembly')
@@ -211,7 +262,10 @@ test('a member withdraws a request before work starts; the programme office is t
     now,
   )[0]!.id
   const office = await pageAs(browser, baseURL!, demo.coordinator.email)
-  const forged = await office.request.post(`/en/requests/${id}`, { form: { intent: 'withdraw' }, headers: { Origin: baseURL! } })
+  const forged = await office.request.post(`/en/requests/${id}`, {
+    form: { intent: 'withdraw' },
+    headers: { Origin: baseURL! },
+  })
   expect(forged.status()).toBe(403)
 
   const mine = await pageAs(browser, baseURL!, member.email)

@@ -15,7 +15,13 @@ const tempFiles = () => (fs.existsSync(tempDir()) ? fs.readdirSync(tempDir()) : 
 type Uploaded = { id: string; name: string; size: number; mediaType: string }
 
 /** As the browser component does it: the name as a field, the file under a name the part header can carry. */
-function upload(request: APIRequestContext, baseURL: string, name: string, buffer: Buffer, { lang = 'en', referer = '' } = {}) {
+function upload(
+  request: APIRequestContext,
+  baseURL: string,
+  name: string,
+  buffer: Buffer,
+  { lang = 'en', referer = '' } = {},
+) {
   return request.post(`/uploads?lang=${lang}`, {
     headers: { Origin: new URL(baseURL).origin, ...(referer ? { Referer: new URL(referer, baseURL).href } : {}) },
     multipart: { lang, name, file: { name: 'upload.bin', mimeType: 'application/octet-stream', buffer } },
@@ -34,7 +40,9 @@ function insertResource(sha256: string, size: number, originalName: string, visi
       )
       .get(`تقرير ${visibility} ${Date.now()}`, visibility, author.id, now) as { id: number }
     const f = db
-      .prepare("insert into resource_file (resource_id, sha256, size, media_type, original_name, role) values (?, ?, ?, 'application/pdf', ?, 'document') returning id")
+      .prepare(
+        "insert into resource_file (resource_id, sha256, size, media_type, original_name, role) values (?, ?, ?, 'application/pdf', ?, 'document') returning id",
+      )
       .get(r.id, sha256, size, originalName) as { id: number }
     return f.id
   } finally {
@@ -43,28 +51,55 @@ function insertResource(sha256: string, size: number, originalName: string, visi
 }
 
 test.describe('library files', () => {
-  test('a member uploads a PDF and a video; the PDF’s Arabic text is kept for search', async ({ page, signIn, baseURL }) => {
+  test('a member uploads a PDF and a video; the PDF’s Arabic text is kept for search', async ({
+    page,
+    signIn,
+    baseURL,
+  }) => {
     await signIn('member')
     const pdf = fixture('arabic.pdf')
     const response = await upload(page.request, baseURL!, 'تقرير المساءلة البرلمانية.pdf', pdf)
     expect(response.status()).toBe(200)
     const body = (await response.json()) as Uploaded
-    expect(body).toEqual({ id: expect.stringMatching(/^[a-z2-7]{32}$/), name: 'تقرير المساءلة البرلمانية.pdf', size: pdf.length, mediaType: 'application/pdf' })
-    const row = query<{ extracted_text: string; sha256: string }>('select extracted_text, sha256 from pending_upload where id = ?', body.id)[0]!
+    expect(body).toEqual({
+      id: expect.stringMatching(/^[a-z2-7]{32}$/),
+      name: 'تقرير المساءلة البرلمانية.pdf',
+      size: pdf.length,
+      mediaType: 'application/pdf',
+    })
+    const row = query<{ extracted_text: string; sha256: string }>(
+      'select extracted_text, sha256 from pending_upload where id = ?',
+      body.id,
+    )[0]!
     expect(row.extracted_text.split('\n')[0]).toBe('تعزز المساءلة البرلمانية الرقابة على تدابير مكافحة الإرهاب.')
     expect(row.extracted_text).toContain('الاستشرافية')
-    expect(fs.readFileSync(path.join(process.env.E2E_DATA_DIR!, 'uploads', row.sha256.slice(0, 2), row.sha256)).equals(pdf)).toBe(true)
+    expect(
+      fs.readFileSync(path.join(process.env.E2E_DATA_DIR!, 'uploads', row.sha256.slice(0, 2), row.sha256)).equals(pdf),
+    ).toBe(true)
 
     const video = await upload(page.request, baseURL!, 'clip.mp4', fixture('clip.mp4'))
     expect(((await video.json()) as Uploaded).mediaType).toBe('video/mp4')
   })
 
-  test('HTML and executables named .pdf are refused with a message in the page’s language', async ({ page, signIn, baseURL }) => {
+  test('HTML and executables named .pdf are refused with a message in the page’s language', async ({
+    page,
+    signIn,
+    baseURL,
+  }) => {
     await signIn('member')
     const before = query<{ n: number }>('select count(*) as n from pending_upload')[0]!.n
-    const html = await upload(page.request, baseURL!, 'report.pdf', Buffer.from('<!doctype html><script>alert(1)</script>'), { lang: 'ar' })
+    const html = await upload(
+      page.request,
+      baseURL!,
+      'report.pdf',
+      Buffer.from('<!doctype html><script>alert(1)</script>'),
+      { lang: 'ar' },
+    )
     expect(html.status()).toBe(415)
-    expect(await html.json()).toEqual({ code: 'typeNotAllowed', error: expect.stringContaining('نوع هذا الملف غير مقبول') })
+    expect(await html.json()).toEqual({
+      code: 'typeNotAllowed',
+      error: expect.stringContaining('نوع هذا الملف غير مقبول'),
+    })
     const elf = Buffer.concat([Buffer.from('7f454c46020101000000000000000000', 'hex'), Buffer.alloc(2000)])
     const exe = await upload(page.request, baseURL!, 'report.pdf', elf, { referer: '/en/resources/new' })
     expect(exe.status()).toBe(415)
@@ -79,7 +114,11 @@ test.describe('library files', () => {
     expect(((await response.json()) as { code: string }).code).toBe('signedOut')
   })
 
-  test('a body declared larger than the limit is refused with 413 before it is read', async ({ page, signIn, baseURL }) => {
+  test('a body declared larger than the limit is refused with 413 before it is read', async ({
+    page,
+    signIn,
+    baseURL,
+  }) => {
     await signIn('member')
     const cookies = await page.context().cookies()
     const session = cookies.find((c) => c.name === 'session')!
@@ -114,7 +153,12 @@ test.describe('library files', () => {
     expect(tempFiles()).toEqual([])
   })
 
-  test('downloads: names, ranges, caching, and members-only files hidden from visitors', async ({ page, signIn, baseURL, browser }) => {
+  test('downloads: names, ranges, caching, and members-only files hidden from visitors', async ({
+    page,
+    signIn,
+    baseURL,
+    browser,
+  }) => {
     await signIn('member')
     const pdf = fixture('arabic.pdf')
     const uploaded = (await (await upload(page.request, baseURL!, 'x.pdf', pdf)).json()) as Uploaded
@@ -135,17 +179,24 @@ test.describe('library files', () => {
       expect(h['cache-control']).toBe('public, max-age=3600')
       expect(h['etag']).toBe(`"${sha256}"`)
       expect(h['content-disposition']).toContain("filename*=UTF-8''")
-      expect(contentDisposition.parse(h['content-disposition']!)).toEqual({ type: 'inline', parameters: { filename: arabicName } })
+      expect(contentDisposition.parse(h['content-disposition']!)).toEqual({
+        type: 'inline',
+        parameters: { filename: arabicName },
+      })
       expect((await whole.body()).equals(pdf)).toBe(true)
 
       const range = await visitor.request.get(href(publicFile, arabicName), { headers: { Range: 'bytes=0-99' } })
       expect(range.status()).toBe(206)
       expect(range.headers()['content-range']).toBe(`bytes 0-99/${pdf.length}`)
       expect((await range.body()).equals(pdf.subarray(0, 100))).toBe(true)
-      const unsatisfiable = await visitor.request.get(href(publicFile, arabicName), { headers: { Range: `bytes=${pdf.length}-` } })
+      const unsatisfiable = await visitor.request.get(href(publicFile, arabicName), {
+        headers: { Range: `bytes=${pdf.length}-` },
+      })
       expect(unsatisfiable.status()).toBe(416)
 
-      const cached = await visitor.request.get(href(publicFile, arabicName), { headers: { 'If-None-Match': `"${sha256}"` } })
+      const cached = await visitor.request.get(href(publicFile, arabicName), {
+        headers: { 'If-None-Match': `"${sha256}"` },
+      })
       expect(cached.status()).toBe(304)
       const head = await visitor.request.head(href(publicFile, arabicName))
       expect(head.status()).toBe(200)

@@ -1,17 +1,39 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Browser, Page, Route } from '@playwright/test'
-import { demo, expect, expectAccessible, languages, latestMailTo, query, signInAs, snap, test, waitForHydration } from './fixtures'
+import {
+  demo,
+  expect,
+  expectAccessible,
+  languages,
+  latestMailTo,
+  query,
+  signInAs,
+  snap,
+  test,
+  waitForHydration,
+} from './fixtures'
 
 // The library's sharing workflow in the browser, as each role: a member shares an Arabic PDF and sends it for
 // review, a coordinator publishes it, a visitor finds it by a word found only inside the PDF; members-only
 // resources and their files stay closed to visitors; a video streams with Range and its player seeks.
 
 const fixture = (name: string) => path.join('e2e', 'fixtures', name)
-const strings = (lang: string, ns: string) => JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
+const strings = (lang: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const text = {
-  en: { r: strings('en', 'resources'), f: strings('en', 'files'), c: strings('en', 'common'), l: strings('en', 'library') },
-  ar: { r: strings('ar', 'resources'), f: strings('ar', 'files'), c: strings('ar', 'common'), l: strings('ar', 'library') },
+  en: {
+    r: strings('en', 'resources'),
+    f: strings('en', 'files'),
+    c: strings('en', 'common'),
+    l: strings('en', 'library'),
+  },
+  ar: {
+    r: strings('ar', 'resources'),
+    f: strings('ar', 'files'),
+    c: strings('ar', 'common'),
+    l: strings('ar', 'library'),
+  },
 }
 /** The word that occurs only inside e2e/fixtures/arabic.pdf, plain and with its diacritics. */
 const RARE = 'الاستشرافية'
@@ -60,7 +82,12 @@ test.describe('sharing, moderation and search', () => {
       await member.goto(`/${lang}/resources/new`)
       await expectAccessible(member)
       await snap(member, `resource-new-${lang}`)
-      const resourcePath = await shareResource(member, lang, { titleAr, type: 'publication', file: 'arabic.pdf', button: t.r.form.submit })
+      const resourcePath = await shareResource(member, lang, {
+        titleAr,
+        type: 'publication',
+        file: 'arabic.pdf',
+        button: t.r.form.submit,
+      })
       await expect(member.getByRole('status').first()).toContainText(t.c.flash.resourceSubmitted)
       await expect(member.getByRole('heading', { level: 1 })).toHaveText(titleAr)
       await expect(member.locator('.state-panel')).toContainText(t.r.states.submitted)
@@ -101,11 +128,19 @@ test.describe('sharing, moderation and search', () => {
     })
   }
 
-  test('a returned resource shows the coordinator’s reason to its author, and mails it', async ({ browser, baseURL }) => {
+  test('a returned resource shows the coordinator’s reason to its author, and mails it', async ({
+    browser,
+    baseURL,
+  }) => {
     const t = text.en
     const member = await pageAs(browser, baseURL!, demo.member.email)
     const titleEn = `Briefing on victims ${Date.now()}`
-    const resourcePath = await shareResource(member, 'en', { titleEn, type: 'policy_brief', file: 'arabic.pdf', button: t.r.form.submit })
+    const resourcePath = await shareResource(member, 'en', {
+      titleEn,
+      type: 'policy_brief',
+      file: 'arabic.pdf',
+      button: t.r.form.submit,
+    })
     const coordinator = await pageAs(browser, baseURL!, demo.coordinator.email)
     await coordinator.goto(resourcePath)
     // A reason is required.
@@ -119,12 +154,18 @@ test.describe('sharing, moderation and search', () => {
     await expect(member.locator('.state-panel')).toContainText('Please add the English summary.')
     // A member cannot publish: the button is not offered and a forged post is refused.
     await expect(member.getByRole('button', { name: t.r.form.publish, exact: true })).toHaveCount(0)
-    const forged = await member.request.post(resourcePath, { form: { intent: 'publish' }, headers: { Origin: new URL(baseURL!).origin } })
+    const forged = await member.request.post(resourcePath, {
+      form: { intent: 'publish' },
+      headers: { Origin: new URL(baseURL!).origin },
+    })
     expect(forged.status()).toBe(403)
     for (const p of [member, coordinator]) await p.context().close()
   })
 
-  test('a file named .pdf whose content is HTML is refused in the form, with a clear message', async ({ page, signIn }) => {
+  test('a file named .pdf whose content is HTML is refused in the form, with a clear message', async ({
+    page,
+    signIn,
+  }) => {
     await signIn('member')
     await page.goto('/ar/resources/new')
     await waitForHydration(page)
@@ -137,7 +178,10 @@ test.describe('sharing, moderation and search', () => {
   })
 
   for (const lang of languages) {
-    test(`a file chosen before the page hydrated (a slow connection) is still uploaded (${lang})`, async ({ page, signIn }) => {
+    test(`a file chosen before the page hydrated (a slow connection) is still uploaded (${lang})`, async ({
+      page,
+      signIn,
+    }) => {
       const t = text[lang]
       await signIn('member')
       // The page's scripts are held until the file is chosen, as on a slow connection.
@@ -150,24 +194,37 @@ test.describe('sharing, moderation and search', () => {
       await page.goto(`/${lang}/resources/new`, { waitUntil: 'commit' })
       await page.getByLabel(t.r.form.file, { exact: true }).setInputFiles(fixture('arabic.pdf'))
       expect(await page.locator('html').getAttribute('data-hydrated')).toBeNull()
-      const uploadDone = page.waitForResponse((r) => new URL(r.url()).pathname === '/uploads' && r.request().method() === 'POST')
+      const uploadDone = page.waitForResponse(
+        (r) => new URL(r.url()).pathname === '/uploads' && r.request().method() === 'POST',
+      )
       release()
       await waitForHydration(page)
       expect((await uploadDone).status()).toBe(200)
       await expect(page.getByText(t.f.upload.uploaded.split('{{')[0], { exact: false }).first()).toBeVisible()
       const id = await page.locator('input[type="hidden"][name="file"]').inputValue()
-      expect(query<{ original_name: string }>('select original_name from pending_upload where id = ?', id)[0]?.original_name).toBe('arabic.pdf')
+      expect(
+        query<{ original_name: string }>('select original_name from pending_upload where id = ?', id)[0]?.original_name,
+      ).toBe('arabic.pdf')
       await Promise.all(held)
     })
   }
 })
 
 test.describe('members-only resources and multimedia', () => {
-  test('a visitor can neither open a members-only resource nor download its file; a member can', async ({ browser, baseURL }) => {
+  test('a visitor can neither open a members-only resource nor download its file; a member can', async ({
+    browser,
+    baseURL,
+  }) => {
     const t = text.en
     const coordinator = await pageAs(browser, baseURL!, demo.coordinator.email)
     const titleEn = `Restricted briefing ${Date.now()}`
-    const resourcePath = await shareResource(coordinator, 'en', { titleEn, type: 'report', file: 'arabic.pdf', members: true, button: t.r.form.publish })
+    const resourcePath = await shareResource(coordinator, 'en', {
+      titleEn,
+      type: 'report',
+      file: 'arabic.pdf',
+      members: true,
+      button: t.r.form.publish,
+    })
     const fileHref = await coordinator.getByRole('link', { name: 'arabic.pdf' }).getAttribute('href')
     expect(fileHref).toMatch(/^\/files\/\d+\//)
 
@@ -189,11 +246,19 @@ test.describe('members-only resources and multimedia', () => {
   })
 
   for (const lang of languages) {
-    test(`a video plays with its poster, answers Range with 206, and the player seeks (${lang})`, async ({ browser, baseURL }) => {
+    test(`a video plays with its poster, answers Range with 206, and the player seeks (${lang})`, async ({
+      browser,
+      baseURL,
+    }) => {
       const t = text[lang]
       const coordinator = await pageAs(browser, baseURL!, demo.coordinator.email)
       const titleEn = `Workshop recording ${lang} ${Date.now()}`
-      const resourcePath = await shareResource(coordinator, lang, { titleEn, type: 'video', file: 'clip.webm', button: t.r.form.publish })
+      const resourcePath = await shareResource(coordinator, lang, {
+        titleEn,
+        type: 'video',
+        file: 'clip.webm',
+        button: t.r.form.publish,
+      })
       // A poster image with its description, added on the files page.
       await coordinator.goto(`${resourcePath}/files`)
       await attach(coordinator, lang, t.r.form.file, 'poster.jpg')
@@ -238,30 +303,48 @@ test.describe('members-only resources and multimedia', () => {
   }
 })
 
-test('a parliament’s page lists its related resources, members-only ones for members only', async ({ browser, baseURL }) => {
+test('a parliament’s page lists its related resources, members-only ones for members only', async ({
+  browser,
+  baseURL,
+}) => {
   const [shura] = query<{ id: number }>("select id from parliament where name_en = 'Shura Council of Qatar'")
   const report = /first coordination meeting of parliamentary assemblies/
   const visitor = await pageAs(browser, baseURL!, null)
   await visitor.goto(`/en/parliaments/${shura!.id}`)
   await expect(visitor.getByRole('link', { name: report })).toHaveCount(0)
   // The meetings it takes part in are listed too (the demo's Doha meeting, to which it is invited).
-  await expect(visitor.getByRole('link', { name: 'First coordination meeting of parliamentary assemblies on counter-terrorism' })).toBeVisible()
+  await expect(
+    visitor.getByRole('link', { name: 'First coordination meeting of parliamentary assemblies on counter-terrorism' }),
+  ).toBeVisible()
   const member = await pageAs(browser, baseURL!, demo.member.email)
   await member.goto(`/ar/parliaments/${shura!.id}`)
   await expect(member.getByRole('heading', { name: strings('ar', 'network').profile.resources })).toBeVisible()
-  await expect(member.getByRole('link', { name: /تقرير الاجتماع التنسيقي الأول|Report of the first coordination meeting/ })).toBeVisible()
+  await expect(
+    member.getByRole('link', { name: /تقرير الاجتماع التنسيقي الأول|Report of the first coordination meeting/ }),
+  ).toBeVisible()
   for (const p of [visitor, member]) await p.context().close()
 })
 
-test('an author deletes a draft: its page and its file are gone; a forged delete by a visitor is refused', async ({ browser, baseURL }) => {
+test('an author deletes a draft: its page and its file are gone; a forged delete by a visitor is refused', async ({
+  browser,
+  baseURL,
+}) => {
   const t = text.ar
   const member = await pageAs(browser, baseURL!, demo.member.email)
   const titleAr = `مسودة للحذف ${Date.now()}`
-  const resourcePath = await shareResource(member, 'ar', { titleAr, type: 'report', file: 'arabic.pdf', button: t.r.form.saveDraft })
+  const resourcePath = await shareResource(member, 'ar', {
+    titleAr,
+    type: 'report',
+    file: 'arabic.pdf',
+    button: t.r.form.saveDraft,
+  })
   const fileHref = await member.getByRole('link', { name: 'arabic.pdf' }).getAttribute('href')
   // A forged delete from someone not signed in is sent to sign in and changes nothing.
   const visitor = await pageAs(browser, baseURL!, null)
-  const forged = await visitor.request.post(resourcePath, { form: { intent: 'delete' }, headers: { Origin: new URL(baseURL!).origin } })
+  const forged = await visitor.request.post(resourcePath, {
+    form: { intent: 'delete' },
+    headers: { Origin: new URL(baseURL!).origin },
+  })
   expect(forged.url()).toContain('/login')
   await member.getByText(t.r.page.delete).click()
   await member.getByRole('button', { name: t.r.page.deleteConfirm }).click()

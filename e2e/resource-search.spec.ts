@@ -31,9 +31,13 @@ const text = {
 } as const
 
 const youthGuide = 'دليل برلماني لحماية الشباب من التطرف العنيف عبر الإنترنت'
-const doha = { en: 'Report of the first coordination meeting of parliamentary assemblies on counter-terrorism (Doha)', ar: 'تقرير الاجتماع التنسيقي الأول للجمعيات البرلمانية بشأن مكافحة الإرهاب (الدوحة)' }
+const doha = {
+  en: 'Report of the first coordination meeting of parliamentary assemblies on counter-terrorism (Doha)',
+  ar: 'تقرير الاجتماع التنسيقي الأول للجمعيات البرلمانية بشأن مكافحة الإرهاب (الدوحة)',
+}
 
-const results = (page: import('@playwright/test').Page) => page.locator('.library__list').getByRole('heading', { level: 3 })
+const results = (page: import('@playwright/test').Page) =>
+  page.locator('.library__list').getByRole('heading', { level: 3 })
 
 /** Published resources in the database (other specs may have shared more than the demo's). */
 function published({ publicOnly, type }: { publicOnly: boolean; type?: string }) {
@@ -44,7 +48,9 @@ function published({ publicOnly, type }: { publicOnly: boolean; type?: string })
 }
 
 test.describe('the library: search, facets and feed', () => {
-  test('an Arabic word with or without diacritics, and a plural, find the Arabic guide (visitor, Arabic)', async ({ page }) => {
+  test('an Arabic word with or without diacritics, and a plural, find the Arabic guide (visitor, Arabic)', async ({
+    page,
+  }) => {
     const t = text.ar
     await page.goto('/ar/resources')
     await page.getByLabel(t.query).fill('الشَّبَابُ')
@@ -73,12 +79,16 @@ test.describe('the library: search, facets and feed', () => {
     await page.goto('/en/resources')
     await expect(page.getByRole('status')).toHaveText(t.count(everything))
     const filters = page.getByRole('complementary', { name: t.filters })
-    const reportLink = filters.getByRole('region', { name: t.typeFacet }).getByRole('link', { name: new RegExp(`^${t.report}`) })
+    const reportLink = filters
+      .getByRole('region', { name: t.typeFacet })
+      .getByRole('link', { name: new RegExp(`^${t.report}`) })
     await expect(reportLink.locator('.facet__count')).toHaveText(String(reports))
     await reportLink.click()
     await expect(page).toHaveURL(/type=report/)
     await expect(page.getByRole('status')).toHaveText(t.count(reports))
-    await expect(results(page).filter({ hasText: 'Supporting victims of terrorism: legislation and practice' })).toHaveCount(1)
+    await expect(
+      results(page).filter({ hasText: 'Supporting victims of terrorism: legislation and practice' }),
+    ).toHaveCount(1)
     await expect(results(page).filter({ hasText: 'Model legislative provisions' })).toHaveCount(0)
     await expect(filters.getByRole('link', { name: /Report/ })).toHaveAttribute('aria-current', 'true')
     await filters.getByRole('link', { name: t.clear }).click()

@@ -43,11 +43,18 @@ test.describe('security defaults', () => {
   test('a POST with a foreign or missing Origin is refused with 403 and changes nothing', async ({ request }) => {
     const before = query<{ n: number }>('select count(*) n from session')[0]!.n
     const form = { email: demo.member.email, password: demo.member.password }
-    const foreign = await request.post('/en/login', { form, headers: { Origin: 'https://evil.example' }, maxRedirects: 0 })
+    const foreign = await request.post('/en/login', {
+      form,
+      headers: { Origin: 'https://evil.example' },
+      maxRedirects: 0,
+    })
     expect(foreign.status()).toBe(403)
     const missing = await request.post('/en/login', { form, maxRedirects: 0 })
     expect(missing.status()).toBe(403)
-    const sameSiteOtherPort = await request.post('/en/logout', { headers: { Origin: 'http://127.0.0.1:1' }, maxRedirects: 0 })
+    const sameSiteOtherPort = await request.post('/en/logout', {
+      headers: { Origin: 'http://127.0.0.1:1' },
+      maxRedirects: 0,
+    })
     expect(sameSiteOtherPort.status()).toBe(403)
     expect(query<{ n: number }>('select count(*) n from session')[0]!.n).toBe(before)
   })
@@ -74,7 +81,10 @@ test.describe('security defaults', () => {
     }
   })
 
-  test('over-long and malformed input gets a localized message, never a 500, and writes nothing', async ({ request, baseURL }) => {
+  test('over-long and malformed input gets a localized message, never a 500, and writes nothing', async ({
+    request,
+    baseURL,
+  }) => {
     const origin = new URL(baseURL!).origin
     const users = query<{ n: number }>('select count(*) n from user')[0]!.n
     const cases: Record<string, string>[] = [
@@ -89,7 +99,9 @@ test.describe('security defaults', () => {
       expect(response.status(), JSON.stringify(form).slice(0, 80)).toBe(400)
       const html = await response.text()
       expect(html).toContain('dir="rtl"')
-      expect(html).toMatch(/هذا الحقل مطلوب|أدخل عنوان بريد إلكتروني|لا يجوز أن يتجاوز|البريد الإلكتروني أو كلمة المرور غير صحيح|كلمة المرور/)
+      expect(html).toMatch(
+        /هذا الحقل مطلوب|أدخل عنوان بريد إلكتروني|لا يجوز أن يتجاوز|البريد الإلكتروني أو كلمة المرور غير صحيح|كلمة المرور/,
+      )
     }
     // Invitation forms with hostile input, as a coordinator would never send them.
     const invalidInvite = await request.post('/en/forgot-password', {
@@ -121,7 +133,12 @@ test.describe('security defaults', () => {
 })
 
 test.describe('the page cache for visitors', () => {
-  test('never shows a signed-in view to a visitor, and a change shows at once', async ({ browser, baseURL, page, signIn }) => {
+  test('never shows a signed-in view to a visitor, and a change shows at once', async ({
+    browser,
+    baseURL,
+    page,
+    signIn,
+  }) => {
     const visitor = await (await browser.newContext({ baseURL })).newPage()
     await visitor.goto('/en')
     await visitor.goto('/en')
@@ -166,7 +183,13 @@ function rawPost(baseURL: string, path: string, headers: Record<string, string>,
   const { hostname, port } = new URL(baseURL)
   return new Promise<number>((resolve, reject) => {
     const req = http.request(
-      { hostname, port, path, method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers } },
+      {
+        hostname,
+        port,
+        path,
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      },
       (res) => {
         res.resume()
         res.on('end', () => resolve(res.statusCode!))
@@ -177,7 +200,9 @@ function rawPost(baseURL: string, path: string, headers: Record<string, string>,
   })
 }
 
-test('a forged Host or X-Forwarded-Host never reaches a mailed reset link: it is on the configured address', async ({ baseURL }) => {
+test('a forged Host or X-Forwarded-Host never reaches a mailed reset link: it is on the configured address', async ({
+  baseURL,
+}) => {
   const own = new URL(baseURL!)
   // The e2e server runs without PUBLIC_URL, so links point to http://localhost:PORT (and it said so at start-up).
   const configured = `http://localhost:${own.port}`
@@ -191,7 +216,10 @@ test('a forged Host or X-Forwarded-Host never reaches a mailed reset link: it is
   ]
   for (const headers of attempts) {
     const victim = insertUser({ name: 'Reset Victim' })
-    expect(await rawPost(baseURL!, '/en/forgot-password', headers, { email: victim.email }), JSON.stringify(headers)).toBe(200)
+    expect(
+      await rawPost(baseURL!, '/en/forgot-password', headers, { email: victim.email }),
+      JSON.stringify(headers),
+    ).toBe(200)
     const link = linkIn(latestMailTo(victim.email)!.text_body)
     expect(link.origin, JSON.stringify(headers)).toBe(configured)
     expect(link.pathname).toMatch(/^\/en\/reset-password\/[a-z2-7]{32}$/)

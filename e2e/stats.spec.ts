@@ -2,7 +2,13 @@ import type { Locator, Page } from '@playwright/test'
 import { expect, expectAccessible, languages, openTestDb, query, snap, test } from './fixtures'
 
 const text = {
-  en: { title: 'The network in figures', qatar: 'Qatar', uk: 'United Kingdom', norway: 'Norway', shura: 'Shura Council of Qatar' },
+  en: {
+    title: 'The network in figures',
+    qatar: 'Qatar',
+    uk: 'United Kingdom',
+    norway: 'Norway',
+    shura: 'Shura Council of Qatar',
+  },
   ar: { title: 'الشبكة بالأرقام', qatar: 'قطر', uk: 'المملكة المتحدة', norway: 'النرويج', shura: 'مجلس الشورى القطري' },
 } as const
 
@@ -26,7 +32,9 @@ async function expectChartsMatchTables(page: Page) {
 function chartCell(page: Page, chartTitle: string, rowLabel: string) {
   return page
     .locator('figure.chart', { has: page.locator('figcaption', { hasText: chartTitle }) })
-    .locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${rowLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+    .locator('tbody tr', {
+      has: page.locator('th', { hasText: new RegExp(`^${rowLabel.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }),
+    })
     .locator('td')
 }
 
@@ -56,17 +64,23 @@ test.describe('network statistics', () => {
       await expectChartsMatchTables(page)
       // The demo's parliaments are all in the network: the region chart's figures add up to them.
       const inNetwork = query<{ n: number }>('select count(*) n from parliament where joined_at is not null')[0]!.n
-      const byRegion = query<{ region: string; n: number }>('select region, count(*) n from parliament where joined_at is not null group by region')
-      const europe = byRegion.find((r) => r.region === 'europe')!.n
-      await expect(chartCell(page, lang === 'en' ? 'by region' : 'حسب المنطقة', lang === 'en' ? 'Europe' : 'أوروبا')).toHaveText(
-        new Intl.NumberFormat(lang).format(europe),
+      const byRegion = query<{ region: string; n: number }>(
+        'select region, count(*) n from parliament where joined_at is not null group by region',
       )
+      const europe = byRegion.find((r) => r.region === 'europe')!.n
+      await expect(
+        chartCell(page, lang === 'en' ? 'by region' : 'حسب المنطقة', lang === 'en' ? 'Europe' : 'أوروبا'),
+      ).toHaveText(new Intl.NumberFormat(lang).format(europe))
       await expect(page.locator('.stats-figures dd').first()).toHaveText(new Intl.NumberFormat(lang).format(inNetwork))
 
       // Europe's bar starts at the chart's inline start: its left edge in English, its right edge in Arabic.
       const svg = page.locator('svg[aria-labelledby^="chart-region"]')
       const europeRow = svg.locator('g.bar-chart__row').nth(3)
-      const [s, b, v] = [await box(svg), await box(europeRow.locator('rect')), await box(europeRow.locator('.bar-chart__value'))]
+      const [s, b, v] = [
+        await box(svg),
+        await box(europeRow.locator('rect')),
+        await box(europeRow.locator('.bar-chart__value')),
+      ]
       if (lang === 'en') expect(Math.abs(b.x - s.x)).toBeLessThan(1)
       else expect(Math.abs(b.x + b.width - (s.x + s.width))).toBeLessThan(1)
       // Its figure sits just after the bar's end, inside the chart.
@@ -77,7 +91,10 @@ test.describe('network statistics', () => {
     })
   }
 
-  test('shares of women and young members follow the members in the database, beside IPU figures', async ({ page, signIn }) => {
+  test('shares of women and young members follow the members in the database, beside IPU figures', async ({
+    page,
+    signIn,
+  }) => {
     const year = new Date().getUTCFullYear()
     const db = openTestDb()
     try {
@@ -92,7 +109,14 @@ test.describe('network statistics', () => {
       ).id
       const add = db.prepare('insert into member (parliament_id, name_en, gender, birth_year) values (?, ?, ?, ?)')
       // Six members: 2 women of 5 with a gender; aged 25, 35, 42, 50, 60, 70.
-      const people: [string | null, number][] = [['female', 25], ['female', 35], ['male', 42], ['male', 50], ['other', 60], [null, 70]]
+      const people: [string | null, number][] = [
+        ['female', 25],
+        ['female', 35],
+        ['male', 42],
+        ['male', 50],
+        ['other', 60],
+        [null, 70],
+      ]
       people.forEach(([gender, age], i) => add.run(norwayId, `Stats Test Member ${i}`, gender, year - age))
     } finally {
       db.close()
@@ -121,7 +145,11 @@ test.describe('network statistics', () => {
         percent(lang, overall.women / overall.gendered),
       )
       await expect(
-        chartCell(page, women, en ? "The network's chambers, all seats (IPU)" : 'مجالس الشبكة، جميع المقاعد (الاتحاد البرلماني الدولي)'),
+        chartCell(
+          page,
+          women,
+          en ? "The network's chambers, all seats (IPU)" : 'مجالس الشبكة، جميع المقاعد (الاتحاد البرلماني الدولي)',
+        ),
       ).toHaveText(percent(lang, ipu.women / ipu.seats))
       const youth = en ? 'Share of young members' : 'نسبة الشباب'
       const under = (age: number) => (en ? `Under ${age}` : `دون ${new Intl.NumberFormat('ar').format(age)} عامًا`)
@@ -153,7 +181,9 @@ test.describe('network statistics', () => {
   })
 
   for (const lang of languages) {
-    test(`the map links each country to the directory, by keyboard too, and is not mirrored (${lang})`, async ({ page }) => {
+    test(`the map links each country to the directory, by keyboard too, and is not mirrored (${lang})`, async ({
+      page,
+    }) => {
       await page.goto(`/${lang}/network`)
       const map = page.locator('svg.world-map__svg')
       await expect(page.locator('.world-map__frame')).toHaveAttribute('dir', 'ltr')
@@ -166,9 +196,13 @@ test.describe('network statistics', () => {
       expect((await box(uk)).x).toBeLessThan((await box(qatar)).x)
 
       // The text list names the same countries, in the same order as the map's links.
-      const mapNames = await map.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')))
+      const mapNames = await map
+        .getByRole('link')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')))
       const listNames = await page.locator('.world-map__countries a').allTextContents()
-      const codes = query<{ c: string }>('select distinct country_code c from parliament where joined_at is not null and country_code is not null')
+      const codes = query<{ c: string }>(
+        'select distinct country_code c from parliament where joined_at is not null and country_code is not null',
+      )
       expect(listNames).toHaveLength(codes.length)
       expect(mapNames).toEqual(listNames.filter((n) => mapNames.includes(n)))
       expect(mapNames).toContain(text[lang].qatar)
@@ -205,7 +239,10 @@ test.describe('network statistics', () => {
           }),
         )
         expect(labels.length, `${lang} at ${width}px`).toBeGreaterThan(0)
-        expect(labels.filter((l) => !l.inside).map((l) => l.text), `${lang} at ${width}px`).toEqual([])
+        expect(
+          labels.filter((l) => !l.inside).map((l) => l.text),
+          `${lang} at ${width}px`,
+        ).toEqual([])
         if (width === 1280) await expectAccessible(page)
         await snap(page, `${lang}-network-${width}`)
       }

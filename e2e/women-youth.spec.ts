@@ -1,5 +1,16 @@
 import type { Locator, Page } from '@playwright/test'
-import { demo, expect, expectAccessible, insertMeeting, insertUser, languages, openTestDb, parliamentId, snap, test } from './fixtures'
+import {
+  demo,
+  expect,
+  expectAccessible,
+  insertMeeting,
+  insertUser,
+  languages,
+  openTestDb,
+  parliamentId,
+  snap,
+  test,
+} from './fixtures'
 
 const text = {
   en: {
@@ -25,7 +36,8 @@ const resourceTitle = `Young parliamentarians and prevention ${stamp}`
 const groupMemberName = `Nadia Groupmember ${stamp}`
 
 const number = (lang: string, n: number) => new Intl.NumberFormat(lang).format(n)
-const percent = (lang: string, value: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value)
+const percent = (lang: string, value: number) =>
+  new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(value)
 
 type Person = { gender: 'female' | 'male' | null; birthYear: number | null } | null
 
@@ -44,7 +56,9 @@ function meetingAttendedBy(year: number, people: Person[], title = `Meeting of $
       const user = insertUser({ name, parliamentId: qatar })
       created.users.push(user.id)
       if (p) {
-        db.prepare('insert into member (parliament_id, user_id, name_en, gender, birth_year) values (?, ?, ?, ?, ?)').run(qatar, user.id, name, p.gender, p.birthYear)
+        db.prepare(
+          'insert into member (parliament_id, user_id, name_en, gender, birth_year) values (?, ?, ?, ?, ?)',
+        ).run(qatar, user.id, name, p.gender, p.birthYear)
       }
       db.prepare(
         `insert into meeting_registration (meeting_id, user_id, state, attendance_mode, attended, requested_at)
@@ -58,7 +72,8 @@ function meetingAttendedBy(year: number, people: Person[], title = `Meeting of $
 }
 
 /** The cells of a figures table's row for a year (after its year header). */
-const yearRow = (page: Page, table: 'women' | 'young', year: number) => page.locator(`#table-${table} tr[data-year="${year}"] td`)
+const yearRow = (page: Page, table: 'women' | 'young', year: number) =>
+  page.locator(`#table-${table} tr[data-year="${year}"] td`)
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox()
@@ -90,7 +105,9 @@ test.describe('women and young parliamentarians', () => {
       db.prepare(`insert into meeting_theme (meeting_id, theme) values (?, 'women')`).run(forum)
       const resourceId = (
         db
-          .prepare(`insert into resource (type, title_en, state, visibility, published_at) values ('report', ?, 'published', 'public', unixepoch()) returning id`)
+          .prepare(
+            `insert into resource (type, title_en, state, visibility, published_at) values ('report', ?, 'published', 'public', unixepoch()) returning id`,
+          )
           .get(resourceTitle) as { id: number }
       ).id
       created.resources.push(resourceId)
@@ -108,7 +125,8 @@ test.describe('women and young parliamentarians', () => {
     // Leave the shared e2e database as the other specs expect it.
     const db = openTestDb()
     try {
-      const del = (table: string, ids: number[]) => ids.length && db.prepare(`delete from ${table} where id in (${ids.join(',')})`).run()
+      const del = (table: string, ids: number[]) =>
+        ids.length && db.prepare(`delete from ${table} where id in (${ids.join(',')})`).run()
       del('meeting', created.meetings)
       del('resource', created.resources)
       db.prepare(`delete from member where user_id in (${created.users.join(',')})`).run()
@@ -119,7 +137,9 @@ test.describe('women and young parliamentarians', () => {
   })
 
   for (const lang of languages) {
-    test(`a visitor sees the participation figures, tagged meetings and resources, and no group member (${lang})`, async ({ page }) => {
+    test(`a visitor sees the participation figures, tagged meetings and resources, and no group member (${lang})`, async ({
+      page,
+    }) => {
       const n = (v: number) => number(lang, v)
       for (const width of [1280, 360]) {
         await page.setViewportSize({ width, height: 900 })
@@ -127,7 +147,9 @@ test.describe('women and young parliamentarians', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
         expect(overflow, `${lang} at ${width}px`).toBeLessThanOrEqual(0)
         // The figures tables fit too, without scrolling sideways in their frame.
-        const scrolled = await page.locator('.women-youth__charts .table-wrap').evaluateAll((wraps) => wraps.map((w) => w.scrollWidth - w.clientWidth))
+        const scrolled = await page
+          .locator('.women-youth__charts .table-wrap')
+          .evaluateAll((wraps) => wraps.map((w) => w.scrollWidth - w.clientWidth))
         expect(scrolled, `${lang} at ${width}px`).toEqual([0, 0])
         await snap(page, `${lang}-women-youth-${width}`)
         if (width !== 1280) continue
@@ -139,8 +161,12 @@ test.describe('women and young parliamentarians', () => {
         await expect(yearRow(page, 'women', YEAR_B)).toHaveText([n(3), '—', '—', n(1)])
         await expect(yearRow(page, 'young', YEAR_B)).toHaveText([n(3), '—', '—', n(2)])
         // The charts draw the same shares.
-        await expect(page.locator(`svg[aria-labelledby^="chart-women"] g[data-year="${YEAR_A}"] .year-chart__value`)).toHaveText(percent(lang, 0.4))
-        await expect(page.locator(`svg[aria-labelledby^="chart-young"] g[data-year="${YEAR_A}"] .year-chart__value`)).toHaveText(percent(lang, 0.6))
+        await expect(
+          page.locator(`svg[aria-labelledby^="chart-women"] g[data-year="${YEAR_A}"] .year-chart__value`),
+        ).toHaveText(percent(lang, 0.4))
+        await expect(
+          page.locator(`svg[aria-labelledby^="chart-young"] g[data-year="${YEAR_A}"] .year-chart__value`),
+        ).toHaveText(percent(lang, 0.6))
         // Years run along the inline axis: the first year is on the left in English, on the right in Arabic.
         const years = page.locator('svg[aria-labelledby^="chart-women"] .year-chart__year')
         const [first, last] = [await box(years.first()), await box(years.last())]
@@ -153,8 +179,12 @@ test.describe('women and young parliamentarians', () => {
         else expect((await box(yearA)).x).toBeGreaterThan((await box(yearB)).x)
 
         // The meeting and the resource tagged for women or youth.
-        await expect(page.locator('section[aria-labelledby="wy-past"]').getByRole('link', { name: meetingTitle })).toBeVisible()
-        await expect(page.locator('section[aria-labelledby="wy-resources"]').getByRole('link', { name: resourceTitle })).toBeVisible()
+        await expect(
+          page.locator('section[aria-labelledby="wy-past"]').getByRole('link', { name: meetingTitle }),
+        ).toBeVisible()
+        await expect(
+          page.locator('section[aria-labelledby="wy-resources"]').getByRole('link', { name: resourceTitle }),
+        ).toBeVisible()
 
         // The groups: a sign-in prompt, and no name from them anywhere in the page's HTML.
         await expect(page.getByRole('link', { name: text[lang].signIn })).toBeVisible()
@@ -175,7 +205,9 @@ test.describe('women and young parliamentarians', () => {
     await women.getByRole('button', { name: "Join the women's group" }).click()
     await expect(page.getByRole('status')).toHaveText('You have joined the group.')
     await expect(women.getByText('You are in this group.')).toBeVisible()
-    await expect(women.locator('.women-youth__members li', { hasText: demo.member.name })).toContainText('Shura Council of Qatar')
+    await expect(women.locator('.women-youth__members li', { hasText: demo.member.name })).toContainText(
+      'Shura Council of Qatar',
+    )
     await expectAccessible(page)
     await snap(page, 'en-women-youth-member')
 
@@ -187,7 +219,9 @@ test.describe('women and young parliamentarians', () => {
     // The same panel in Arabic, on a phone.
     await page.setViewportSize({ width: 360, height: 900 })
     await page.goto('/ar/women-youth#groups')
-    await expect(page.locator('#group-youth').getByRole('button', { name: 'الانضمام إلى مجموعة الشباب البرلمانيين' })).toBeVisible()
+    await expect(
+      page.locator('#group-youth').getByRole('button', { name: 'الانضمام إلى مجموعة الشباب البرلمانيين' }),
+    ).toBeVisible()
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     await snap(page, 'ar-women-youth-member-360')
   })

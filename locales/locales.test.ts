@@ -74,8 +74,14 @@ describe.each(enFiles)('%s', (file) => {
   it('has exactly the same nested keys in English and Arabic', () => {
     const enKeys = [...en.keys()].sort()
     const arKeys = [...ar.keys()].sort()
-    expect(arKeys.filter((k) => !en.has(k)), 'keys only in ar').toEqual([])
-    expect(enKeys.filter((k) => !ar.has(k)), 'keys only in en').toEqual([])
+    expect(
+      arKeys.filter((k) => !en.has(k)),
+      'keys only in ar',
+    ).toEqual([])
+    expect(
+      enKeys.filter((k) => !ar.has(k)),
+      'keys only in en',
+    ).toEqual([])
   })
 
   it('has only non-empty strings', () => {
@@ -101,7 +107,9 @@ describe.each(enFiles)('%s', (file) => {
 
   it('has Arabic strings written in Arabic', () => {
     const untranslated = [...ar]
-      .filter(([key, text]) => typeof text === 'string' && !ARABIC_LETTER.test(text) && !NOT_TRANSLATED.has(`${file}:${key}`))
+      .filter(
+        ([key, text]) => typeof text === 'string' && !ARABIC_LETTER.test(text) && !NOT_TRANSLATED.has(`${file}:${key}`),
+      )
       .map(([key, text]) => `${key}: ${text}`)
     expect(untranslated).toEqual([])
   })

@@ -69,7 +69,8 @@ function numberFromEnv(name: string, fallback: number): number {
   const raw = process.env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a non-negative number (got ${JSON.stringify(raw)})`)
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a non-negative number (got ${JSON.stringify(raw)})`)
   return value
 }
 
@@ -210,7 +211,12 @@ server.listen(0, '127.0.0.1', () => console.log('PORT ' + server.address().port)
 process.on('SIGTERM', () => server.close(() => process.exit(0)))
 `
 
-async function startBareServer(body: Buffer, contentType: string, dir: string, name: string): Promise<{ url: string; child: ChildProcess }> {
+async function startBareServer(
+  body: Buffer,
+  contentType: string,
+  dir: string,
+  name: string,
+): Promise<{ url: string; child: ChildProcess }> {
   const bodyFile = path.join(dir, `${name}.body`)
   writeFileSync(bodyFile, body)
   const child = track(
@@ -290,7 +296,17 @@ function ratioOf(row: Row): number {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ['page', 'bytes', 'remix req/s', 'bare req/s', 'ratio', 'remix p50', 'remix p99', 'bare p50', 'bare p99']
+  const header = [
+    'page',
+    'bytes',
+    'remix req/s',
+    'bare req/s',
+    'ratio',
+    'remix p50',
+    'remix p99',
+    'bare p50',
+    'bare p99',
+  ]
   const body = rows.map((row) => [
     row.page,
     String(row.bytes),
@@ -303,7 +319,8 @@ function printTable(rows: Row[]): void {
     `${row.bare.p99} ms`,
   ])
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)))
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')
   console.log(line(header))
   console.log(widths.map((w) => '-'.repeat(w)).join('  '))
   for (const cells of body) console.log(line(cells))
@@ -327,7 +344,10 @@ async function main(): Promise<number> {
   }
   console.log(`starting the built portal (DATA_DIR=${dataDir})…`)
   const portal = await startPortal(dataDir)
-  console.log(`portal up at ${portal.url}; ${CONNECTIONS} connections, ${DURATION} s per run` + (WARMUP > 0 ? ` after ${WARMUP} s warm-up` : ''))
+  console.log(
+    `portal up at ${portal.url}; ${CONNECTIONS} connections, ${DURATION} s per run` +
+      (WARMUP > 0 ? ` after ${WARMUP} s warm-up` : ''),
+  )
 
   const rows: Row[] = []
   for (const page of PAGES) {
@@ -352,7 +372,10 @@ async function main(): Promise<number> {
 
   let failed = false
   for (const row of rows) {
-    for (const [side, m] of [['remix', row.remix], ['bare', row.bare]] as const) {
+    for (const [side, m] of [
+      ['remix', row.remix],
+      ['bare', row.bare],
+    ] as const) {
       if (m.problems.length > 0) {
         failed = true
         console.log(`FAIL ${row.page} (${side}): ${m.problems.join('; ')}`)

@@ -25,7 +25,9 @@ try {
     const { inserted, updated, unchanged, notes } = seedWorld(getDb(), { from })
     for (const note of notes) console.log(`note: ${note}`)
     const seconds = ((performance.now() - started) / 1000).toFixed(2)
-    console.log(`world chambers from ${from}: ${inserted} inserted, ${updated} updated, ${unchanged} unchanged (${seconds} s)`)
+    console.log(
+      `world chambers from ${from}: ${inserted} inserted, ${updated} updated, ${unchanged} unchanged (${seconds} s)`,
+    )
   }
 } catch (error) {
   console.error(error instanceof Error ? error.message : error)

@@ -26,7 +26,10 @@ function tables() {
   const db = new Database(file, { readonly: true })
   try {
     return Object.fromEntries(
-      ['member', 'member_identifier', 'parliament', 'audit_event'].map((t) => [t, db.prepare(`select * from ${t} order by rowid`).all()]),
+      ['member', 'member_identifier', 'parliament', 'audit_event'].map((t) => [
+        t,
+        db.prepare(`select * from ${t} order by rowid`).all(),
+      ]),
     )
   } finally {
     db.close()
@@ -46,14 +49,18 @@ describe('npm run import:popolo', () => {
     expect(dry.status).toBe(0)
     expect(dry.stdout).toContain('Parliament: new, House of Examples / مجلس الأمثلة (national, XE, europe)')
     expect(dry.stdout).toMatch(/persons\s+4\s+3\s+0\s+0\s+-\s+1/)
-    expect(dry.stdout).toContain('p-layla-rahman (Layla Rahman): identifier example_registry:R-001 is also given to person "p-amina-haddad" in the file')
+    expect(dry.stdout).toContain(
+      'p-layla-rahman (Layla Rahman): identifier example_registry:R-001 is also given to person "p-amina-haddad" in the file',
+    )
     expect(dry.stdout).toContain('Dry run, nothing written')
     expect(tables()?.member ?? []).toHaveLength(0)
 
     const first = run([sample, '--country', 'XE', '--region', 'europe'])
     expect(first.stderr).toBe('')
     expect(first.status).toBe(0)
-    expect(first.stdout).toMatch(/Imported into parliament #1 in \d+ ms: persons 3 new, 0 updated, 0 unchanged, 1 rejected/)
+    expect(first.stdout).toMatch(
+      /Imported into parliament #1 in \d+ ms: persons 3 new, 0 updated, 0 unchanged, 1 rejected/,
+    )
     expect(tables()!.member).toHaveLength(3)
 
     const second = run([sample])
@@ -69,7 +76,10 @@ describe('npm run import:popolo', () => {
     expect(before!.member).toHaveLength(3)
     const cases: [string[], string][] = [
       [[brokenFile('bad.json', '{"persons": [')], 'import:popolo: the file is not valid JSON: '],
-      [[brokenFile('shape.json', '{"persons": [{"id": 1}]}')], 'import:popolo: the file is not a Popolo document the import can read: persons[0].id: '],
+      [
+        [brokenFile('shape.json', '{"persons": [{"id": 1}]}')],
+        'import:popolo: the file is not a Popolo document the import can read: persons[0].id: ',
+      ],
       [[path.join(dir, 'missing.json')], 'import:popolo: cannot read'],
       [[sample, '--parliament', 'abc'], 'import:popolo: --parliament must be'],
       [[sample, '--parliament', '999'], 'import:popolo: there is no parliament with id 999'],

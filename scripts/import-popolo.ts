@@ -49,7 +49,8 @@ function readArgs() {
 function readOptions(values: ReturnType<typeof readArgs>['values'], file: string): PopoloImportOptions {
   const options: PopoloImportOptions = { source: path.basename(file) }
   if (values.parliament !== undefined) {
-    if (!/^[1-9][0-9]{0,9}$/.test(values.parliament)) fail(`--parliament must be a parliament's id (got "${values.parliament}")`)
+    if (!/^[1-9][0-9]{0,9}$/.test(values.parliament))
+      fail(`--parliament must be a parliament's id (got "${values.parliament}")`)
     options.parliamentId = Number(values.parliament)
   }
   if (values.country !== undefined) {
@@ -69,7 +70,9 @@ function readFile(file: string) {
   try {
     stat = fs.statSync(file)
   } catch (error) {
-    fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+    fail(
+      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    )
   }
   if (!stat.isFile()) fail(`${file} is not a file`)
   checkPopoloSize(stat.size, MAX_POPOLO_BYTES)
@@ -88,16 +91,31 @@ function printPreview(file: string, s: PopoloImportSummary) {
     lines.push(`Legislature in the file: ${names} ("${s.legislature.id}")`)
   }
   if (p.match === 'new') {
-    lines.push(`Parliament: new, ${[p.nameEn, p.nameAr].filter(Boolean).join(' / ')} (${p.kind}, ${p.countryCode}, ${p.region})`)
+    lines.push(
+      `Parliament: new, ${[p.nameEn, p.nameAr].filter(Boolean).join(' / ')} (${p.kind}, ${p.countryCode}, ${p.region})`,
+    )
   } else {
-    const how = { option: 'chosen with --parliament', members: 'where its people already are', name: 'same name' }[p.matchedBy]
+    const how = { option: 'chosen with --parliament', members: 'where its people already are', name: 'same name' }[
+      p.matchedBy
+    ]
     lines.push(`Parliament: #${p.match} ${[p.nameEn, p.nameAr].filter(Boolean).join(' / ')} (${how})`)
   }
   const widths = [12, 6, 6, 8, 10, 8, 9]
   lines.push(
     '',
     pad(['', 'total', 'new', 'updated', 'unchanged', 'ignored', 'rejected'], widths),
-    pad(['persons', s.persons.total, s.persons.new, s.persons.updated, s.persons.unchanged, '-', s.persons.rejected.length], widths),
+    pad(
+      [
+        'persons',
+        s.persons.total,
+        s.persons.new,
+        s.persons.updated,
+        s.persons.unchanged,
+        '-',
+        s.persons.rejected.length,
+      ],
+      widths,
+    ),
     pad(
       [
         'memberships',
@@ -117,8 +135,16 @@ function printPreview(file: string, s: PopoloImportSummary) {
     if (items.length > SHOWN_REJECTIONS) lines.push(`  … and ${items.length - SHOWN_REJECTIONS} more`)
   }
   list('Rejected persons', s.persons.rejected, (r) => `${r.id}${r.name ? ` (${r.name})` : ''}: ${r.reason}`)
-  list('Rejected memberships', s.memberships.rejected, (r) => `${r.id} (person ${r.personId || '?'}, organization ${r.organizationId || '?'}): ${r.reason}`)
-  list('Genders not understood, stored as unknown', s.persons.unreadGenders, (g) => `"${g.value}": ${g.persons} persons`)
+  list(
+    'Rejected memberships',
+    s.memberships.rejected,
+    (r) => `${r.id} (person ${r.personId || '?'}, organization ${r.organizationId || '?'}): ${r.reason}`,
+  )
+  list(
+    'Genders not understood, stored as unknown',
+    s.persons.unreadGenders,
+    (g) => `"${g.value}": ${g.persons} persons`,
+  )
   console.log(lines.join('\n'))
 }
 
@@ -135,7 +161,8 @@ if (values.help) {
   console.log(USAGE)
   process.exit(0)
 }
-if (positionals.length !== 1) fail(positionals.length === 0 ? `no file given; ${USAGE}` : `one file at a time; ${USAGE}`)
+if (positionals.length !== 1)
+  fail(positionals.length === 0 ? `no file given; ${USAGE}` : `one file at a time; ${USAGE}`)
 const file = positionals[0]!
 const options = readOptions(values, file)
 

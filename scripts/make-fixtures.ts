@@ -55,10 +55,46 @@ function ffmpeg(...args: string[]) {
 function makeMedia() {
   const video = ['-f', 'lavfi', '-i', 'testsrc=duration=3:size=160x90:rate=10']
   const audio = ['-f', 'lavfi', '-i', 'sine=frequency=440:duration=3:sample_rate=22050']
-  ffmpeg(...video, ...audio, '-c:v', 'libx264', '-profile:v', 'baseline', '-pix_fmt', 'yuv420p', '-crf', '35',
-    '-c:a', 'aac', '-b:a', '24k', '-ac', '1', '-movflags', '+faststart', '-shortest', path.join(out, 'clip.mp4'))
-  ffmpeg(...video, ...audio, '-c:v', 'libvpx-vp9', '-b:v', '40k', '-deadline', 'realtime',
-    '-c:a', 'libopus', '-b:a', '24k', '-ac', '1', '-shortest', path.join(out, 'clip.webm'))
+  ffmpeg(
+    ...video,
+    ...audio,
+    '-c:v',
+    'libx264',
+    '-profile:v',
+    'baseline',
+    '-pix_fmt',
+    'yuv420p',
+    '-crf',
+    '35',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '24k',
+    '-ac',
+    '1',
+    '-movflags',
+    '+faststart',
+    '-shortest',
+    path.join(out, 'clip.mp4'),
+  )
+  ffmpeg(
+    ...video,
+    ...audio,
+    '-c:v',
+    'libvpx-vp9',
+    '-b:v',
+    '40k',
+    '-deadline',
+    'realtime',
+    '-c:a',
+    'libopus',
+    '-b:a',
+    '24k',
+    '-ac',
+    '1',
+    '-shortest',
+    path.join(out, 'clip.webm'),
+  )
   ffmpeg('-f', 'lavfi', '-i', 'testsrc=size=160x90:rate=1', '-frames:v', '1', '-q:v', '8', path.join(out, 'poster.jpg'))
 }
 

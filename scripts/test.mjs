@@ -27,7 +27,9 @@ function runBuffered(script) {
       const ok = code === 0
       const took = seconds(Date.now() - started)
       const text = Buffer.concat(output).toString().trimEnd()
-      process.stdout.write(`\n${paint(ok ? 32 : 31, `── ${script}: ${ok ? 'passed' : `FAILED (exit ${code})`} in ${took} ──`)}\n`)
+      process.stdout.write(
+        `\n${paint(ok ? 32 : 31, `── ${script}: ${ok ? 'passed' : `FAILED (exit ${code})`} in ${took} ──`)}\n`,
+      )
       if (text) process.stdout.write(`${text}\n`)
       resolve({ script, ok, took })
     }
@@ -67,7 +69,9 @@ const failed = results.filter((r) => !r.ok).map((r) => r.script)
 process.stdout.write(`\n${results.map((r) => `${r.script} ${r.ok ? 'passed' : 'FAILED'} (${r.took})`).join(', ')}\n`)
 if (failed.length > 0) {
   const skipped = results.some((r) => r.script === 'test:e2e') ? '' : ' (the browser tests were not run)'
-  process.stdout.write(`${paint(31, `npm test failed: ${failed.join(', ')}${skipped}`)} after ${seconds(Date.now() - started)}\n`)
+  process.stdout.write(
+    `${paint(31, `npm test failed: ${failed.join(', ')}${skipped}`)} after ${seconds(Date.now() - started)}\n`,
+  )
   process.exit(1)
 }
 process.stdout.write(`${paint(32, 'npm test passed')} in ${seconds(Date.now() - started)}\n`)

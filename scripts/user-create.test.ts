@@ -34,7 +34,10 @@ function users() {
 
 describe('npm run user:create', () => {
   it('creates the first admin with the password read from standard input', () => {
-    const result = run(['--email', 'First.Admin@Example.org', '--name', 'First Admin', '--role', 'admin'], 'a strong admin password\n')
+    const result = run(
+      ['--email', 'First.Admin@Example.org', '--name', 'First Admin', '--role', 'admin'],
+      'a strong admin password\n',
+    )
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     expect(result.stdout).toContain('created admin first.admin@example.org')
@@ -51,7 +54,10 @@ describe('npm run user:create', () => {
     const role = run(['--email', 'y@example.org', '--name', 'Y', '--role', 'king'], 'a strong password here\n')
     expect(role.status).toBe(1)
     expect(role.stderr).toContain('--role must be one of member, coordinator, admin')
-    const dup = run(['--email', 'first.admin@example.org', '--name', 'Again', '--role', 'admin'], 'a strong password here\n')
+    const dup = run(
+      ['--email', 'first.admin@example.org', '--name', 'Again', '--role', 'admin'],
+      'a strong password here\n',
+    )
     expect(dup.status).toBe(1)
     expect(dup.stderr).toContain('already exists')
     expect(users()).toHaveLength(1)

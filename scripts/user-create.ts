@@ -27,7 +27,7 @@ async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true })
     // Hide what is typed: echo nothing after the prompt.
-    const write = (rl as unknown as { _writeToOutput: (s: string) => void })
+    const write = rl as unknown as { _writeToOutput: (s: string) => void }
     const prompt = 'Password (12–128 characters): '
     process.stdout.write(prompt)
     write._writeToOutput = () => {}
@@ -74,6 +74,12 @@ const user = await createUser({
   locale: args.data.language,
   password: password.data,
 })
-recordAuditEvent({ actorId: null, action: 'user.created_cli', targetType: 'user', targetId: user.id, details: { role: user.role } })
+recordAuditEvent({
+  actorId: null,
+  action: 'user.created_cli',
+  targetType: 'user',
+  targetId: user.id,
+  details: { role: user.role },
+})
 closeDb()
 console.log(`created ${user.role} ${user.email} (id ${user.id})`)

@@ -6,11 +6,11 @@ const strings = Object.fromEntries(
   ['en', 'ar'].map((lang) => {
     const file = new URL(`../locales/${lang}/common.json`, import.meta.url)
     return [lang, JSON.parse(fs.readFileSync(file, 'utf8'))]
-  })
+  }),
 )
 
 const escapeHtml = (text) =>
-  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]))
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c])
 
 /** The page's language: the address's first segment when it is one (any case, after stray slashes), else English. */
 export function languageOfPath(path) {
@@ -24,7 +24,7 @@ export function errorPage(lang, kind, status) {
   const site = t.shell?.siteName ?? 'ParlNet'
   return `<!doctype html><html lang="${lang}" dir="${lang === 'ar' ? 'rtl' : 'ltr'}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(
-    `${title} · ${site}`
+    `${title} · ${site}`,
   )}</title></head>
 <body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p>
 <p>${escapeHtml(t.errors.status.replace('{{status}}', String(status)))}</p>

@@ -78,6 +78,6 @@ const urlInText = /([a-z][a-z0-9+.-]*:\/\/[^/\s"'`<>()]*)?(\/[^\s"'`<>()]*)/gi
  */
 export function redactText(text) {
   return String(text).replace(urlInText, (url, origin = '', path) =>
-    hasSecret(path) ? origin + redactPath(path) : url
+    hasSecret(path) ? origin + redactPath(path) : url,
   )
 }

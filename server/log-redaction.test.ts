@@ -48,13 +48,13 @@ describe('redactText', () => {
   it('redacts secret paths inside error messages and stacks, and nothing else', () => {
     const message = `Error: No route matches URL "/en/reset-password/${token}/x"\n    at /work/main/build/server/index.js:10:3`
     expect(redactText(message)).toBe(
-      'Error: No route matches URL "/en/reset-password/[redacted]"\n    at /work/main/build/server/index.js:10:3'
+      'Error: No route matches URL "/en/reset-password/[redacted]"\n    at /work/main/build/server/index.js:10:3',
     )
     expect(redactText(`Failed to decode param '/en/reset-password/${token}%E0%A4%A'`)).toBe(
-      "Failed to decode param '/en/reset-password/[redacted]'"
+      "Failed to decode param '/en/reset-password/[redacted]'",
     )
     expect(redactText(`GET http://localhost:3000//en//invitations//${token} failed`)).toBe(
-      'GET http://localhost:3000/en/invitations/[redacted] failed'
+      'GET http://localhost:3000/en/invitations/[redacted] failed',
     )
   })
 })

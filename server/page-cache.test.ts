@@ -23,7 +23,12 @@ describe('page cache', () => {
 
   it('swaps the stored nonce for the new one, expires, and empties on clear', async () => {
     const cache = createPageCache({ ttlMs: 50 })
-    cache.set('k', { status: 200, headers: [['content-type', 'text/html']], body: '<script nonce="OLD"></script><script nonce="OLD">', nonce: 'OLD' })
+    cache.set('k', {
+      status: 200,
+      headers: [['content-type', 'text/html']],
+      body: '<script nonce="OLD"></script><script nonce="OLD">',
+      nonce: 'OLD',
+    })
     expect(cache.get('k', 'NEW')?.body).toBe('<script nonce="NEW"></script><script nonce="NEW">')
     cache.clear()
     expect(cache.get('k', 'NEW')).toBeNull()
@@ -40,7 +45,8 @@ describe('page cache', () => {
   })
 
   it('stores only anonymous 200 pages: never one that sets a cookie or is private', () => {
-    const html = (extra: Record<string, string> = {}) => new Headers({ 'content-type': 'text/html; charset=utf-8', ...extra })
+    const html = (extra: Record<string, string> = {}) =>
+      new Headers({ 'content-type': 'text/html; charset=utf-8', ...extra })
     expect(isStorable(200, html())).toBe(true)
     expect(isStorable(404, html())).toBe(false)
     expect(isStorable(200, new Headers({ 'content-type': 'text/x-script' }))).toBe(false)

@@ -8,6 +8,6 @@ export function isStorageFull(error: unknown, diskFull?: () => boolean): boolean
 export function typedFields(request: Request | null): Promise<{ name: string; value: string }[]>
 export function guardStorage<A extends Args, R>(
   fn: (args: A) => R | Promise<R>,
-  options: Options
+  options: Options,
 ): (args: A) => Promise<R>
 export function guardBuild<B extends { routes: Record<string, { module: object }> }>(build: B, options: Options): B

@@ -74,7 +74,7 @@ export function guardStorage(fn, { onFull, diskFull }) {
       onFull?.(error, args.request)
       throw data(
         { storageFull: true, fields: await typedFields(copy) },
-        { status: 503, headers: { 'Cache-Control': 'no-store' } }
+        { status: 503, headers: { 'Cache-Control': 'no-store' } },
       )
     }
   }

@@ -64,7 +64,7 @@ describe('storage full', () => {
           },
         },
       },
-      { onFull: (error) => logged.push(error) }
+      { onFull: (error) => logged.push(error) },
     )
     const action = build.routes['routes/x']!.module.action as (args: { request: Request }) => Promise<unknown>
     fill()
@@ -104,7 +104,7 @@ describe('storage full', () => {
           },
         },
       },
-      { onFull: () => {} }
+      { onFull: () => {} },
     )
     const loader = build.routes.r!.module.loader as (args: { request: Request }) => Promise<unknown>
     await expect(loader({ request: new Request('http://localhost/en') })).rejects.toThrow('a bug')

@@ -42,7 +42,16 @@ type Progress =
  * readUploadForm) and, with it, sends the file as soon as it is chosen to POST /uploads with a progress bar, then
  * leaves only the pending upload's id in the form (so the form does not send the file a second time).
  */
-export function FileUploadField({ name, label, hint, accept = acceptAttribute, defaultUpload, errorText, maxBytes, id }: Props) {
+export function FileUploadField({
+  name,
+  label,
+  hint,
+  accept = acceptAttribute,
+  defaultUpload,
+  errorText,
+  maxBytes,
+  id,
+}: Props) {
   const { t, i18n } = useTranslation('files')
   const lang = isLanguage(i18n.language) ? i18n.language : fallbackLanguage
   const generatedId = useId()

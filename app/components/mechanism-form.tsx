@@ -1,10 +1,4 @@
-import {
-  getCollectionProps,
-  getFormProps,
-  getInputProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
+import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
@@ -25,8 +19,7 @@ type Named = { nameEn: string; nameAr: string }
  * account), or, for coordinators, a select of every parliament and assembly.
  */
 export type ParliamentChoice =
-  | { mode: 'fixed'; parliament: Named }
-  | { mode: 'choose'; options: (Named & { id: number })[] }
+  { mode: 'fixed'; parliament: Named } | { mode: 'choose'; options: (Named & { id: number })[] }
 
 export type MechanismFormValues = {
   parliamentId?: string
@@ -150,7 +143,9 @@ export function MechanismForm({
         </p>
         {pillarErrorId ? (
           <ul className="field__errors" id={pillarErrorId}>
-            {errorText(pillarErrors)?.map((e) => <li key={e}>{e}</li>)}
+            {errorText(pillarErrors)?.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
           </ul>
         ) : null}
         {getCollectionProps(fields.pillars, {

@@ -21,7 +21,14 @@ const agenda: MeetingAgendaData = [
     startsAt: '2021-12-13T06:30:00.000Z',
     endsAt: '2021-12-13T07:30:00.000Z',
     speakers: [
-      { kind: 'member', memberId: 7, nameEn: 'Amal Al-Kuwari', nameAr: 'أمل الكواري', parliamentEn: 'Shura Council of Qatar', parliamentAr: 'مجلس الشورى القطري' },
+      {
+        kind: 'member',
+        memberId: 7,
+        nameEn: 'Amal Al-Kuwari',
+        nameAr: 'أمل الكواري',
+        parliamentEn: 'Shura Council of Qatar',
+        parliamentAr: 'مجلس الشورى القطري',
+      },
       { kind: 'member', memberId: null, nameEn: 'Hidden Member', nameAr: '', parliamentEn: '', parliamentAr: '' },
       { kind: 'external', name: 'Vladimir Voronkov', affiliation: 'UN Office of Counter-Terrorism' },
     ],
@@ -43,7 +50,9 @@ const agenda: MeetingAgendaData = [
 
 /** The markup, without the Unicode isolates around zone names (checked once, below). */
 function render<P extends object>(lang: Language, element: FunctionComponent<P>, props: P) {
-  const html = renderToStaticMarkup(createElement(I18nextProvider, { i18n: getI18nInstance(lang) }, createElement(element, props)))
+  const html = renderToStaticMarkup(
+    createElement(I18nextProvider, { i18n: getI18nInstance(lang) }, createElement(element, props)),
+  )
   return html.replace(/[\u2068\u2069]/g, '')
 }
 
@@ -53,7 +62,9 @@ describe('<MeetingAgenda>', () => {
       ['2021-12-13', [1]],
       ['2021-12-14', [2]],
     ])
-    expect(groupSessionsByDay(agenda, 'UTC').map((d) => [d.key, d.sessions.map((s) => s.id)])).toEqual([['2021-12-13', [1, 2]]])
+    expect(groupSessionsByDay(agenda, 'UTC').map((d) => [d.key, d.sessions.map((s) => s.id)])).toEqual([
+      ['2021-12-13', [1, 2]],
+    ])
   })
 
   it('renders the days, times, zone, speakers and documents in the meeting’s zone (English)', () => {
@@ -77,7 +88,11 @@ describe('<MeetingAgenda>', () => {
 
   it('keeps left-to-right zone names in one piece on an Arabic page', () => {
     const html = renderToStaticMarkup(
-      createElement(I18nextProvider, { i18n: getI18nInstance('ar') }, createElement(MeetingAgenda, { agenda, timeZone: 'Asia/Qatar', lang: 'ar' })),
+      createElement(
+        I18nextProvider,
+        { i18n: getI18nInstance('ar') },
+        createElement(MeetingAgenda, { agenda, timeZone: 'Asia/Qatar', lang: 'ar' }),
+      ),
     )
     expect(html).toContain('\u2068Asia/Qatar\u2069')
   })
@@ -92,7 +107,9 @@ describe('<MeetingAgenda>', () => {
   })
 
   it('says when there is no session yet', () => {
-    expect(render('en', MeetingAgenda, { agenda: [], timeZone: 'Asia/Qatar', lang: 'en' })).toContain('The agenda has not been published yet.')
+    expect(render('en', MeetingAgenda, { agenda: [], timeZone: 'Asia/Qatar', lang: 'en' })).toContain(
+      'The agenda has not been published yet.',
+    )
   })
 
   it('shows each day’s offset when the meeting spans a daylight-saving change', () => {
@@ -110,8 +127,28 @@ describe('<MeetingAgenda>', () => {
 describe('<MeetingDocuments>', () => {
   const documents: MeetingDocumentsData = {
     agenda: [],
-    background: [{ id: 5, role: 'background', type: 'policy_brief', titleEn: '', titleAr: 'ورقة', visibility: 'public', publishedOn: null }],
-    outcome: [{ id: 6, role: 'outcome', type: 'report', titleEn: 'Outcome', titleAr: '', visibility: 'members', publishedOn: null }],
+    background: [
+      {
+        id: 5,
+        role: 'background',
+        type: 'policy_brief',
+        titleEn: '',
+        titleAr: 'ورقة',
+        visibility: 'public',
+        publishedOn: null,
+      },
+    ],
+    outcome: [
+      {
+        id: 6,
+        role: 'outcome',
+        type: 'report',
+        titleEn: 'Outcome',
+        titleAr: '',
+        visibility: 'members',
+        publishedOn: null,
+      },
+    ],
   }
 
   it('lists the documents by role, the empty roles left out', () => {
@@ -124,6 +161,8 @@ describe('<MeetingDocuments>', () => {
   })
 
   it('renders nothing when there is no document', () => {
-    expect(render('ar', MeetingDocuments, { documents: { agenda: [], background: [], outcome: [] }, lang: 'ar' })).toBe('')
+    expect(render('ar', MeetingDocuments, { documents: { agenda: [], background: [], outcome: [] }, lang: 'ar' })).toBe(
+      '',
+    )
   })
 })

@@ -89,7 +89,12 @@ export function MeetingAgenda({
           </p>
         ) : null}
         {viewerZone && agenda.length ? (
-          <button type="button" className="button button--quiet button--small agenda__switch" aria-pressed={mine} onClick={() => setMine((v) => !v)}>
+          <button
+            type="button"
+            className="button button--quiet button--small agenda__switch"
+            aria-pressed={mine}
+            onClick={() => setMine((v) => !v)}
+          >
             {t('display.myZone', { zone: isolate(viewerZone) })}
           </button>
         ) : null}
@@ -99,7 +104,12 @@ export function MeetingAgenda({
           <section key={day.key} className="agenda-day" aria-labelledby={`agenda-day-${day.key}`}>
             <h3 id={`agenda-day-${day.key}`} className="agenda-day__title">
               {formatInZone(day.first, lang, zone, 'weekday')}
-              {offsets.size > 1 ? <span className="agenda-day__offset"> {t('display.dayOffset', { offset: isolate(zoneOffsetLabel(day.first, zone)) })}</span> : null}
+              {offsets.size > 1 ? (
+                <span className="agenda-day__offset">
+                  {' '}
+                  {t('display.dayOffset', { offset: isolate(zoneOffsetLabel(day.first, zone)) })}
+                </span>
+              ) : null}
             </h3>
             <ol className="agenda-day__sessions">
               {day.sessions.map((s) => (
@@ -148,11 +158,18 @@ function SessionItem({
         </h4>
         {s.room ? (
           <p className="agenda-session__room">
-            {t('display.roomLabel')} <span dir="auto" lang={textLanguage(s.room, lang)}>{s.room}</span>
+            {t('display.roomLabel')}{' '}
+            <span dir="auto" lang={textLanguage(s.room, lang)}>
+              {s.room}
+            </span>
           </p>
         ) : null}
         {description.text ? (
-          <div className="agenda-session__description" lang={description.lang} dir={description.lang ? 'auto' : undefined}>
+          <div
+            className="agenda-session__description"
+            lang={description.lang}
+            dir={description.lang ? 'auto' : undefined}
+          >
             {description.text.split(/\n{2,}/).map((p, i) => (
               <p key={i}>{p}</p>
             ))}
@@ -184,7 +201,9 @@ function SessionItem({
                     <BilingualText en={r.titleEn} ar={r.titleAr} lang={lang} />
                   </a>{' '}
                   <span className="muted">({t(`types.${r.type}`, { ns: 'library' })})</span>
-                  {r.visibility === 'members' ? <span className="badge badge--members">{t('display.membersOnly')}</span> : null}
+                  {r.visibility === 'members' ? (
+                    <span className="badge badge--members">{t('display.membersOnly')}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -201,7 +220,9 @@ function SessionItem({
 function Speaker({ speaker: sp, lang }: { speaker: AgendaSpeaker; lang: Language }) {
   const name =
     sp.kind === 'external' ? (
-      <span dir="auto" lang={textLanguage(sp.name, lang)}>{sp.name}</span>
+      <span dir="auto" lang={textLanguage(sp.name, lang)}>
+        {sp.name}
+      </span>
     ) : sp.memberId !== null ? (
       <a href={`/${lang}/members/${sp.memberId}`}>
         <BilingualText en={sp.nameEn} ar={sp.nameAr} lang={lang} />
@@ -211,7 +232,11 @@ function Speaker({ speaker: sp, lang }: { speaker: AgendaSpeaker; lang: Language
     )
   const affiliation =
     sp.kind === 'external' ? (
-      sp.affiliation ? <span dir="auto" lang={textLanguage(sp.affiliation, lang)}>{sp.affiliation}</span> : null
+      sp.affiliation ? (
+        <span dir="auto" lang={textLanguage(sp.affiliation, lang)}>
+          {sp.affiliation}
+        </span>
+      ) : null
     ) : sp.parliamentEn || sp.parliamentAr ? (
       <BilingualText en={sp.parliamentEn} ar={sp.parliamentAr} lang={lang} />
     ) : null

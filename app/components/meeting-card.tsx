@@ -22,19 +22,35 @@ export type MeetingCardData = {
 }
 
 /** Where a meeting takes place, in a line: "Doha, Qatar", "Online", "Doha, Qatar · Online". */
-export function meetingPlace(m: Pick<MeetingCardData, 'format' | 'city' | 'countryCode'>, lang: Language, online: string) {
-  const venue = [m.city, m.countryCode ? countryName(m.countryCode, lang) : ''].filter(Boolean).join(lang === 'ar' ? '، ' : ', ')
+export function meetingPlace(
+  m: Pick<MeetingCardData, 'format' | 'city' | 'countryCode'>,
+  lang: Language,
+  online: string,
+) {
+  const venue = [m.city, m.countryCode ? countryName(m.countryCode, lang) : '']
+    .filter(Boolean)
+    .join(lang === 'ar' ? '، ' : ', ')
   if (m.format === 'online') return online
   return m.format === 'hybrid' ? `${venue} · ${online}` : venue
 }
 
 /** A meeting in a list: its first day large, then title, dates (in its own zone), place and badges. */
-export function MeetingCard({ meeting: m, lang, headingLevel = 3 }: { meeting: MeetingCardData; lang: Language; headingLevel?: 2 | 3 }) {
+export function MeetingCard({
+  meeting: m,
+  lang,
+  headingLevel = 3,
+}: {
+  meeting: MeetingCardData
+  lang: Language
+  headingLevel?: 2 | 3
+}) {
   const { t } = useTranslation('meetings')
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang)
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
   const day = new Intl.DateTimeFormat(lang, { day: 'numeric', timeZone: m.timeZone }).format(m.startsAt)
-  const month = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: m.timeZone }).format(m.startsAt)
+  const month = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: m.timeZone }).format(
+    m.startsAt,
+  )
   return (
     <article className="meeting-card">
       <p className="meeting-card__date" aria-hidden="true">
@@ -53,7 +69,9 @@ export function MeetingCard({ meeting: m, lang, headingLevel = 3 }: { meeting: M
         <p lang={m.city ? textLanguage(m.city, lang) : undefined}>{meetingPlace(m, lang, t('card.online'))}</p>
         <p className="badges">
           <span className="badge">{t(`kinds.${m.kind}`)}</span>
-          {m.visibility !== 'public' ? <span className="badge badge--members">{t(`visibilities.${m.visibility}`)}</span> : null}
+          {m.visibility !== 'public' ? (
+            <span className="badge badge--members">{t(`visibilities.${m.visibility}`)}</span>
+          ) : null}
           {m.state !== 'published' ? (
             <span className={`badge badge--state meeting-state--${m.state}`}>{t(`states.${m.state}`)}</span>
           ) : null}

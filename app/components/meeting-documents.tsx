@@ -36,7 +36,9 @@ export function MeetingDocuments({
                   <BilingualText en={d.titleEn} ar={d.titleAr} lang={lang} />
                 </a>{' '}
                 <span className="muted">({t(`types.${d.type}`, { ns: 'library' })})</span>
-                {d.visibility === 'members' ? <span className="badge badge--members">{t('display.membersOnly')}</span> : null}
+                {d.visibility === 'members' ? (
+                  <span className="badge badge--members">{t('display.membersOnly')}</span>
+                ) : null}
               </li>
             ))}
           </ul>

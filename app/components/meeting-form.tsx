@@ -60,21 +60,43 @@ export function MeetingForm({
           errors={errorText(fields.titleAr.errors)}
           inputProps={{ ...getInputProps(fields.titleAr, { type: 'text' }), lang: 'ar', dir: 'rtl', maxLength: 300 }}
         />
-        <TextareaField field={fields.descriptionEn} label={t('form.descriptionEn')} errors={errorText(fields.descriptionEn.errors)} lang="en" rows={5} maxLength={10_000} />
-        <TextareaField field={fields.descriptionAr} label={t('form.descriptionAr')} errors={errorText(fields.descriptionAr.errors)} lang="ar" rows={5} maxLength={10_000} />
-        <TextareaField field={fields.hosts} label={t('form.hosts')} hint={t('form.hostsHint')} errors={errorText(fields.hosts.errors)} rows={3} />
+        <TextareaField
+          field={fields.descriptionEn}
+          label={t('form.descriptionEn')}
+          errors={errorText(fields.descriptionEn.errors)}
+          lang="en"
+          rows={5}
+          maxLength={10_000}
+        />
+        <TextareaField
+          field={fields.descriptionAr}
+          label={t('form.descriptionAr')}
+          errors={errorText(fields.descriptionAr.errors)}
+          lang="ar"
+          rows={5}
+          maxLength={10_000}
+        />
+        <TextareaField
+          field={fields.hosts}
+          label={t('form.hosts')}
+          hint={t('form.hostsHint')}
+          errors={errorText(fields.hosts.errors)}
+          rows={3}
+        />
         <fieldset className="choice-group" aria-describedby={`${fields.themes.id}-hint`}>
           <legend>{t('form.themes', { ns: 'resources' })}</legend>
           <p className="field__hint" id={`${fields.themes.id}-hint`}>
             {t('meetingThemesHint', { ns: 'womenYouth' })}
           </p>
           <div className="choice-group__options">
-            {getCollectionProps(fields.themes, { type: 'checkbox', options: [...themes], ariaAttributes: false }).map(({ key, ...props }) => (
-              <div className="field field--check" key={key}>
-                <input {...props} />
-                <label htmlFor={props.id}>{t(`themes.${props.value}`, { ns: 'library' })}</label>
-              </div>
-            ))}
+            {getCollectionProps(fields.themes, { type: 'checkbox', options: [...themes], ariaAttributes: false }).map(
+              ({ key, ...props }) => (
+                <div className="field field--check" key={key}>
+                  <input {...props} />
+                  <label htmlFor={props.id}>{t(`themes.${props.value}`, { ns: 'library' })}</label>
+                </div>
+              ),
+            )}
           </div>
         </fieldset>
       </fieldset>
@@ -85,7 +107,13 @@ export function MeetingForm({
           label={t('form.timeZone')}
           hint={t('form.timeZoneHint')}
           errors={errorText(fields.timeZone.errors)}
-          inputProps={{ ...getInputProps(fields.timeZone, { type: 'text' }), dir: 'ltr', list: 'time-zones', autoComplete: 'off', spellCheck: false }}
+          inputProps={{
+            ...getInputProps(fields.timeZone, { type: 'text' }),
+            dir: 'ltr',
+            list: 'time-zones',
+            autoComplete: 'off',
+            spellCheck: false,
+          }}
         />
         <datalist id="time-zones">
           {timeZones.map((z) => (
@@ -110,7 +138,11 @@ export function MeetingForm({
         <legend>{t('form.where')}</legend>
         <fieldset className="choice-group">
           <legend>{t('form.format')}</legend>
-          {getCollectionProps(fields.format, { type: 'radio', options: [...meetingFormats], ariaAttributes: false }).map(({ key, ...props }) => (
+          {getCollectionProps(fields.format, {
+            type: 'radio',
+            options: [...meetingFormats],
+            ariaAttributes: false,
+          }).map(({ key, ...props }) => (
             <div className="field field--check" key={key}>
               <input {...props} />
               <label htmlFor={props.id}>{t(`formats.${props.value}`)}</label>
@@ -128,7 +160,10 @@ export function MeetingForm({
           label={t('form.country')}
           defaultValue={initial('countryCode')}
           errors={errorText(fields.countryCode.errors)}
-          options={[{ value: '', label: t('form.notSaid') }, ...countries.map((c) => ({ value: c.code, label: c.name }))]}
+          options={[
+            { value: '', label: t('form.notSaid') },
+            ...countries.map((c) => ({ value: c.code, label: c.name })),
+          ]}
         />
         <Field
           label={t('form.address')}
@@ -141,7 +176,10 @@ export function MeetingForm({
           label={t('form.region')}
           defaultValue={initial('region')}
           errors={errorText(fields.region.errors)}
-          options={[{ value: '', label: t('form.notSaid') }, ...regions.map((v) => ({ value: v, label: t(`regions.${v}`, { ns: 'common' }) }))]}
+          options={[
+            { value: '', label: t('form.notSaid') },
+            ...regions.map((v) => ({ value: v, label: t(`regions.${v}`, { ns: 'common' }) })),
+          ]}
         />
         <Field
           label={t('form.onlineUrl')}
@@ -155,7 +193,11 @@ export function MeetingForm({
         <legend>{t('form.access')}</legend>
         <fieldset className="choice-group">
           <legend>{t('form.visibility')}</legend>
-          {getCollectionProps(fields.visibility, { type: 'radio', options: [...meetingVisibilities], ariaAttributes: false }).map(({ key, ...props }) => (
+          {getCollectionProps(fields.visibility, {
+            type: 'radio',
+            options: [...meetingVisibilities],
+            ariaAttributes: false,
+          }).map(({ key, ...props }) => (
             <div className="field field--check" key={key}>
               <input {...props} />
               <label htmlFor={props.id}>{t(`visibilities.${props.value}`)}</label>
@@ -166,7 +208,12 @@ export function MeetingForm({
           label={t('form.capacity')}
           hint={t('form.capacityHint')}
           errors={errorText(fields.capacity.errors)}
-          inputProps={{ ...getInputProps(fields.capacity, { type: 'number' }), inputMode: 'numeric', step: 1, className: 'input--short' }}
+          inputProps={{
+            ...getInputProps(fields.capacity, { type: 'number' }),
+            inputMode: 'numeric',
+            step: 1,
+            className: 'input--short',
+          }}
         />
         <Field
           label={t('form.registrationDeadline')}

@@ -72,7 +72,10 @@ export function MeetingSessionForm({
     ariaAttributes: false,
   })
   // Speakers grouped by parliament, in the order the model sorted them.
-  const groups: { parliament: SpeakerChoice; items: { choice: SpeakerChoice; props: (typeof speakerProps)[number] }[] }[] = []
+  const groups: {
+    parliament: SpeakerChoice
+    items: { choice: SpeakerChoice; props: (typeof speakerProps)[number] }[]
+  }[] = []
   speakers.forEach((choice, i) => {
     const last = groups.at(-1)
     const item = { choice, props: speakerProps[i]! }
@@ -88,37 +91,77 @@ export function MeetingSessionForm({
         label={t('form.titleEn')}
         hint={t('form.titleHint')}
         errors={errorText(fields.titleEn.errors)}
-        inputProps={{ ...getInputProps(fields.titleEn, { type: 'text', ariaAttributes: false }), lang: 'en', dir: 'ltr', maxLength: 300 }}
+        inputProps={{
+          ...getInputProps(fields.titleEn, { type: 'text', ariaAttributes: false }),
+          lang: 'en',
+          dir: 'ltr',
+          maxLength: 300,
+        }}
       />
       <Field
         label={t('form.titleAr')}
         errors={errorText(fields.titleAr.errors)}
-        inputProps={{ ...getInputProps(fields.titleAr, { type: 'text', ariaAttributes: false }), lang: 'ar', dir: 'rtl', maxLength: 300 }}
+        inputProps={{
+          ...getInputProps(fields.titleAr, { type: 'text', ariaAttributes: false }),
+          lang: 'ar',
+          dir: 'rtl',
+          maxLength: 300,
+        }}
       />
       <div className="session-form__times">
         <Field
           label={t('form.startsAt', { zone: timeZone })}
           hint={timeHint}
           errors={errorText(fields.startsAt.errors)}
-          inputProps={{ ...getInputProps(fields.startsAt, { type: 'datetime-local', ariaAttributes: false }), min: w.min, max: w.max, dir: 'ltr' }}
+          inputProps={{
+            ...getInputProps(fields.startsAt, { type: 'datetime-local', ariaAttributes: false }),
+            min: w.min,
+            max: w.max,
+            dir: 'ltr',
+          }}
         />
         <Field
           label={t('form.endsAt', { zone: timeZone })}
           hint={timeHint}
           errors={errorText(fields.endsAt.errors)}
-          inputProps={{ ...getInputProps(fields.endsAt, { type: 'datetime-local', ariaAttributes: false }), min: w.min, max: w.max, dir: 'ltr' }}
+          inputProps={{
+            ...getInputProps(fields.endsAt, { type: 'datetime-local', ariaAttributes: false }),
+            min: w.min,
+            max: w.max,
+            dir: 'ltr',
+          }}
         />
       </div>
       <Field
         label={t('form.room')}
         errors={errorText(fields.room.errors)}
-        inputProps={{ ...getInputProps(fields.room, { type: 'text', ariaAttributes: false }), dir: 'auto', maxLength: 200 }}
+        inputProps={{
+          ...getInputProps(fields.room, { type: 'text', ariaAttributes: false }),
+          dir: 'auto',
+          maxLength: 200,
+        }}
       />
-      <TextareaField field={fields.descriptionEn} label={t('form.descriptionEn')} errors={errorText(fields.descriptionEn.errors)} lang="en" rows={3} maxLength={5000} />
-      <TextareaField field={fields.descriptionAr} label={t('form.descriptionAr')} errors={errorText(fields.descriptionAr.errors)} lang="ar" rows={3} maxLength={5000} />
+      <TextareaField
+        field={fields.descriptionEn}
+        label={t('form.descriptionEn')}
+        errors={errorText(fields.descriptionEn.errors)}
+        lang="en"
+        rows={3}
+        maxLength={5000}
+      />
+      <TextareaField
+        field={fields.descriptionAr}
+        label={t('form.descriptionAr')}
+        errors={errorText(fields.descriptionAr.errors)}
+        lang="ar"
+        rows={3}
+        maxLength={5000}
+      />
       <fieldset
         className="choice-group"
-        aria-describedby={[`${id}-speakers-hint`, speakerErrors?.length ? `${id}-speakers-error` : ''].filter(Boolean).join(' ')}
+        aria-describedby={[`${id}-speakers-hint`, speakerErrors?.length ? `${id}-speakers-error` : '']
+          .filter(Boolean)
+          .join(' ')}
       >
         <legend>{t('form.speakers')}</legend>
         <p className="field__hint" id={`${id}-speakers-hint`}>
@@ -134,7 +177,11 @@ export function MeetingSessionForm({
         {groups.length ? (
           <div className="choice-group__scroll">
             {groups.map((g) => (
-              <div key={g.parliament.parliamentId} role="group" aria-labelledby={`${id}-p-${g.parliament.parliamentId}`}>
+              <div
+                key={g.parliament.parliamentId}
+                role="group"
+                aria-labelledby={`${id}-p-${g.parliament.parliamentId}`}
+              >
                 <p className="choice-group__parliament" id={`${id}-p-${g.parliament.parliamentId}`}>
                   <BilingualText en={g.parliament.parliamentEn} ar={g.parliament.parliamentAr} lang={lang} />
                 </p>
@@ -155,7 +202,11 @@ export function MeetingSessionForm({
         label={t('form.speakerMemberRef')}
         hint={t('form.speakerMemberRefHint')}
         errors={errorText(fields.speakerMemberRef.errors)}
-        inputProps={{ ...getInputProps(fields.speakerMemberRef, { type: 'text', ariaAttributes: false }), dir: 'ltr', autoComplete: 'off' }}
+        inputProps={{
+          ...getInputProps(fields.speakerMemberRef, { type: 'text', ariaAttributes: false }),
+          dir: 'ltr',
+          autoComplete: 'off',
+        }}
       />
       <TextareaField
         field={fields.externalSpeakers}
@@ -167,7 +218,9 @@ export function MeetingSessionForm({
       />
       <fieldset
         className="choice-group"
-        aria-describedby={[`${id}-resources-hint`, resourceErrors?.length ? `${id}-resources-error` : ''].filter(Boolean).join(' ')}
+        aria-describedby={[`${id}-resources-hint`, resourceErrors?.length ? `${id}-resources-error` : '']
+          .filter(Boolean)
+          .join(' ')}
       >
         <legend>{t('form.resources')}</legend>
         <p className="field__hint" id={`${id}-resources-hint`}>

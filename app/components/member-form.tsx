@@ -27,7 +27,11 @@ export function MemberForm({
   const { t } = useTranslation(['members', 'network', 'common'])
   const errorText = useErrorText()
   const [form, fields] = useForm<Values>({ lastResult, defaultValue, shouldValidate: 'onSubmit' })
-  const textField = (name: 'nameEn' | 'nameAr' | 'committees' | 'languages' | 'email' | 'phone' | 'website' | 'birthYear', extra: Record<string, string> = {}, hint?: string) => (
+  const textField = (
+    name: 'nameEn' | 'nameAr' | 'committees' | 'languages' | 'email' | 'phone' | 'website' | 'birthYear',
+    extra: Record<string, string> = {},
+    hint?: string,
+  ) => (
     <Field
       label={t(`form.${name}`)}
       hint={hint}
@@ -57,7 +61,10 @@ export function MemberForm({
           label={t('form.parliament')}
           defaultValue={String(fields.parliamentId.initialValue ?? '')}
           errors={errorText(fields.parliamentId.errors)}
-          options={parliaments.map((p) => ({ value: String(p.id), label: lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr }))}
+          options={parliaments.map((p) => ({
+            value: String(p.id),
+            label: lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr,
+          }))}
         />
       ) : null}
       <SelectField
@@ -70,7 +77,12 @@ export function MemberForm({
       />
       {parliaments ? (
         <div className="field field--check">
-          <input type="checkbox" id={fields.isFocalPoint.id} name={fields.isFocalPoint.name} defaultChecked={fields.isFocalPoint.initialValue === 'on'} />
+          <input
+            type="checkbox"
+            id={fields.isFocalPoint.id}
+            name={fields.isFocalPoint.name}
+            defaultChecked={fields.isFocalPoint.initialValue === 'on'}
+          />
           <label htmlFor={fields.isFocalPoint.id}>{t('form.isFocalPoint')}</label>
         </div>
       ) : null}
@@ -81,7 +93,10 @@ export function MemberForm({
         label={t('form.gender')}
         defaultValue={(fields.gender.initialValue as string) ?? ''}
         errors={errorText(fields.gender.errors)}
-        options={[{ value: '', label: t('form.notSaid') }, ...genders.map((g) => ({ value: g, label: t(`genders.${g}`) }))]}
+        options={[
+          { value: '', label: t('form.notSaid') },
+          ...genders.map((g) => ({ value: g, label: t(`genders.${g}`) })),
+        ]}
       />
       {textField('birthYear', { inputMode: 'numeric', dir: 'ltr' }, t('form.birthYearHint'))}
       {textField('languages', { dir: 'ltr' }, t('form.languagesHint'))}

@@ -58,7 +58,12 @@ export function ParliamentForm({
         label={t('form.countryCode')}
         hint={t('form.countryHint')}
         errors={errorText(fields.countryCode.errors)}
-        inputProps={{ ...getInputProps(fields.countryCode, { type: 'text' }), dir: 'ltr', maxLength: 2, autoComplete: 'off' }}
+        inputProps={{
+          ...getInputProps(fields.countryCode, { type: 'text' }),
+          dir: 'ltr',
+          maxLength: 2,
+          autoComplete: 'off',
+        }}
       />
       {select('chamber', [
         { value: '', label: t('form.noChamber') },

@@ -97,7 +97,12 @@ export function PartnerForm({
         label={t('form.website')}
         hint={t('form.websiteHint')}
         errors={errorText(fields.website.errors)}
-        inputProps={{ ...getInputProps(fields.website, { type: 'url' }), dir: 'ltr', autoComplete: 'url', maxLength: 500 }}
+        inputProps={{
+          ...getInputProps(fields.website, { type: 'url' }),
+          dir: 'ltr',
+          autoComplete: 'url',
+          maxLength: 500,
+        }}
       />
       <CheckboxGroup
         legend={t('form.focus')}

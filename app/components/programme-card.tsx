@@ -25,7 +25,13 @@ export function requestProgrammePath(lang: Language, programmeId: number) {
 }
 
 /** Who a programme is for, how and in which languages it is given, and its themes (as badges). */
-export function ProgrammeFacts({ programme: p, lang }: { programme: Omit<ProgrammeCardData, 'id' | 'titleEn' | 'titleAr' | 'summaryEn' | 'summaryAr'>; lang: Language }) {
+export function ProgrammeFacts({
+  programme: p,
+  lang,
+}: {
+  programme: Omit<ProgrammeCardData, 'id' | 'titleEn' | 'titleAr' | 'summaryEn' | 'summaryAr'>
+  lang: Language
+}) {
   const { t } = useTranslation(['programmes', 'library'])
   const audience = pickLanguage({ en: p.audienceEn, ar: p.audienceAr }, lang)
   const join = (items: string[]) => items.join(lang === 'ar' ? '، ' : ', ')

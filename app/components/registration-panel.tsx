@@ -41,13 +41,17 @@ export function RegistrationPanel({ participation: p, meetingId, lang }: Registr
       {p.waitlistPosition ? <p>{t('panel.waitlistPosition', { n: p.waitlistPosition })}</p> : null}
       {p.reason !== 'closed' ? (
         <p className="registration-panel__seats">
-          {p.capacity === null ? t('panel.noLimit') : t('panel.seatsLeft', { n: p.seatsLeft ?? 0, capacity: p.capacity })}
+          {p.capacity === null
+            ? t('panel.noLimit')
+            : t('panel.seatsLeft', { n: p.seatsLeft ?? 0, capacity: p.capacity })}
         </p>
       ) : null}
       {p.registrationDeadline && p.reason !== 'closed' && !holds ? (
         <p>{t('panel.deadline', { deadline: formatInZone(p.registrationDeadline, lang, p.timeZone, 'dateTime') })}</p>
       ) : null}
-      {p.reason && p.reason !== 'signInRequired' ? <p className="registration-panel__reason">{t(`reasons.${p.reason}`)}</p> : null}
+      {p.reason && p.reason !== 'signInRequired' ? (
+        <p className="registration-panel__reason">{t(`reasons.${p.reason}`)}</p>
+      ) : null}
       {p.canRegister && p.requiresApproval ? <p>{t('panel.approvalNote')}</p> : null}
       {holds ? (
         <p>

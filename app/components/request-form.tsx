@@ -56,7 +56,10 @@ export function RequestForm({ lang, lastResult, defaultValue, programmes, upload
       </div>
       <div className="field">
         <label htmlFor={fields.kind.id}>{t('form.kind')}</label>
-        <select {...getSelectProps(fields.kind)} aria-describedby={fields.kind.errors ? `${fields.kind.id}-error` : undefined}>
+        <select
+          {...getSelectProps(fields.kind)}
+          aria-describedby={fields.kind.errors ? `${fields.kind.id}-error` : undefined}
+        >
           {programmeKinds.map((k) => (
             <option key={k} value={k}>
               {t(`kinds.${k}`)}
@@ -68,9 +71,20 @@ export function RequestForm({ lang, lastResult, defaultValue, programmes, upload
         label={t('form.subject')}
         hint={t('form.subjectHint')}
         errors={errorText(fields.subject.errors)}
-        inputProps={{ ...getInputProps(fields.subject, { type: 'text', ariaAttributes: false }), dir: 'auto', maxLength: 200 }}
+        inputProps={{
+          ...getInputProps(fields.subject, { type: 'text', ariaAttributes: false }),
+          dir: 'auto',
+          maxLength: 200,
+        }}
       />
-      <TextareaField field={fields.need} label={t('form.need')} hint={t('form.needHint')} errors={errorText(fields.need.errors)} rows={7} maxLength={10_000} />
+      <TextareaField
+        field={fields.need}
+        label={t('form.need')}
+        hint={t('form.needHint')}
+        errors={errorText(fields.need.errors)}
+        rows={7}
+        maxLength={10_000}
+      />
 
       <fieldset className="request-form__group" aria-describedby={topicErrors?.length ? 'topics-error' : 'topics-hint'}>
         <legend>{t('form.topics')}</legend>
@@ -84,9 +98,24 @@ export function RequestForm({ lang, lastResult, defaultValue, programmes, upload
             ))}
           </ul>
         ) : null}
-        <CheckboxGroup legend={t('form.pillars')} field={fields.pillars} errors={undefined} options={options(pillars, (v) => t(`pillarsShort.${v}`, { ns: 'network' }))} />
-        <CheckboxGroup legend={t('form.resolutions')} field={fields.resolutions} errors={undefined} options={options(resolutions, (v) => t(`resolutions.${v}`, { ns: 'common' }))} />
-        <CheckboxGroup legend={t('form.themes')} field={fields.themes} errors={undefined} options={options(themes, (v) => t(`themes.${v}`, { ns: 'library' }))} />
+        <CheckboxGroup
+          legend={t('form.pillars')}
+          field={fields.pillars}
+          errors={undefined}
+          options={options(pillars, (v) => t(`pillarsShort.${v}`, { ns: 'network' }))}
+        />
+        <CheckboxGroup
+          legend={t('form.resolutions')}
+          field={fields.resolutions}
+          errors={undefined}
+          options={options(resolutions, (v) => t(`resolutions.${v}`, { ns: 'common' }))}
+        />
+        <CheckboxGroup
+          legend={t('form.themes')}
+          field={fields.themes}
+          errors={undefined}
+          options={options(themes, (v) => t(`themes.${v}`, { ns: 'library' }))}
+        />
       </fieldset>
 
       <fieldset className="request-form__group request-form__dates">

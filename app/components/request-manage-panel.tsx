@@ -37,7 +37,11 @@ export function RequestManagePanel({ lang, moves, assignees, assigneeId, notes, 
 function MoveForms({ moves, lastResult }: { moves: readonly RequestState[]; lastResult: Result }) {
   const { t } = useTranslation('requests')
   const errorText = useErrorText()
-  const [form, fields] = useForm<{ to: string; reason: string }>({ id: 'request-move', lastResult, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<{ to: string; reason: string }>({
+    id: 'request-move',
+    lastResult,
+    shouldValidate: 'onSubmit',
+  })
   const forward = moves.filter((s) => s !== 'declined')
   return (
     <section className="request-manage__block" aria-labelledby="request-move-title">
@@ -58,7 +62,13 @@ function MoveForms({ moves, lastResult }: { moves: readonly RequestState[]; last
         <Form method="post" {...getFormProps(form)} className="request-manage__decline">
           <input type="hidden" name="intent" value="move" />
           <input type="hidden" name="to" value="declined" />
-          <TextareaField field={fields.reason} label={t('manage.reason')} hint={t('manage.reasonHint')} errors={errorText(fields.reason.errors)} rows={3} />
+          <TextareaField
+            field={fields.reason}
+            label={t('manage.reason')}
+            hint={t('manage.reasonHint')}
+            errors={errorText(fields.reason.errors)}
+            rows={3}
+          />
           <button type="submit" className="button button--small button--quiet">
             {t('manage.moveTo.declined')}
           </button>
@@ -68,7 +78,15 @@ function MoveForms({ moves, lastResult }: { moves: readonly RequestState[]; last
   )
 }
 
-function AssignForm({ assignees, assigneeId, lastResult }: { assignees: Props['assignees']; assigneeId: number | null; lastResult: Result }) {
+function AssignForm({
+  assignees,
+  assigneeId,
+  lastResult,
+}: {
+  assignees: Props['assignees']
+  assigneeId: number | null
+  lastResult: Result
+}) {
   const { t } = useTranslation('requests')
   const errorText = useErrorText()
   const [form, fields] = useForm<{ assigneeId: string }>({
@@ -89,7 +107,9 @@ function AssignForm({ assignees, assigneeId, lastResult }: { assignees: Props['a
             </option>
           ))}
         </select>
-        {fields.assigneeId.errors ? <p className="field__errors">{errorText(fields.assigneeId.errors)?.join(' ')}</p> : null}
+        {fields.assigneeId.errors ? (
+          <p className="field__errors">{errorText(fields.assigneeId.errors)?.join(' ')}</p>
+        ) : null}
       </div>
       <button type="submit" className="button button--small">
         {t('manage.assignButton')}
@@ -162,7 +182,13 @@ function Notes({ lang, notes, lastResult }: { lang: Language; notes: Props['note
       )}
       <Form method="post" {...getFormProps(form)} key={notes.length}>
         <input type="hidden" name="intent" value="note" />
-        <TextareaField field={fields.body} label={t('manage.note')} errors={errorText(fields.body.errors)} rows={3} maxLength={10_000} />
+        <TextareaField
+          field={fields.body}
+          label={t('manage.note')}
+          errors={errorText(fields.body.errors)}
+          rows={3}
+          maxLength={10_000}
+        />
         <button type="submit" className="button button--small">
           {t('manage.addNote')}
         </button>

@@ -10,10 +10,17 @@ const path: RequestState[] = ['submitted', 'under_review', 'accepted', 'in_progr
 export function RequestProgress({ state }: { state: RequestState }) {
   const { t } = useTranslation('requests')
   const steps: RequestState[] =
-    state === 'declined' ? ['submitted', 'under_review', 'declined'] : state === 'withdrawn' ? ['submitted', 'withdrawn'] : path
+    state === 'declined'
+      ? ['submitted', 'under_review', 'declined']
+      : state === 'withdrawn'
+        ? ['submitted', 'withdrawn']
+        : path
   const current = steps.indexOf(state)
   return (
-    <ol className={`request-progress${state === 'declined' || state === 'withdrawn' ? ' request-progress--stopped' : ''}`} aria-label={t('page.progress')}>
+    <ol
+      className={`request-progress${state === 'declined' || state === 'withdrawn' ? ' request-progress--stopped' : ''}`}
+      aria-label={t('page.progress')}
+    >
       {steps.map((s, i) => (
         <li
           key={s}

@@ -8,7 +8,13 @@ import { formatDate } from '~/utils/format'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
 
-type Message = { id: number; body: string; createdAt: Date | string; authorName: string | null; authorRole: Role | null }
+type Message = {
+  id: number
+  body: string
+  createdAt: Date | string
+  authorName: string | null
+  authorRole: Role | null
+}
 
 /** The messages between the requester's parliament and the programme office, and the form to add one. */
 export function RequestThread({
@@ -58,7 +64,13 @@ export function RequestThread({
         <Form method="post" {...getFormProps(form)} className="request-reply" key={messages.length}>
           <input type="hidden" name="intent" value="message" />
           <FormError id={form.errorId}>{errorText(form.errors)?.join(' ')}</FormError>
-          <TextareaField field={fields.body} label={t('page.reply')} errors={errorText(fields.body.errors)} rows={4} maxLength={10_000} />
+          <TextareaField
+            field={fields.body}
+            label={t('page.reply')}
+            errors={errorText(fields.body.errors)}
+            rows={4}
+            maxLength={10_000}
+          />
           {closed ? null : (
             <button type="submit" className="button">
               {t('page.send')}

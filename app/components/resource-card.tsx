@@ -29,7 +29,9 @@ export function ResourceCard({ resource: r, lang }: { resource: CardResource; la
       </h3>
       <p className="resource-card__meta">
         <span className="badge">{t(`types.${r.type}`)}</span>
-        {r.visibility === 'members' ? <span className="badge badge--members">{t('resources:page.membersOnly')}</span> : null}
+        {r.visibility === 'members' ? (
+          <span className="badge badge--members">{t('resources:page.membersOnly')}</span>
+        ) : null}
         {r.publishedOn ? <span>{formatDate(new Date(`${r.publishedOn}T00:00:00Z`), lang)}</span> : null}
       </p>
       {summary.text ? (

@@ -50,8 +50,16 @@ export function ResourceDetails({ resource: r, lang }: { resource: DetailsResour
     </ul>,
     r.authors.trim(),
   )
-  add(t('page.publishedOn'), r.publishedOn ? formatDate(new Date(`${r.publishedOn}T00:00:00Z`), lang) : '', r.publishedOn)
-  add(t('page.languages'), r.languages.map((l) => t(`contentLanguages.${l}`, { ns: 'library' })).join(lang === 'ar' ? '، ' : ', '), r.languages.length)
+  add(
+    t('page.publishedOn'),
+    r.publishedOn ? formatDate(new Date(`${r.publishedOn}T00:00:00Z`), lang) : '',
+    r.publishedOn,
+  )
+  add(
+    t('page.languages'),
+    r.languages.map((l) => t(`contentLanguages.${l}`, { ns: 'library' })).join(lang === 'ar' ? '، ' : ', '),
+    r.languages.length,
+  )
   add(
     t('page.pillars'),
     <ul className="inline-list">
@@ -87,7 +95,11 @@ export function ResourceDetails({ resource: r, lang }: { resource: DetailsResour
   )
   add(t('page.keywords'), <span dir="auto">{r.tags}</span>, r.tags.trim())
   add(t('page.region'), r.region ? t(`regions.${r.region}`, { ns: 'common' }) : '', r.region)
-  add(t('page.countries'), r.countries.map((c) => countryName(c, lang)).join(lang === 'ar' ? '، ' : ', '), r.countries.length)
+  add(
+    t('page.countries'),
+    r.countries.map((c) => countryName(c, lang)).join(lang === 'ar' ? '، ' : ', '),
+    r.countries.length,
+  )
   add(
     t('page.parliaments'),
     <ul className="inline-list">
@@ -123,7 +135,12 @@ export function ResourceDetails({ resource: r, lang }: { resource: DetailsResour
                 </a>
                 <span className="file-list__meta">
                   {subtypeLabel(f.mediaType)} · <span dir="ltr">{formatBytes(f.size, lang)}</span>
-                  {f.language ? <> · {t('page.fileLanguage', { language: t(`contentLanguages.${f.language}`, { ns: 'library' }) })}</> : null}
+                  {f.language ? (
+                    <>
+                      {' '}
+                      · {t('page.fileLanguage', { language: t(`contentLanguages.${f.language}`, { ns: 'library' }) })}
+                    </>
+                  ) : null}
                 </span>
               </li>
             ))}

@@ -53,7 +53,13 @@ export function ResourceForm({
   const options = (values: readonly string[], label: (v: string) => string): Option[] =>
     values.map((value) => ({ value, label: label(value) }))
   return (
-    <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate className="stack resource-form">
+    <Form
+      method="post"
+      encType="multipart/form-data"
+      {...getFormProps(form)}
+      noValidate
+      className="stack resource-form"
+    >
       <FormError id={form.errorId}>{form.errors?.length ? errorText(form.errors)?.[0] : null}</FormError>
 
       <fieldset className="resource-form__group">
@@ -77,8 +83,22 @@ export function ResourceForm({
           errors={errorText(fields.titleAr.errors)}
           inputProps={{ ...getInputProps(fields.titleAr, { type: 'text' }), lang: 'ar', dir: 'rtl', maxLength: 300 }}
         />
-        <TextareaField field={fields.summaryEn} label={t('form.summaryEn')} errors={errorText(fields.summaryEn.errors)} lang="en" rows={5} maxLength={5000} />
-        <TextareaField field={fields.summaryAr} label={t('form.summaryAr')} errors={errorText(fields.summaryAr.errors)} lang="ar" rows={5} maxLength={5000} />
+        <TextareaField
+          field={fields.summaryEn}
+          label={t('form.summaryEn')}
+          errors={errorText(fields.summaryEn.errors)}
+          lang="en"
+          rows={5}
+          maxLength={5000}
+        />
+        <TextareaField
+          field={fields.summaryAr}
+          label={t('form.summaryAr')}
+          errors={errorText(fields.summaryAr.errors)}
+          lang="ar"
+          rows={5}
+          maxLength={5000}
+        />
       </fieldset>
 
       <fieldset className="resource-form__group">
@@ -97,7 +117,10 @@ export function ResourceForm({
           label={t('form.fileLanguage')}
           defaultValue={(fields.fileLanguage.initialValue as string | undefined) ?? ''}
           errors={errorText(fields.fileLanguage.errors)}
-          options={[{ value: '', label: t('form.notSaid') }, ...options(contentLanguages, (v) => t(`contentLanguages.${v}`, { ns: 'library' }))]}
+          options={[
+            { value: '', label: t('form.notSaid') },
+            ...options(contentLanguages, (v) => t(`contentLanguages.${v}`, { ns: 'library' })),
+          ]}
         />
         <Field
           label={t('form.externalUrl')}
@@ -146,7 +169,10 @@ export function ResourceForm({
           label={t('form.region')}
           defaultValue={(fields.region.initialValue as string | undefined) ?? ''}
           errors={errorText(fields.region.errors)}
-          options={[{ value: '', label: t('form.notSaid') }, ...options(regions, (v) => t(`regions.${v}`, { ns: 'common' }))]}
+          options={[
+            { value: '', label: t('form.notSaid') },
+            ...options(regions, (v) => t(`regions.${v}`, { ns: 'common' })),
+          ]}
         />
         <MultiSelect
           id={fields.countries.id}
@@ -164,7 +190,10 @@ export function ResourceForm({
           hint={t('form.multiHint')}
           defaultValue={(fields.parliamentIds.initialValue as string[] | undefined) ?? []}
           errors={errorText(Object.values(fields.parliamentIds.allErrors).flat())}
-          options={parliaments.map((p) => ({ value: String(p.id), label: pickLanguage({ en: p.nameEn, ar: p.nameAr }, lang).text }))}
+          options={parliaments.map((p) => ({
+            value: String(p.id),
+            label: pickLanguage({ en: p.nameEn, ar: p.nameAr }, lang).text,
+          }))}
         />
       </fieldset>
 
@@ -175,7 +204,13 @@ export function ResourceForm({
           errors={errorText(fields.publisher.errors)}
           inputProps={{ ...getInputProps(fields.publisher, { type: 'text' }), dir: 'auto', maxLength: 300 }}
         />
-        <TextareaField field={fields.authors} label={t('form.authors')} hint={t('form.authorsHint')} errors={errorText(fields.authors.errors)} rows={3} />
+        <TextareaField
+          field={fields.authors}
+          label={t('form.authors')}
+          hint={t('form.authorsHint')}
+          errors={errorText(fields.authors.errors)}
+          rows={3}
+        />
         <Field
           label={t('form.publishedOn')}
           errors={errorText(fields.publishedOn.errors)}
@@ -185,7 +220,12 @@ export function ResourceForm({
           label={t('form.licence')}
           hint={t('form.licenceHint')}
           errors={errorText(fields.licence.errors)}
-          inputProps={{ ...getInputProps(fields.licence, { type: 'text' }), dir: 'auto', maxLength: 200, list: 'licences' }}
+          inputProps={{
+            ...getInputProps(fields.licence, { type: 'text' }),
+            dir: 'auto',
+            maxLength: 200,
+            list: 'licences',
+          }}
         />
         <datalist id="licences">
           {['CC BY 4.0', 'CC BY-SA 4.0', 'CC BY-NC 4.0', 'CC0 1.0', t('form.allRightsReserved')].map((l) => (
@@ -194,26 +234,51 @@ export function ResourceForm({
         </datalist>
         <fieldset className="choice-group">
           <legend>{t('form.visibility')}</legend>
-          {getCollectionProps(fields.visibility, { type: 'radio', options: [...visibilities], ariaAttributes: false }).map(
-            ({ key, ...props }) => (
-              <div className="field field--check" key={key}>
-                <input {...props} />
-                <label htmlFor={props.id}>{t(`visibility.${props.value}`)}</label>
-              </div>
-            ),
-          )}
+          {getCollectionProps(fields.visibility, {
+            type: 'radio',
+            options: [...visibilities],
+            ariaAttributes: false,
+          }).map(({ key, ...props }) => (
+            <div className="field field--check" key={key}>
+              <input {...props} />
+              <label htmlFor={props.id}>{t(`visibility.${props.value}`)}</label>
+            </div>
+          ))}
         </fieldset>
       </fieldset>
 
-      <details className="resource-form__group resource-form__transcripts" open={Boolean(defaultValue.transcriptEn || defaultValue.transcriptAr)}>
+      <details
+        className="resource-form__group resource-form__transcripts"
+        open={Boolean(defaultValue.transcriptEn || defaultValue.transcriptAr)}
+      >
         <summary>{t('form.transcripts')}</summary>
-        <TextareaField field={fields.transcriptEn} label={t('form.transcriptEn')} errors={errorText(fields.transcriptEn.errors)} lang="en" rows={6} maxLength={100_000} />
-        <TextareaField field={fields.transcriptAr} label={t('form.transcriptAr')} errors={errorText(fields.transcriptAr.errors)} lang="ar" rows={6} maxLength={100_000} />
+        <TextareaField
+          field={fields.transcriptEn}
+          label={t('form.transcriptEn')}
+          errors={errorText(fields.transcriptEn.errors)}
+          lang="en"
+          rows={6}
+          maxLength={100_000}
+        />
+        <TextareaField
+          field={fields.transcriptAr}
+          label={t('form.transcriptAr')}
+          errors={errorText(fields.transcriptAr.errors)}
+          lang="ar"
+          rows={6}
+          maxLength={100_000}
+        />
       </details>
 
       <p className="form-actions">
         {actions.map((a) => (
-          <button key={a.intent} type="submit" name="intent" value={a.intent} className={a.primary ? 'button' : 'button button--quiet'}>
+          <button
+            key={a.intent}
+            type="submit"
+            name="intent"
+            value={a.intent}
+            className={a.primary ? 'button' : 'button button--quiet'}
+          >
             {a.label}
           </button>
         ))}

@@ -35,10 +35,18 @@ export function listRequestMessages(requestId: number) {
 }
 
 /** Adds a message, unless the request is closed (declined or completed): checked in the same transaction. */
-export function postRequestMessage(requestId: number, authorId: number, body: string): { ok: true } | { ok: false; error: 'requestClosed' } {
+export function postRequestMessage(
+  requestId: number,
+  authorId: number,
+  body: string,
+): { ok: true } | { ok: false; error: 'requestClosed' } {
   return getDb().transaction(
     (tx) => {
-      const r = tx.select({ state: assistanceRequest.state }).from(assistanceRequest).where(eq(assistanceRequest.id, requestId)).get()
+      const r = tx
+        .select({ state: assistanceRequest.state })
+        .from(assistanceRequest)
+        .where(eq(assistanceRequest.id, requestId))
+        .get()
       if (!r || isClosedState(r.state)) return { ok: false as const, error: 'requestClosed' as const }
       tx.insert(assistanceRequestMessage).values({ requestId, authorId, body }).run()
       tx.update(assistanceRequest).set({ updatedAt: new Date() }).where(eq(assistanceRequest.id, requestId)).run()
@@ -90,7 +98,12 @@ export function listRequestOutputs(requestId: number) {
     .all()
     .map((o) =>
       o.resourceId !== null
-        ? { id: o.id, kind: 'resource' as const, targetId: o.resourceId, title: { en: o.resourceTitleEn ?? '', ar: o.resourceTitleAr ?? '' } }
+        ? {
+            id: o.id,
+            kind: 'resource' as const,
+            targetId: o.resourceId,
+            title: { en: o.resourceTitleEn ?? '', ar: o.resourceTitleAr ?? '' },
+          }
         : {
             id: o.id,
             kind: 'meeting' as const,

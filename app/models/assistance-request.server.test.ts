@@ -48,7 +48,11 @@ const DAY = 24 * 3600 * 1000
 type Person = { id: number; role: Role; parliamentId: number | null; name: string }
 
 let n = 0
-function addUser(parliamentId: number | null, role: Role = 'member', values: Partial<typeof user.$inferInsert> = {}): Person {
+function addUser(
+  parliamentId: number | null,
+  role: Role = 'member',
+  values: Partial<typeof user.$inferInsert> = {},
+): Person {
   n++
   return getDb()
     .insert(user)
@@ -60,7 +64,15 @@ function addUser(parliamentId: number | null, role: Role = 'member', values: Par
 function addParliament(nameEn: string, nameAr: string, countryCode: string) {
   return getDb()
     .insert(parliament)
-    .values({ kind: 'national', countryCode, chamber: 'single', nameEn, nameAr, region: 'middle_east_north_africa', joinedAt: '2021-12-13' })
+    .values({
+      kind: 'national',
+      countryCode,
+      chamber: 'single',
+      nameEn,
+      nameAr,
+      region: 'middle_east_north_africa',
+      joinedAt: '2021-12-13',
+    })
     .returning({ id: parliament.id })
     .get().id
 }
@@ -125,7 +137,13 @@ const tables = {
 function counts() {
   const db = getDb()
   return Object.fromEntries(
-    Object.entries(tables).map(([name, table]) => [name, db.select({ n: sql<number>`count(*)` }).from(table).get()!.n]),
+    Object.entries(tables).map(([name, table]) => [
+      name,
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(table)
+        .get()!.n,
+    ]),
   ) as Record<keyof typeof tables, number>
 }
 
@@ -155,8 +173,10 @@ beforeAll(() => {
   retired = addUser(null, 'coordinator', { isActive: false })
 })
 
-const newRequest = (overrides: Partial<RequestInput> = {}, by: { id: number; parliamentId: number } = { id: member.id, parliamentId: qatar }) =>
-  createRequest(input(overrides), by).id
+const newRequest = (
+  overrides: Partial<RequestInput> = {},
+  by: { id: number; parliamentId: number } = { id: member.id, parliamentId: qatar },
+) => createRequest(input(overrides), by).id
 
 describe('createRequest', () => {
   it('writes the request, its topics and the first step of its history', () => {
@@ -189,7 +209,9 @@ describe('createRequest', () => {
       programmeTitle: null,
       files: [],
     })
-    expect(listRequestEvents(id)).toEqual([expect.objectContaining({ fromState: null, toState: 'submitted', createdAt: at })])
+    expect(listRequestEvents(id)).toEqual([
+      expect.objectContaining({ fromState: null, toState: 'submitted', createdAt: at }),
+    ])
   })
 
   it('moves the requester’s pending uploads onto the request', () => {
@@ -202,8 +224,16 @@ describe('createRequest', () => {
     expect(after.pending - before.pending).toBe(-2)
     const files = getRequest(id)!.files
     expect(files.map((f) => f.originalName)).toEqual(['draft-law.pdf', 'مذكرة.pdf'])
-    expect(getRequestFile(files[0]!.id)).toMatchObject({ requestId: id, parliamentId: qatar, sha256: 'a'.repeat(64), size: 1234, mediaType: 'application/pdf' })
-    expect(getDb().select().from(assistanceRequestFile).where(eq(assistanceRequestFile.id, files[1]!.id)).get()).toMatchObject({ uploadedById: member.id })
+    expect(getRequestFile(files[0]!.id)).toMatchObject({
+      requestId: id,
+      parliamentId: qatar,
+      sha256: 'a'.repeat(64),
+      size: 1234,
+      mediaType: 'application/pdf',
+    })
+    expect(
+      getDb().select().from(assistanceRequestFile).where(eq(assistanceRequestFile.id, files[1]!.id)).get(),
+    ).toMatchObject({ uploadedById: member.id })
   })
 
   it('with an unknown attachment throws UploadGoneError and writes nothing', () => {
@@ -213,7 +243,9 @@ describe('createRequest', () => {
     expect(() => newRequest({ attachments: ['../../etc/passwd'] })).toThrow(UploadGoneError)
     expect(counts()).toEqual(before)
     // The good upload is still the member's, ready for the next try.
-    expect(getDb().select().from(pendingUpload).where(eq(pendingUpload.id, good.id)).get()).toMatchObject({ userId: member.id })
+    expect(getDb().select().from(pendingUpload).where(eq(pendingUpload.id, good.id)).get()).toMatchObject({
+      userId: member.id,
+    })
   })
 
   it('refuses another user’s pending upload (even a colleague’s) and writes nothing', () => {
@@ -221,7 +253,9 @@ describe('createRequest', () => {
     const before = counts()
     expect(() => newRequest({ attachments: [theirs.id] })).toThrow(UploadGoneError)
     expect(counts()).toEqual(before)
-    expect(getDb().select().from(pendingUpload).where(eq(pendingUpload.id, theirs.id)).get()).toMatchObject({ userId: colleague.id })
+    expect(getDb().select().from(pendingUpload).where(eq(pendingUpload.id, theirs.id)).get()).toMatchObject({
+      userId: colleague.id,
+    })
   })
 
   it('refuses an upload already used', () => {
@@ -267,7 +301,9 @@ describe('moveRequest', () => {
         const events = listRequestEvents(id).length
         const result = moveRequest(id, to, coordinator.id, to === 'declined' ? 'Outside the mandate' : null)
         const allowed = requestTransitions[from].includes(to)
-        expect(result, `${from} → ${to}`).toEqual(allowed ? { ok: true, from } : { ok: false, error: 'stateNotAllowed' })
+        expect(result, `${from} → ${to}`).toEqual(
+          allowed ? { ok: true, from } : { ok: false, error: 'stateNotAllowed' },
+        )
         expect(rowOf(id).state).toBe(allowed ? to : from)
         expect(listRequestEvents(id).length).toBe(events + (allowed ? 1 : 0))
       }
@@ -280,7 +316,11 @@ describe('moveRequest', () => {
     steps.forEach((to, i) => {
       expect(moveRequest(id, to, coordinator.id, null, new Date(Date.UTC(2030, 1, i + 1)))).toMatchObject({ ok: true })
     })
-    expect(rowOf(id)).toMatchObject({ state: 'completed', stateChangedAt: new Date(Date.UTC(2030, 1, 4)), declineReason: null })
+    expect(rowOf(id)).toMatchObject({
+      state: 'completed',
+      stateChangedAt: new Date(Date.UTC(2030, 1, 4)),
+      declineReason: null,
+    })
     expect(listRequestEvents(id).map((e) => [e.fromState, e.toState])).toEqual([
       [null, 'submitted'],
       ['submitted', 'under_review'],
@@ -288,7 +328,10 @@ describe('moveRequest', () => {
       ['accepted', 'in_progress'],
       ['in_progress', 'completed'],
     ])
-    expect(listRequestEvents(id).map((e) => e.actorName)).toEqual([colleague.name, ...steps.map(() => coordinator.name)])
+    expect(listRequestEvents(id).map((e) => e.actorName)).toEqual([
+      colleague.name,
+      ...steps.map(() => coordinator.name),
+    ])
     // Closed: nowhere else to go.
     expect(moveRequest(id, 'in_progress', coordinator.id, null)).toEqual({ ok: false, error: 'stateNotAllowed' })
   })
@@ -297,8 +340,14 @@ describe('moveRequest', () => {
     const declined = newRequest()
     expect(moveRequest(declined, 'under_review', coordinator.id, 'ignored')).toEqual({ ok: true, from: 'submitted' })
     expect(rowOf(declined).declineReason).toBeNull()
-    expect(moveRequest(declined, 'declined', coordinator.id, 'The programme does not cover elections.')).toEqual({ ok: true, from: 'under_review' })
-    expect(rowOf(declined)).toMatchObject({ state: 'declined', declineReason: 'The programme does not cover elections.' })
+    expect(moveRequest(declined, 'declined', coordinator.id, 'The programme does not cover elections.')).toEqual({
+      ok: true,
+      from: 'under_review',
+    })
+    expect(rowOf(declined)).toMatchObject({
+      state: 'declined',
+      declineReason: 'The programme does not cover elections.',
+    })
     expect(moveRequest(declined, 'accepted', coordinator.id, null)).toEqual({ ok: false, error: 'stateNotAllowed' })
     expect(rowOf(declined).declineReason).toBe('The programme does not cover elections.')
   })
@@ -319,10 +368,14 @@ describe('the thread', () => {
     const declined = newRequest()
     moveRequest(declined, 'declined', coordinator.id, 'Outside the mandate')
     const completed = newRequest()
-    for (const to of ['under_review', 'accepted', 'completed'] as const) moveRequest(completed, to, coordinator.id, null)
+    for (const to of ['under_review', 'accepted', 'completed'] as const)
+      moveRequest(completed, to, coordinator.id, null)
     const before = counts()
     expect(postRequestMessage(declined, member.id, 'But why?')).toEqual({ ok: false, error: 'requestClosed' })
-    expect(postRequestMessage(completed, coordinator.id, 'One more thing')).toEqual({ ok: false, error: 'requestClosed' })
+    expect(postRequestMessage(completed, coordinator.id, 'One more thing')).toEqual({
+      ok: false,
+      error: 'requestClosed',
+    })
     expect(postRequestMessage(999_999, member.id, 'Anyone?')).toEqual({ ok: false, error: 'requestClosed' })
     expect(counts()).toEqual(before)
     expect(listRequestMessages(declined)).toEqual([])
@@ -399,7 +452,12 @@ describe('who sees a request', () => {
     const qatarTotal = listRequests(member).total
     expect(qatarTotal).toBe(ids(member).length)
     expect(qatarTotal + listRequests(otherMember).total).toBe(all.length)
-    expect(getDb().select({ n: sql<number>`count(*)` }).from(assistanceRequest).get()!.n).toBe(all.length)
+    expect(
+      getDb()
+        .select({ n: sql<number>`count(*)` })
+        .from(assistanceRequest)
+        .get()!.n,
+    ).toBe(all.length)
   })
 
   it('filters by state within what the viewer sees', () => {
@@ -423,7 +481,11 @@ describe('assignRequest', () => {
     expect(rowOf(id).assigneeId).toBeNull()
 
     expect(assignRequest(id, coordinator.id)).toBe(true)
-    expect(getRequest(id)!.assignee).toEqual({ name: coordinator.name, email: expect.stringContaining('@'), locale: 'en' })
+    expect(getRequest(id)!.assignee).toEqual({
+      name: coordinator.name,
+      email: expect.stringContaining('@'),
+      locale: 'en',
+    })
     expect(rowOf(id).assigneeId).toBe(coordinator.id)
     expect(assignRequest(id, member.id)).toBe(false)
     expect(rowOf(id).assigneeId).toBe(coordinator.id)
@@ -454,8 +516,14 @@ describe('outputs', () => {
   it('refuses a resource or a meeting the requester could not open, and writes nothing', () => {
     const id = newRequest()
     const before = counts()
-    expect(linkRequestOutput(id, { kind: 'resource', id: draftResource })).toEqual({ ok: false, error: 'outputUnknown' })
-    expect(linkRequestOutput(id, { kind: 'resource', id: submittedResource })).toEqual({ ok: false, error: 'outputUnknown' })
+    expect(linkRequestOutput(id, { kind: 'resource', id: draftResource })).toEqual({
+      ok: false,
+      error: 'outputUnknown',
+    })
+    expect(linkRequestOutput(id, { kind: 'resource', id: submittedResource })).toEqual({
+      ok: false,
+      error: 'outputUnknown',
+    })
     expect(linkRequestOutput(id, { kind: 'resource', id: 999_999 })).toEqual({ ok: false, error: 'outputUnknown' })
     expect(linkRequestOutput(id, { kind: 'meeting', id: draftMeeting })).toEqual({ ok: false, error: 'outputUnknown' })
     expect(linkRequestOutput(id, { kind: 'meeting', id: 999_999 })).toEqual({ ok: false, error: 'outputUnknown' })
@@ -475,7 +543,9 @@ describe('outputs', () => {
       ['meeting', publishedMeeting, 'Workshop on drafting'],
       ['meeting', completedMeeting, 'Past workshop'],
     ])
-    expect(getDb().select().from(assistanceRequestOutput).where(eq(assistanceRequestOutput.requestId, id)).all()).toHaveLength(3)
+    expect(
+      getDb().select().from(assistanceRequestOutput).where(eq(assistanceRequestOutput.requestId, id)).all(),
+    ).toHaveLength(3)
     // The same item may be the output of another request too.
     const other = newRequest()
     expect(linkRequestOutput(other, { kind: 'resource', id: publishedResource })).toEqual({ ok: true })
@@ -503,7 +573,9 @@ describe('withdrawRequest', () => {
       getDb().update(assistanceRequest).set({ state: from }).where(eq(assistanceRequest.id, id)).run()
       const events = listRequestEvents(id).length
       const allowed = canWithdrawRequest(from)
-      expect(withdrawRequest(id, member.id), from).toEqual(allowed ? { ok: true, from } : { ok: false, error: 'stateNotAllowed' })
+      expect(withdrawRequest(id, member.id), from).toEqual(
+        allowed ? { ok: true, from } : { ok: false, error: 'stateNotAllowed' },
+      )
       expect(rowOf(id).state).toBe(allowed ? 'withdrawn' : from)
       expect(listRequestEvents(id).length).toBe(events + (allowed ? 1 : 0))
     }

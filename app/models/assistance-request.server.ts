@@ -71,7 +71,9 @@ export function createRequest(input: RequestInput, by: { id: number; parliamentI
     ]
     if (topics.length) tx.insert(assistanceRequestTopic).values(topics).run()
     attachFiles(tx, row.id, input.attachments, by.id)
-    tx.insert(assistanceRequestEvent).values({ requestId: row.id, actorId: by.id, fromState: null, toState: 'submitted', createdAt: now }).run()
+    tx.insert(assistanceRequestEvent)
+      .values({ requestId: row.id, actorId: by.id, fromState: null, toState: 'submitted', createdAt: now })
+      .run()
     return row
   })
 }
@@ -122,12 +124,25 @@ export function getRequest(id: number) {
   return {
     ...row.request,
     parliamentName: { en: row.parliamentNameEn, ar: row.parliamentNameAr },
-    requester: row.requesterName ? { name: row.requesterName, email: row.requesterEmail!, locale: row.requesterLocale! } : null,
-    assignee: row.assigneeName ? { name: row.assigneeName, email: row.assigneeEmail!, locale: row.assigneeLocale! } : null,
+    requester: row.requesterName
+      ? { name: row.requesterName, email: row.requesterEmail!, locale: row.requesterLocale! }
+      : null,
+    assignee: row.assigneeName
+      ? { name: row.assigneeName, email: row.assigneeEmail!, locale: row.assigneeLocale! }
+      : null,
     programmeTitle: row.programmeTitleEn !== null ? { en: row.programmeTitleEn, ar: row.programmeTitleAr ?? '' } : null,
-    pillars: topics.filter((t) => t.kind === 'pillar').map((t) => Number(t.value)).sort(),
-    resolutions: topics.filter((t) => t.kind === 'resolution').map((t) => t.value).sort(),
-    themes: topics.filter((t) => t.kind === 'theme').map((t) => t.value).sort(),
+    pillars: topics
+      .filter((t) => t.kind === 'pillar')
+      .map((t) => Number(t.value))
+      .sort(),
+    resolutions: topics
+      .filter((t) => t.kind === 'resolution')
+      .map((t) => t.value)
+      .sort(),
+    themes: topics
+      .filter((t) => t.kind === 'theme')
+      .map((t) => t.value)
+      .sort(),
     languages: row.request.languages ? row.request.languages.split(',') : [],
     files,
   }
@@ -138,7 +153,10 @@ export type RequestDetail = NonNullable<ReturnType<typeof getRequest>>
 export const REQUESTS_PAGE_SIZE = 25
 
 /** The requests this viewer may see (their parliament's, or all for coordinators), newest first. */
-export function listRequests(viewer: RequestViewer, { state, page = 1 }: { state?: RequestState | null; page?: number } = {}) {
+export function listRequests(
+  viewer: RequestViewer,
+  { state, page = 1 }: { state?: RequestState | null; page?: number } = {},
+) {
   const db = getDb()
   const where = and(listedRequestsWhere(viewer), state ? eq(assistanceRequest.state, state) : undefined)
   const rows = db
@@ -161,7 +179,12 @@ export function listRequests(viewer: RequestViewer, { state, page = 1 }: { state
     .limit(REQUESTS_PAGE_SIZE)
     .offset((page - 1) * REQUESTS_PAGE_SIZE)
     .all()
-  const total = db.select({ n: sql<number>`count(*)` }).from(assistanceRequest).where(where).get()?.n ?? 0
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(assistanceRequest)
+      .where(where)
+      .get()?.n ?? 0
   return { rows, total }
 }
 
@@ -188,11 +211,22 @@ export type MoveResult = { ok: true; from: RequestState } | { ok: false; error: 
  * Moves a request to another state when its current state allows it (checked inside an IMMEDIATE transaction,
  * so two coordinators acting at once cannot both move it from the same state), and records the step.
  */
-export function moveRequest(id: number, to: RequestState, actorId: number, reason: string | null, now = new Date()): MoveResult {
+export function moveRequest(
+  id: number,
+  to: RequestState,
+  actorId: number,
+  reason: string | null,
+  now = new Date(),
+): MoveResult {
   return getDb().transaction(
     (tx) => {
-      const current = tx.select({ state: assistanceRequest.state }).from(assistanceRequest).where(eq(assistanceRequest.id, id)).get()
-      if (!current || !canMoveRequest(current.state, to)) return { ok: false as const, error: 'stateNotAllowed' as const }
+      const current = tx
+        .select({ state: assistanceRequest.state })
+        .from(assistanceRequest)
+        .where(eq(assistanceRequest.id, id))
+        .get()
+      if (!current || !canMoveRequest(current.state, to))
+        return { ok: false as const, error: 'stateNotAllowed' as const }
       tx.update(assistanceRequest)
         .set({
           state: to,
@@ -202,7 +236,9 @@ export function moveRequest(id: number, to: RequestState, actorId: number, reaso
         })
         .where(eq(assistanceRequest.id, id))
         .run()
-      tx.insert(assistanceRequestEvent).values({ requestId: id, actorId, fromState: current.state, toState: to, createdAt: now }).run()
+      tx.insert(assistanceRequestEvent)
+        .values({ requestId: id, actorId, fromState: current.state, toState: to, createdAt: now })
+        .run()
       return { ok: true as const, from: current.state }
     },
     { behavior: 'immediate' },
@@ -216,10 +252,20 @@ export function moveRequest(id: number, to: RequestState, actorId: number, reaso
 export function withdrawRequest(id: number, actorId: number, now = new Date()): MoveResult {
   return getDb().transaction(
     (tx) => {
-      const current = tx.select({ state: assistanceRequest.state }).from(assistanceRequest).where(eq(assistanceRequest.id, id)).get()
-      if (!current || !canWithdrawRequest(current.state)) return { ok: false as const, error: 'stateNotAllowed' as const }
-      tx.update(assistanceRequest).set({ state: 'withdrawn', stateChangedAt: now, updatedAt: now }).where(eq(assistanceRequest.id, id)).run()
-      tx.insert(assistanceRequestEvent).values({ requestId: id, actorId, fromState: current.state, toState: 'withdrawn', createdAt: now }).run()
+      const current = tx
+        .select({ state: assistanceRequest.state })
+        .from(assistanceRequest)
+        .where(eq(assistanceRequest.id, id))
+        .get()
+      if (!current || !canWithdrawRequest(current.state))
+        return { ok: false as const, error: 'stateNotAllowed' as const }
+      tx.update(assistanceRequest)
+        .set({ state: 'withdrawn', stateChangedAt: now, updatedAt: now })
+        .where(eq(assistanceRequest.id, id))
+        .run()
+      tx.insert(assistanceRequestEvent)
+        .values({ requestId: id, actorId, fromState: current.state, toState: 'withdrawn', createdAt: now })
+        .run()
       return { ok: true as const, from: current.state }
     },
     { behavior: 'immediate' },

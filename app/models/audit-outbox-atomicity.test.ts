@@ -1,6 +1,15 @@
 import { eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
-import { auditEvent, meeting, meetingInvitation, meetingRegistration, memberGroupMembership, outbox, resource, user } from '#db/schema/index'
+import {
+  auditEvent,
+  meeting,
+  meetingInvitation,
+  meetingRegistration,
+  memberGroupMembership,
+  outbox,
+  resource,
+  user,
+} from '#db/schema/index'
 import { addMeeting, addUser } from '~/utils/calendar.test-helper'
 import { getDb } from '~/utils/db.server'
 import { MeetingFormSchema } from '~/validation/meeting'
@@ -18,14 +27,17 @@ import { transitionResource } from './resource-workflow.server'
 
 const sqlite = () => getDb().$client
 function failing(table: 'audit_event' | 'outbox') {
-  sqlite().exec(`CREATE TRIGGER fail_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'simulated ${table} failure'); END`)
+  sqlite().exec(
+    `CREATE TRIGGER fail_${table} BEFORE INSERT ON ${table} BEGIN SELECT RAISE(ABORT, 'simulated ${table} failure'); END`,
+  )
 }
 afterEach(() => {
   sqlite().exec('DROP TRIGGER IF EXISTS fail_audit_event; DROP TRIGGER IF EXISTS fail_outbox')
 })
 
-const count = (table: typeof meeting | typeof auditEvent | typeof outbox | typeof meetingRegistration | typeof meetingInvitation) =>
-  getDb().select().from(table).all().length
+const count = (
+  table: typeof meeting | typeof auditEvent | typeof outbox | typeof meetingRegistration | typeof meetingInvitation,
+) => getDb().select().from(table).all().length
 
 const meetingInput = () => {
   const parsed = MeetingFormSchema.safeParse({
@@ -43,7 +55,10 @@ const meetingInput = () => {
   if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues))
   return parsed.data
 }
-const future = () => ({ startsAt: new Date(Date.now() + 30 * 86_400_000), endsAt: new Date(Date.now() + 31 * 86_400_000) })
+const future = () => ({
+  startsAt: new Date(Date.now() + 30 * 86_400_000),
+  endsAt: new Date(Date.now() + 31 * 86_400_000),
+})
 const inPerson = { attendanceMode: 'in_person' as const, interpretation: [], accessibilityNeeds: '', dietaryNeeds: '' }
 
 describe('no change without its audit row', () => {
@@ -64,16 +79,24 @@ describe('no change without its audit row', () => {
     const m = addMeeting(future())
     const member = addUser()
     failing('audit_event')
-    await expect(async () => register(m.id, { id: member.id, role: 'member', parliamentId: null }, inPerson)).rejects.toThrow('simulated')
+    await expect(async () =>
+      register(m.id, { id: member.id, role: 'member', parliamentId: null }, inPerson),
+    ).rejects.toThrow('simulated')
     expect(getDb().select().from(meetingRegistration).where(eq(meetingRegistration.meetingId, m.id)).all()).toEqual([])
     expect(() => joinGroup(member.id, 'women')).toThrow('simulated')
-    expect(getDb().select().from(memberGroupMembership).where(eq(memberGroupMembership.userId, member.id)).all()).toEqual([])
+    expect(
+      getDb().select().from(memberGroupMembership).where(eq(memberGroupMembership.userId, member.id)).all(),
+    ).toEqual([])
     await expect(changePassword(member.id, 'a brand new passphrase')).rejects.toThrow('simulated')
     expect(getDb().select({ hash: user.passwordHash }).from(user).where(eq(user.id, member.id)).get()!.hash).toBe('!')
   })
 
   it('a resource does not move to review', () => {
-    const author = getDb().insert(user).values({ email: 'author-atomic@example.org', name: 'A', role: 'member', passwordHash: 'x' }).returning().get()
+    const author = getDb()
+      .insert(user)
+      .values({ email: 'author-atomic@example.org', name: 'A', role: 'member', passwordHash: 'x' })
+      .returning()
+      .get()
     const parsed = ResourceFormSchema.safeParse({
       type: 'report',
       titleAr: 'تقرير',
@@ -88,8 +111,17 @@ describe('no change without its audit row', () => {
     const { id } = createResource(parsed.data, author, 'draft')
     const mails = count(outbox)
     failing('audit_event')
-    expect(() => transitionResource({ resource: getResource(id)!, transition: 'submit', actor: author, link: 'https://parlnet.example.org/en/resources/1' })).toThrow('simulated')
-    expect(getDb().select({ state: resource.state }).from(resource).where(eq(resource.id, id)).get()!.state).toBe('draft')
+    expect(() =>
+      transitionResource({
+        resource: getResource(id)!,
+        transition: 'submit',
+        actor: author,
+        link: 'https://parlnet.example.org/en/resources/1',
+      }),
+    ).toThrow('simulated')
+    expect(getDb().select({ state: resource.state }).from(resource).where(eq(resource.id, id)).get()!.state).toBe(
+      'draft',
+    )
     expect(count(outbox)).toBe(mails)
   })
 })
@@ -100,7 +132,9 @@ describe('no change without its mail', () => {
     const member = addUser()
     const audits = count(auditEvent)
     failing('outbox')
-    await expect(async () => register(m.id, { id: member.id, role: 'member', parliamentId: null }, inPerson)).rejects.toThrow('simulated outbox failure')
+    await expect(async () =>
+      register(m.id, { id: member.id, role: 'member', parliamentId: null }, inPerson),
+    ).rejects.toThrow('simulated outbox failure')
     expect(getDb().select().from(meetingRegistration).where(eq(meetingRegistration.meetingId, m.id)).all()).toEqual([])
     expect(count(auditEvent)).toBe(audits)
   })
@@ -111,7 +145,9 @@ describe('no change without its mail', () => {
     const invitee = addUser()
     const audits = count(auditEvent)
     failing('outbox')
-    expect(() => inviteToMeeting(m.id, { parliamentIds: [], userIds: [invitee.id] }, coordinator)).toThrow('simulated outbox failure')
+    expect(() => inviteToMeeting(m.id, { parliamentIds: [], userIds: [invitee.id] }, coordinator)).toThrow(
+      'simulated outbox failure',
+    )
     expect(getDb().select().from(meetingInvitation).where(eq(meetingInvitation.meetingId, m.id)).all()).toEqual([])
     expect(count(auditEvent)).toBe(audits)
   })
@@ -121,7 +157,10 @@ describe('no change without its mail', () => {
     const member = addUser()
     const audits = count(auditEvent)
     const mails = count(outbox)
-    expect(register(m.id, { id: member.id, role: 'member', parliamentId: null }, inPerson)).toMatchObject({ ok: true, state: 'confirmed' })
+    expect(register(m.id, { id: member.id, role: 'member', parliamentId: null }, inPerson)).toMatchObject({
+      ok: true,
+      state: 'confirmed',
+    })
     expect(count(auditEvent)).toBe(audits + 1)
     expect(count(outbox)).toBe(mails + 1)
   })

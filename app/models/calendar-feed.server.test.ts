@@ -52,7 +52,12 @@ describe('personal calendar feeds', () => {
   it('holds the meetings the member registered for, with statuses, and online links only for confirmed seats', () => {
     const u = addUser()
     const confirmed = addMeeting({ titleEn: 'Confirmed one', startsAt: soon(10), endsAt: soon(11) })
-    const waitlisted = addMeeting({ titleEn: 'Waitlisted one', startsAt: soon(5), endsAt: soon(6), onlineUrl: 'https://meet.example.org/wait' })
+    const waitlisted = addMeeting({
+      titleEn: 'Waitlisted one',
+      startsAt: soon(5),
+      endsAt: soon(6),
+      onlineUrl: 'https://meet.example.org/wait',
+    })
     const pending = addMeeting({ titleEn: 'Pending one', startsAt: soon(20), endsAt: soon(21) })
     const off = addMeeting({ titleEn: 'Called off', startsAt: soon(30), endsAt: soon(31), state: 'cancelled' })
     const dropped = addMeeting({ titleEn: 'Dropped by me', startsAt: soon(7), endsAt: soon(8) })

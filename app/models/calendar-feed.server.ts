@@ -27,8 +27,11 @@ export function revokeCalendarFeed(userId: number) {
 /** When the user's current feed address was made, or null when they have none. */
 export function getCalendarFeed(userId: number) {
   return (
-    getDb().select({ createdAt: calendarFeed.createdAt }).from(calendarFeed).where(eq(calendarFeed.userId, userId)).get() ??
-    null
+    getDb()
+      .select({ createdAt: calendarFeed.createdAt })
+      .from(calendarFeed)
+      .where(eq(calendarFeed.userId, userId))
+      .get() ?? null
   )
 }
 

@@ -34,7 +34,12 @@ let member: number
 let drafting: number
 const ids: Record<string, number> = {}
 
-function addRequest(key: string, state: RequestState, waited: number, extra: Partial<typeof assistanceRequest.$inferInsert> = {}) {
+function addRequest(
+  key: string,
+  state: RequestState,
+  waited: number,
+  extra: Partial<typeof assistanceRequest.$inferInsert> = {},
+) {
   ids[key] = getDb()
     .insert(assistanceRequest)
     .values({
@@ -56,7 +61,13 @@ beforeAll(() => {
   const db = getDb()
   qatar = db
     .insert(parliament)
-    .values({ kind: 'national', countryCode: 'QA', nameEn: 'Shura Council of Qatar', nameAr: 'مجلس الشورى القطري', region: 'middle_east_north_africa' })
+    .values({
+      kind: 'national',
+      countryCode: 'QA',
+      nameEn: 'Shura Council of Qatar',
+      nameAr: 'مجلس الشورى القطري',
+      region: 'middle_east_north_africa',
+    })
     .returning()
     .get().id
   const addUser = (email: string, name: string, role: 'member' | 'coordinator', parliamentId: number | null = null) =>
@@ -148,7 +159,10 @@ describe('the open requests', () => {
   })
 
   it('keeps only those assigned to a coordinator', () => {
-    expect(listOpenRequests({ assigneeId: coordinator }).map((r) => r.subject)).toEqual(['waiting 20 days', 'accepted today'])
+    expect(listOpenRequests({ assigneeId: coordinator }).map((r) => r.subject)).toEqual([
+      'waiting 20 days',
+      'accepted today',
+    ])
     expect(listOpenRequests({ assigneeId: other }).map((r) => r.subject)).toEqual(['waiting 8 days'])
   })
 
@@ -162,7 +176,12 @@ describe('the open requests', () => {
 describe('upcoming meetings', () => {
   it('gives published meetings not yet ended, with registrations by state, in one grouped query', () => {
     const db = getDb()
-    const add = (titleEn: string, startsIn: number, state: 'published' | 'draft' | 'cancelled', capacity: number | null = null) =>
+    const add = (
+      titleEn: string,
+      startsIn: number,
+      state: 'published' | 'draft' | 'cancelled',
+      capacity: number | null = null,
+    ) =>
       db
         .insert(meeting)
         .values({
@@ -186,14 +205,27 @@ describe('upcoming meetings', () => {
     add('Past', -4, 'published')
     const states = ['confirmed', 'confirmed', 'waitlisted', 'pending', 'cancelled', 'declined'] as const
     states.forEach((state, i) => {
-      const userId = db.insert(user).values({ email: `p${i}@x.org`, name: `P${i}`, role: 'member', passwordHash: 'x' }).returning().get().id
-      db.insert(meetingRegistration).values({ meetingId: workshop, userId, state, attendanceMode: 'in_person', requestedAt: now }).run()
+      const userId = db
+        .insert(user)
+        .values({ email: `p${i}@x.org`, name: `P${i}`, role: 'member', passwordHash: 'x' })
+        .returning()
+        .get().id
+      db.insert(meetingRegistration)
+        .values({ meetingId: workshop, userId, state, attendanceMode: 'in_person', requestedAt: now })
+        .run()
     })
 
     const rows = listUpcomingMeetingsWithCounts(now)
     expect(rows.map((r) => r.titleEn)).toEqual(['Webinar', 'Workshop'])
     expect(rows[0]).toMatchObject({ id: webinar, confirmed: 0, waitlisted: 0, pending: 0, capacity: null })
-    expect(rows[1]).toMatchObject({ id: workshop, confirmed: 2, waitlisted: 1, pending: 1, capacity: 2, timeZone: 'Asia/Qatar' })
+    expect(rows[1]).toMatchObject({
+      id: workshop,
+      confirmed: 2,
+      waitlisted: 1,
+      pending: 1,
+      capacity: 2,
+      timeZone: 'Asia/Qatar',
+    })
   })
 })
 
@@ -206,7 +238,15 @@ describe('resources awaiting review', () => {
       ['Oldest brief', 7],
       ['Middle brief', 3],
     ] as const) {
-      db.insert(resource).values({ type: 'policy_brief', titleEn: title, state: 'submitted', authorId: member, submittedAt: daysAgo(sentDaysAgo) }).run()
+      db.insert(resource)
+        .values({
+          type: 'policy_brief',
+          titleEn: title,
+          state: 'submitted',
+          authorId: member,
+          submittedAt: daysAgo(sentDaysAgo),
+        })
+        .run()
     }
     db.insert(resource).values({ type: 'policy_brief', titleEn: 'A draft', state: 'draft', authorId: member }).run()
     const { rows, total } = listResourcesAwaitingReview(2)

@@ -35,9 +35,10 @@ export function requestCountsByState(): Record<RequestState, number> {
 }
 
 const messageCount = sql<number>`(select count(*) from ${assistanceRequestMessage} where ${assistanceRequestMessage.requestId} = ${assistanceRequest.id})`
-const lastMessageAt = sql<Date | null>`(select max(${assistanceRequestMessage.createdAt}) from ${assistanceRequestMessage} where ${assistanceRequestMessage.requestId} = ${assistanceRequest.id})`.mapWith(
-  assistanceRequestMessage.createdAt,
-)
+const lastMessageAt =
+  sql<Date | null>`(select max(${assistanceRequestMessage.createdAt}) from ${assistanceRequestMessage} where ${assistanceRequestMessage.requestId} = ${assistanceRequest.id})`.mapWith(
+    assistanceRequestMessage.createdAt,
+  )
 
 export const OPEN_REQUESTS_LIMIT = 200
 
@@ -164,7 +165,9 @@ export function listRequestsForExport() {
       programmeTitleAr: programme.titleAr,
       kind: assistanceRequest.kind,
       subject: assistanceRequest.subject,
-      topicList: sql<string | null>`(select group_concat(${assistanceRequestTopic.kind} || ':' || ${assistanceRequestTopic.value}, '|') from ${assistanceRequestTopic} where ${assistanceRequestTopic.requestId} = ${assistanceRequest.id})`,
+      topicList: sql<
+        string | null
+      >`(select group_concat(${assistanceRequestTopic.kind} || ':' || ${assistanceRequestTopic.value}, '|') from ${assistanceRequestTopic} where ${assistanceRequestTopic.requestId} = ${assistanceRequest.id})`,
       desiredFrom: assistanceRequest.desiredFrom,
       desiredTo: assistanceRequest.desiredTo,
       languages: assistanceRequest.languages,

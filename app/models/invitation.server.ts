@@ -41,8 +41,7 @@ export function hasPendingInvitation(email: string, now = new Date()) {
 }
 
 export type AcceptResult =
-  | { ok: true; user: typeof user.$inferSelect }
-  | { ok: false; reason: 'invalid' | 'emailTaken' }
+  { ok: true; user: typeof user.$inferSelect } | { ok: false; reason: 'invalid' | 'emailTaken' }
 
 /** Uses the invitation and creates the account in one transaction: both happen or neither. */
 export async function acceptInvitation(secret: string, input: { name: string; password: string }) {
@@ -67,7 +66,10 @@ export async function acceptInvitation(secret: string, input: { name: string; pa
       })
       .returning()
       .get()
-    recordAuditEvent({ actorId: created.id, action: 'invitation.accepted', targetType: 'user', targetId: created.id }, tx)
+    recordAuditEvent(
+      { actorId: created.id, action: 'invitation.accepted', targetType: 'user', targetId: created.id },
+      tx,
+    )
     return { ok: true, user: created }
   })
 }

@@ -15,8 +15,20 @@ import {
 } from './mechanism.server'
 import { parliamentSearchText } from './parliament.server'
 
-function addParliament(p: { nameEn: string; nameAr: string; kind?: 'national' | 'assembly'; countryCode?: string | null; region: 'middle_east_north_africa' | 'europe' | 'africa' }) {
-  const row = { kind: p.kind ?? 'national', countryCode: p.countryCode ?? null, nameEn: p.nameEn, nameAr: p.nameAr, region: p.region }
+function addParliament(p: {
+  nameEn: string
+  nameAr: string
+  kind?: 'national' | 'assembly'
+  countryCode?: string | null
+  region: 'middle_east_north_africa' | 'europe' | 'africa'
+}) {
+  const row = {
+    kind: p.kind ?? 'national',
+    countryCode: p.countryCode ?? null,
+    nameEn: p.nameEn,
+    nameAr: p.nameAr,
+    region: p.region,
+  }
   return getDb()
     .insert(parliament)
     .values({ ...row, searchText: parliamentSearchText(row) })
@@ -38,8 +50,10 @@ function input(overrides: Partial<MechanismInput> = {}): MechanismInput {
   }
 }
 
-const search = (q: Record<string, string>, lang: 'en' | 'ar' = 'en') => searchMechanisms(MechanismQuerySchema.parse(q), lang)
-const names = (q: Record<string, string>, lang: 'en' | 'ar' = 'en') => search(q, lang).rows.map((r) => r.nameEn || r.nameAr)
+const search = (q: Record<string, string>, lang: 'en' | 'ar' = 'en') =>
+  searchMechanisms(MechanismQuerySchema.parse(q), lang)
+const names = (q: Record<string, string>, lang: 'en' | 'ar' = 'en') =>
+  search(q, lang).rows.map((r) => r.nameEn || r.nameAr)
 
 let qatar: typeof parliament.$inferSelect
 let egypt: typeof parliament.$inferSelect
@@ -47,16 +61,46 @@ let pace: typeof parliament.$inferSelect
 let committeeId: number
 
 beforeAll(() => {
-  qatar = addParliament({ nameEn: 'Shura Council of Qatar', nameAr: 'مجلس الشورى القطري', countryCode: 'QA', region: 'middle_east_north_africa' })
-  egypt = addParliament({ nameEn: 'House of Representatives of Egypt', nameAr: 'مجلس النواب المصري', countryCode: 'EG', region: 'middle_east_north_africa' })
-  pace = addParliament({ nameEn: 'Parliamentary Assembly of the Council of Europe', nameAr: 'الجمعية البرلمانية لمجلس أوروبا', kind: 'assembly', region: 'europe' })
+  qatar = addParliament({
+    nameEn: 'Shura Council of Qatar',
+    nameAr: 'مجلس الشورى القطري',
+    countryCode: 'QA',
+    region: 'middle_east_north_africa',
+  })
+  egypt = addParliament({
+    nameEn: 'House of Representatives of Egypt',
+    nameAr: 'مجلس النواب المصري',
+    countryCode: 'EG',
+    region: 'middle_east_north_africa',
+  })
+  pace = addParliament({
+    nameEn: 'Parliamentary Assembly of the Council of Europe',
+    nameAr: 'الجمعية البرلمانية لمجلس أوروبا',
+    kind: 'assembly',
+    region: 'europe',
+  })
   committeeId = createMechanism(
-    input({ nameEn: 'Committee on National Security', nameAr: 'لجنةُ الأمنِ الوطنيّ', year: 2019, pillars: [4, 2], url: 'https://www.shura.qa' }),
+    input({
+      nameEn: 'Committee on National Security',
+      nameAr: 'لجنةُ الأمنِ الوطنيّ',
+      year: 2019,
+      pillars: [4, 2],
+      url: 'https://www.shura.qa',
+    }),
     { parliamentId: qatar.id, createdById: null },
   ).id
-  createMechanism(input({ kind: 'law', nameAr: 'قانون مكافحة الإرهاب', year: 2015, pillars: [2] }), { parliamentId: egypt.id, createdById: null })
-  createMechanism(input({ kind: 'caucus', nameEn: 'Group on Human Rights', year: 2010, pillars: [4] }), { parliamentId: pace.id, createdById: null })
-  createMechanism(input({ kind: 'national_strategy', nameEn: 'Strategy 100% prevention', pillars: [1, 3] }), { parliamentId: qatar.id, createdById: null })
+  createMechanism(input({ kind: 'law', nameAr: 'قانون مكافحة الإرهاب', year: 2015, pillars: [2] }), {
+    parliamentId: egypt.id,
+    createdById: null,
+  })
+  createMechanism(input({ kind: 'caucus', nameEn: 'Group on Human Rights', year: 2010, pillars: [4] }), {
+    parliamentId: pace.id,
+    createdById: null,
+  })
+  createMechanism(input({ kind: 'national_strategy', nameEn: 'Strategy 100% prevention', pillars: [1, 3] }), {
+    parliamentId: qatar.id,
+    createdById: null,
+  })
 })
 
 describe('createMechanism and getMechanism', () => {
@@ -75,12 +119,17 @@ describe('createMechanism and getMechanism', () => {
 
   it('refuses a mechanism without a pillar, and stores nothing', () => {
     const before = getDb().select({ n: count() }).from(mechanism).get()!.n
-    expect(() => createMechanism(input({ nameEn: 'No pillar', pillars: [] }), { parliamentId: qatar.id, createdById: null })).toThrow()
+    expect(() =>
+      createMechanism(input({ nameEn: 'No pillar', pillars: [] }), { parliamentId: qatar.id, createdById: null }),
+    ).toThrow()
     expect(getDb().select({ n: count() }).from(mechanism).get()!.n).toBe(before)
   })
 
   it('is listed on its parliament, newest first', () => {
-    expect(listParliamentMechanisms(qatar.id).map((m) => m.nameEn)).toEqual(['Committee on National Security', 'Strategy 100% prevention'])
+    expect(listParliamentMechanisms(qatar.id).map((m) => m.nameEn)).toEqual([
+      'Committee on National Security',
+      'Strategy 100% prevention',
+    ])
   })
 })
 
@@ -131,7 +180,12 @@ describe('searchMechanisms', () => {
   })
 
   it('pages the results and counts them all', () => {
-    const many = addParliament({ nameEn: 'Zz Many Mechanisms', nameAr: 'ي برلمان', countryCode: 'KE', region: 'africa' })
+    const many = addParliament({
+      nameEn: 'Zz Many Mechanisms',
+      nameAr: 'ي برلمان',
+      countryCode: 'KE',
+      region: 'africa',
+    })
     for (let i = 0; i < MECHANISM_PAGE_SIZE + 3; i++) {
       createMechanism(input({ nameEn: `Paged ${i}`, year: 2000 + i }), { parliamentId: many.id, createdById: null })
     }
@@ -146,15 +200,28 @@ describe('searchMechanisms', () => {
 
 describe('updateMechanism', () => {
   it('saves the fields and replaces the pillars', () => {
-    const { id } = createMechanism(input({ nameEn: 'To edit', pillars: [1, 2] }), { parliamentId: egypt.id, createdById: null })
+    const { id } = createMechanism(input({ nameEn: 'To edit', pillars: [1, 2] }), {
+      parliamentId: egypt.id,
+      createdById: null,
+    })
     updateMechanism(id, input({ kind: 'oversight_body', nameEn: 'Edited', nameAr: 'معدّل', year: 2001, pillars: [3] }))
-    expect(getMechanism(id)).toMatchObject({ kind: 'oversight_body', nameEn: 'Edited', nameAr: 'معدّل', year: 2001, pillars: [3], parliamentId: egypt.id })
+    expect(getMechanism(id)).toMatchObject({
+      kind: 'oversight_body',
+      nameEn: 'Edited',
+      nameAr: 'معدّل',
+      year: 2001,
+      pillars: [3],
+      parliamentId: egypt.id,
+    })
     updateMechanism(id, input({ nameEn: 'Moved', pillars: [1, 4] }), { parliamentId: pace.id })
     expect(getMechanism(id)).toMatchObject({ nameEn: 'Moved', pillars: [1, 4], parliamentId: pace.id })
   })
 
   it('changes nothing when part of the update fails (one transaction)', () => {
-    const { id } = createMechanism(input({ nameEn: 'Atomic', pillars: [1, 2] }), { parliamentId: egypt.id, createdById: null })
+    const { id } = createMechanism(input({ nameEn: 'Atomic', pillars: [1, 2] }), {
+      parliamentId: egypt.id,
+      createdById: null,
+    })
     // A repeated pillar breaks the primary key on the last statement, after the row and the old pillars changed.
     expect(() => updateMechanism(id, input({ nameEn: 'Half done', pillars: [4, 4] }))).toThrow()
     expect(getMechanism(id)).toMatchObject({ nameEn: 'Atomic', pillars: [1, 2], parliamentId: egypt.id })

@@ -7,7 +7,12 @@ import type { MechanismInput, MechanismQuery, Pillar } from '~/validation/mechan
 
 /** group_concat's "2,4" as [2, 4]. */
 function pillarList(concatenated: string | null): Pillar[] {
-  return concatenated ? (concatenated.split(',').map(Number).sort((a, b) => a - b) as Pillar[]) : []
+  return concatenated
+    ? (concatenated
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b) as Pillar[])
+    : []
 }
 
 /** What a mechanism's card shows (the parliament page and the list). */
@@ -93,12 +98,20 @@ export function searchMechanisms(query: MechanismQuery, lang: Language) {
       parliamentNameAr: parliament.nameAr,
       countryCode: parliament.countryCode,
       region: parliament.region,
-      pillars: sql<string | null>`(select group_concat(${mechanismPillar.pillar}) from ${mechanismPillar} where ${mechanismPillar.mechanismId} = ${mechanism.id})`,
+      pillars: sql<
+        string | null
+      >`(select group_concat(${mechanismPillar.pillar}) from ${mechanismPillar} where ${mechanismPillar.mechanismId} = ${mechanism.id})`,
     })
     .from(mechanism)
     .innerJoin(parliament, eq(parliament.id, mechanism.parliamentId))
     .where(filter)
-    .orderBy(asc(parliamentName), asc(parliament.id), sql`${mechanism.year} IS NULL`, desc(mechanism.year), asc(mechanism.id))
+    .orderBy(
+      asc(parliamentName),
+      asc(parliament.id),
+      sql`${mechanism.year} IS NULL`,
+      desc(mechanism.year),
+      asc(mechanism.id),
+    )
     .limit(MECHANISM_PAGE_SIZE)
     .offset((query.page - 1) * MECHANISM_PAGE_SIZE)
     .all()
@@ -138,7 +151,9 @@ export function getMechanism(id: number) {
       year: mechanism.year,
       url: mechanism.url,
       createdById: mechanism.createdById,
-      pillars: sql<string | null>`(select group_concat(${mechanismPillar.pillar}) from ${mechanismPillar} where ${mechanismPillar.mechanismId} = ${mechanism.id})`,
+      pillars: sql<
+        string | null
+      >`(select group_concat(${mechanismPillar.pillar}) from ${mechanismPillar} where ${mechanismPillar.mechanismId} = ${mechanism.id})`,
     })
     .from(mechanism)
     .where(eq(mechanism.id, id))

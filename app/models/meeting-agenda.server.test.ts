@@ -51,7 +51,12 @@ function addParliament(nameEn: string, nameAr: string, countryCode: string) {
     .get().id
 }
 
-function addMember(parliamentId: number, nameEn: string, nameAr: string, extra: Partial<typeof member.$inferInsert> = {}) {
+function addMember(
+  parliamentId: number,
+  nameEn: string,
+  nameAr: string,
+  extra: Partial<typeof member.$inferInsert> = {},
+) {
   return getDb()
     .insert(member)
     .values({ parliamentId, nameEn, nameAr, ...extra })
@@ -120,7 +125,11 @@ describe('sessions of a meeting in Doha (UTC+3, 13–15 December 2021)', () => {
   })
 
   it('the window runs from midnight of the first local day to midnight after the last', () => {
-    const m = { startsAt: new Date('2021-12-13T06:00:00Z'), endsAt: new Date('2021-12-15T14:00:00Z'), timeZone: 'Asia/Qatar' }
+    const m = {
+      startsAt: new Date('2021-12-13T06:00:00Z'),
+      endsAt: new Date('2021-12-15T14:00:00Z'),
+      timeZone: 'Asia/Qatar',
+    }
     const w = meetingWindow(m)
     expect(w.days).toEqual(['2021-12-13', '2021-12-14', '2021-12-15'])
     expect(w.start.toISOString()).toBe('2021-12-12T21:00:00.000Z')
@@ -149,8 +158,22 @@ describe('sessions of a meeting in Doha (UTC+3, 13–15 December 2021)', () => {
       endsAt: '2021-12-13T07:30:00.000Z',
     })
     expect(s!.speakers).toEqual([
-      { kind: 'member', memberId: amal, nameEn: 'Amal Al-Kuwari', nameAr: 'أمل الكواري', parliamentEn: 'Shura Council of Qatar', parliamentAr: 'مجلس الشورى القطري' },
-      { kind: 'member', memberId: outsider, nameEn: 'Outside Member', nameAr: '', parliamentEn: 'UK House of Commons', parliamentAr: 'مجلس العموم البريطاني' },
+      {
+        kind: 'member',
+        memberId: amal,
+        nameEn: 'Amal Al-Kuwari',
+        nameAr: 'أمل الكواري',
+        parliamentEn: 'Shura Council of Qatar',
+        parliamentAr: 'مجلس الشورى القطري',
+      },
+      {
+        kind: 'member',
+        memberId: outsider,
+        nameEn: 'Outside Member',
+        nameAr: '',
+        parliamentEn: 'UK House of Commons',
+        parliamentAr: 'مجلس العموم البريطاني',
+      },
       { kind: 'external', name: 'Vladimir Voronkov', affiliation: 'UN Office of Counter-Terrorism' },
     ])
     const audit = getDb().select().from(auditEvent).where(eq(auditEvent.action, 'meeting.session.create')).all()
@@ -158,21 +181,31 @@ describe('sessions of a meeting in Doha (UTC+3, 13–15 December 2021)', () => {
   })
 
   it('accepts the first minute of the first local day and the last minutes of the last one', () => {
-    expect(createSession(meetingId, session({ startsAt: '2021-12-13T00:00', endsAt: '2021-12-13T00:30' }), coordinator).ok).toBe(true)
-    expect(createSession(meetingId, session({ startsAt: '2021-12-15T23:00', endsAt: '2021-12-16T00:00' }), coordinator).ok).toBe(true)
+    expect(
+      createSession(meetingId, session({ startsAt: '2021-12-13T00:00', endsAt: '2021-12-13T00:30' }), coordinator).ok,
+    ).toBe(true)
+    expect(
+      createSession(meetingId, session({ startsAt: '2021-12-15T23:00', endsAt: '2021-12-16T00:00' }), coordinator).ok,
+    ).toBe(true)
   })
 
   it('refuses a session outside the meeting’s days, and saves nothing', () => {
     const before = sessionCount(meetingId)
-    expect(createSession(meetingId, session({ startsAt: '2021-12-12T23:30', endsAt: '2021-12-13T00:30' }), coordinator)).toEqual({
+    expect(
+      createSession(meetingId, session({ startsAt: '2021-12-12T23:30', endsAt: '2021-12-13T00:30' }), coordinator),
+    ).toEqual({
       ok: false,
       fieldErrors: { startsAt: ['sessionOutsideMeeting'] },
     })
-    expect(createSession(meetingId, session({ startsAt: '2021-12-16T09:00', endsAt: '2021-12-16T10:00' }), coordinator)).toEqual({
+    expect(
+      createSession(meetingId, session({ startsAt: '2021-12-16T09:00', endsAt: '2021-12-16T10:00' }), coordinator),
+    ).toEqual({
       ok: false,
       fieldErrors: { startsAt: ['sessionOutsideMeeting'] },
     })
-    expect(createSession(meetingId, session({ startsAt: '2021-12-15T23:30', endsAt: '2021-12-16T00:30' }), coordinator)).toEqual({
+    expect(
+      createSession(meetingId, session({ startsAt: '2021-12-15T23:30', endsAt: '2021-12-16T00:30' }), coordinator),
+    ).toEqual({
       ok: false,
       fieldErrors: { endsAt: ['sessionOutsideMeeting'] },
     })
@@ -181,21 +214,31 @@ describe('sessions of a meeting in Doha (UTC+3, 13–15 December 2021)', () => {
 
   it('refuses a session that ends before it starts, in the form and in the model, and saves nothing', () => {
     const before = sessionCount(meetingId)
-    const parsed = MeetingSessionFormSchema.safeParse({ titleEn: 'Late', startsAt: '2021-12-14T11:00', endsAt: '2021-12-14T10:00' })
+    const parsed = MeetingSessionFormSchema.safeParse({
+      titleEn: 'Late',
+      startsAt: '2021-12-14T11:00',
+      endsAt: '2021-12-14T10:00',
+    })
     expect(parsed.success).toBe(false)
     expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['endsAt', 'endBeforeStart']])
-    expect(createSession(meetingId, session({ startsAt: '2021-12-14T11:00', endsAt: '2021-12-14T10:00' }), coordinator)).toEqual({
+    expect(
+      createSession(meetingId, session({ startsAt: '2021-12-14T11:00', endsAt: '2021-12-14T10:00' }), coordinator),
+    ).toEqual({
       ok: false,
       fieldErrors: { endsAt: ['endBeforeStart'] },
     })
-    expect(createSession(meetingId, session({ startsAt: '2021-12-14T11:00', endsAt: '2021-12-14T11:00' }), coordinator).ok).toBe(false)
+    expect(
+      createSession(meetingId, session({ startsAt: '2021-12-14T11:00', endsAt: '2021-12-14T11:00' }), coordinator).ok,
+    ).toBe(false)
     expect(sessionCount(meetingId)).toBe(before)
   })
 
   it('refuses unknown members and resources that are not the meeting’s documents', () => {
     const paper = addResource('Not linked', 'public')
     const before = sessionCount(meetingId)
-    expect(createSession(meetingId, session({ speakerMemberRef: [999_999], resourceIds: [paper] }), coordinator)).toEqual({
+    expect(
+      createSession(meetingId, session({ speakerMemberRef: [999_999], resourceIds: [paper] }), coordinator),
+    ).toEqual({
       ok: false,
       fieldErrors: { speakerMemberRef: ['memberUnknown'], resourceIds: ['invalidChoice'] },
     })
@@ -207,30 +250,59 @@ describe('sessions of a meeting in Doha (UTC+3, 13–15 December 2021)', () => {
   })
 
   it('edits and deletes a session of this meeting only, audited', () => {
-    const created = createSession(meetingId, session({ titleEn: 'Panel', startsAt: '2021-12-14T10:00', endsAt: '2021-12-14T11:00', speakerMemberIds: [amal] }), coordinator)
+    const created = createSession(
+      meetingId,
+      session({ titleEn: 'Panel', startsAt: '2021-12-14T10:00', endsAt: '2021-12-14T11:00', speakerMemberIds: [amal] }),
+      coordinator,
+    )
     if (!created.ok) throw new Error('not created')
     const values = getSessionFormValues(meetingId, created.id, 'Asia/Qatar')
-    expect(values).toMatchObject({ startsAt: '2021-12-14T10:00', endsAt: '2021-12-14T11:00', speakerMemberIds: [String(amal)] })
+    expect(values).toMatchObject({
+      startsAt: '2021-12-14T10:00',
+      endsAt: '2021-12-14T11:00',
+      speakerMemberIds: [String(amal)],
+    })
     const other = addMeeting('Asia/Qatar', '2022-01-10T09:00', '2022-01-10T17:00')
     expect(updateSession(other, created.id, session(), coordinator)).toBeNull()
     expect(getSessionFormValues(other, created.id, 'Asia/Qatar')).toBeNull()
-    expect(updateSession(meetingId, created.id, session({ titleEn: 'Panel', startsAt: '2021-12-20T10:00', endsAt: '2021-12-20T11:00' }), coordinator)).toEqual({
+    expect(
+      updateSession(
+        meetingId,
+        created.id,
+        session({ titleEn: 'Panel', startsAt: '2021-12-20T10:00', endsAt: '2021-12-20T11:00' }),
+        coordinator,
+      ),
+    ).toEqual({
       ok: false,
       fieldErrors: { startsAt: ['sessionOutsideMeeting'] },
     })
     const updated = updateSession(
       meetingId,
       created.id,
-      session({ titleEn: 'Panel on victims', startsAt: '2021-12-14T14:00', endsAt: '2021-12-14T15:30', externalSpeakers: [{ name: 'Guest', affiliation: '' }] }),
+      session({
+        titleEn: 'Panel on victims',
+        startsAt: '2021-12-14T14:00',
+        endsAt: '2021-12-14T15:30',
+        externalSpeakers: [{ name: 'Guest', affiliation: '' }],
+      }),
       coordinator,
     )
     expect(updated).toEqual({ ok: true, id: created.id })
     const s = getAgenda(meetingId, null).find((x) => x.id === created.id)!
-    expect(s).toMatchObject({ titleEn: 'Panel on victims', startsAt: '2021-12-14T11:00:00.000Z', speakers: [{ kind: 'external', name: 'Guest', affiliation: '' }] })
+    expect(s).toMatchObject({
+      titleEn: 'Panel on victims',
+      startsAt: '2021-12-14T11:00:00.000Z',
+      speakers: [{ kind: 'external', name: 'Guest', affiliation: '' }],
+    })
     expect(deleteSession(other, created.id, coordinator)).toBe(false)
     expect(deleteSession(meetingId, created.id, coordinator)).toBe(true)
     expect(getAgenda(meetingId, null).some((x) => x.id === created.id)).toBe(false)
-    const actions = getDb().select({ action: auditEvent.action }).from(auditEvent).where(like(auditEvent.action, 'meeting.session.%')).all().map((a) => a.action)
+    const actions = getDb()
+      .select({ action: auditEvent.action })
+      .from(auditEvent)
+      .where(like(auditEvent.action, 'meeting.session.%'))
+      .all()
+      .map((a) => a.action)
     expect(actions).toEqual(expect.arrayContaining(['meeting.session.update', 'meeting.session.delete']))
   })
 
@@ -254,36 +326,65 @@ describe('a meeting in London across the change to summer time (31 March 2024)',
   })
 
   it('places sessions on either side of the change at the right instants', () => {
-    const before = createSession(meetingId, session({ startsAt: '2024-03-30T10:00', endsAt: '2024-03-30T11:00' }), coordinator)
-    const after = createSession(meetingId, session({ startsAt: '2024-03-31T10:00', endsAt: '2024-03-31T11:00' }), coordinator)
+    const before = createSession(
+      meetingId,
+      session({ startsAt: '2024-03-30T10:00', endsAt: '2024-03-30T11:00' }),
+      coordinator,
+    )
+    const after = createSession(
+      meetingId,
+      session({ startsAt: '2024-03-31T10:00', endsAt: '2024-03-31T11:00' }),
+      coordinator,
+    )
     expect(before.ok && after.ok).toBe(true)
     const agenda = getAgenda(meetingId, null)
     expect(agenda.map((s) => s.startsAt)).toEqual(['2024-03-30T10:00:00.000Z', '2024-03-31T09:00:00.000Z'])
   })
 
   it('keeps the window on local midnights (GMT on the first day, BST on the last)', () => {
-    expect(createSession(meetingId, session({ startsAt: '2024-03-30T00:00', endsAt: '2024-03-30T00:15' }), coordinator).ok).toBe(true)
-    expect(createSession(meetingId, session({ startsAt: '2024-03-31T23:00', endsAt: '2024-04-01T00:00' }), coordinator).ok).toBe(true)
+    expect(
+      createSession(meetingId, session({ startsAt: '2024-03-30T00:00', endsAt: '2024-03-30T00:15' }), coordinator).ok,
+    ).toBe(true)
+    expect(
+      createSession(meetingId, session({ startsAt: '2024-03-31T23:00', endsAt: '2024-04-01T00:00' }), coordinator).ok,
+    ).toBe(true)
     const count0 = sessionCount(meetingId)
-    expect(createSession(meetingId, session({ startsAt: '2024-03-29T23:45', endsAt: '2024-03-30T00:15' }), coordinator)).toEqual({
+    expect(
+      createSession(meetingId, session({ startsAt: '2024-03-29T23:45', endsAt: '2024-03-30T00:15' }), coordinator),
+    ).toEqual({
       ok: false,
       fieldErrors: { startsAt: ['sessionOutsideMeeting'] },
     })
-    expect(createSession(meetingId, session({ startsAt: '2024-03-31T23:30', endsAt: '2024-04-01T00:30' }), coordinator)).toEqual({
+    expect(
+      createSession(meetingId, session({ startsAt: '2024-03-31T23:30', endsAt: '2024-04-01T00:30' }), coordinator),
+    ).toEqual({
       ok: false,
       fieldErrors: { endsAt: ['sessionOutsideMeeting'] },
     })
     expect(sessionCount(meetingId)).toBe(count0)
-    const w = meetingWindow({ startsAt: new Date('2024-03-30T09:00:00Z'), endsAt: new Date('2024-03-31T16:00:00Z'), timeZone: 'Europe/London' })
-    expect([w.start.toISOString(), w.end.toISOString()]).toEqual(['2024-03-30T00:00:00.000Z', '2024-03-31T23:00:00.000Z'])
+    const w = meetingWindow({
+      startsAt: new Date('2024-03-30T09:00:00Z'),
+      endsAt: new Date('2024-03-31T16:00:00Z'),
+      timeZone: 'Europe/London',
+    })
+    expect([w.start.toISOString(), w.end.toISOString()]).toEqual([
+      '2024-03-30T00:00:00.000Z',
+      '2024-03-31T23:00:00.000Z',
+    ])
   })
 
   it('refuses a time skipped by the change, naming the skipped hour, and saves nothing', () => {
     const count0 = sessionCount(meetingId)
-    const r = createSession(meetingId, session({ startsAt: '2024-03-31T01:30', endsAt: '2024-03-31T03:00' }), coordinator)
+    const r = createSession(
+      meetingId,
+      session({ startsAt: '2024-03-31T01:30', endsAt: '2024-03-31T03:00' }),
+      coordinator,
+    )
     expect(r).toEqual({
       ok: false,
-      fieldErrors: { startsAt: ['timeInGap?date=2024-03-31&time=01%3A30&from=01%3A00&to=02%3A00&zone=Europe%2FLondon'] },
+      fieldErrors: {
+        startsAt: ['timeInGap?date=2024-03-31&time=01%3A30&from=01%3A00&to=02%3A00&zone=Europe%2FLondon'],
+      },
     })
     expect(sessionCount(meetingId)).toBe(count0)
   })
@@ -339,8 +440,14 @@ describe('what each viewer sees', () => {
     expect(unlinkDocument(meetingId, open, coordinator)).toBe(true)
     expect(unlinkDocument(meetingId, open, coordinator)).toBe(false)
     expect(getAgenda(meetingId, memberUser)[0]!.resources.map((r) => r.id)).toEqual([membersOnly])
-    const actions = getDb().select({ action: auditEvent.action }).from(auditEvent).where(like(auditEvent.action, 'meeting.document.%')).all()
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['meeting.document.link', 'meeting.document.unlink']))
+    const actions = getDb()
+      .select({ action: auditEvent.action })
+      .from(auditEvent)
+      .where(like(auditEvent.action, 'meeting.document.%'))
+      .all()
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['meeting.document.link', 'meeting.document.unlink']),
+    )
   })
 })
 
@@ -349,10 +456,20 @@ describe('speaker choices', () => {
     const meetingId = addMeeting('Asia/Qatar', '2022-03-01T09:00', '2022-03-01T17:00')
     expect(listSpeakerChoices(meetingId, 'en')).toEqual([])
     getDb().insert(meetingInvitation).values({ meetingId, parliamentId: shura }).run()
-    const registeredUserId = getDb().select({ id: member.userId }).from(member).where(eq(member.id, registeredMember)).get()!.id!
+    const registeredUserId = getDb()
+      .select({ id: member.userId })
+      .from(member)
+      .where(eq(member.id, registeredMember))
+      .get()!.id!
     getDb()
       .insert(meetingRegistration)
-      .values({ meetingId, userId: registeredUserId, state: 'confirmed', attendanceMode: 'online', requestedAt: new Date() })
+      .values({
+        meetingId,
+        userId: registeredUserId,
+        state: 'confirmed',
+        attendanceMode: 'online',
+        requestedAt: new Date(),
+      })
       .run()
     const ids = listSpeakerChoices(meetingId, 'en').map((c) => c.id)
     expect(ids).toEqual([amal, hidden, registeredMember])

@@ -98,7 +98,8 @@ export function listInvitations(meetingId: number) {
   )
   const figures = (people: InviteeUser[]) => ({
     invitees: people.length,
-    registered: people.filter((p) => (activeRegistrationStates as readonly string[]).includes(states.get(p.id) ?? '')).length,
+    registered: people.filter((p) => (activeRegistrationStates as readonly string[]).includes(states.get(p.id) ?? ''))
+      .length,
     notAnswered: people.filter((p) => !states.has(p.id)).length,
   })
   const invitations: InvitationSummary[] = rows.map((r) => ({
@@ -133,9 +134,15 @@ export function inviteToMeeting(
     (tx) => {
       const m = tx.select().from(meeting).where(eq(meeting.id, meetingId)).get()
       if (!m) return { ok: false as const, reason: 'notFound' as const }
-      if (m.state === 'cancelled' || m.state === 'completed' || m.endsAt <= now) return { ok: false as const, reason: 'closed' as const }
+      if (m.state === 'cancelled' || m.state === 'completed' || m.endsAt <= now)
+        return { ok: false as const, reason: 'closed' as const }
       const parliamentIds = targets.parliamentIds.length
-        ? tx.select({ id: parliament.id }).from(parliament).where(inArray(parliament.id, targets.parliamentIds)).all().map((r) => r.id)
+        ? tx
+            .select({ id: parliament.id })
+            .from(parliament)
+            .where(inArray(parliament.id, targets.parliamentIds))
+            .all()
+            .map((r) => r.id)
         : []
       const userIds = targets.userIds.length
         ? tx
@@ -155,7 +162,12 @@ export function inviteToMeeting(
         tx
           .select({ userId: meetingRegistration.userId })
           .from(meetingRegistration)
-          .where(and(eq(meetingRegistration.meetingId, meetingId), inArray(meetingRegistration.state, [...activeRegistrationStates])))
+          .where(
+            and(
+              eq(meetingRegistration.meetingId, meetingId),
+              inArray(meetingRegistration.state, [...activeRegistrationStates]),
+            ),
+          )
           .all()
           .map((r) => r.userId),
       )
@@ -197,7 +209,12 @@ export function mailInvitees(meetingId: number, options: { baseUrl?: string } = 
     db
       .select({ userId: meetingRegistration.userId })
       .from(meetingRegistration)
-      .where(and(eq(meetingRegistration.meetingId, meetingId), inArray(meetingRegistration.state, [...activeRegistrationStates])))
+      .where(
+        and(
+          eq(meetingRegistration.meetingId, meetingId),
+          inArray(meetingRegistration.state, [...activeRegistrationStates]),
+        ),
+      )
       .all()
       .map((r) => r.userId),
   )
@@ -221,7 +238,10 @@ export function uninvite(meetingId: number, invitationId: number, actor: { id: n
       .returning({ parliamentId: meetingInvitation.parliamentId, userId: meetingInvitation.userId })
       .get()
     if (!removed) return false
-    recordAuditEvent({ actorId: actor.id, action: 'meeting.uninvite', targetType: 'meeting', targetId: meetingId, details: removed }, tx)
+    recordAuditEvent(
+      { actorId: actor.id, action: 'meeting.uninvite', targetType: 'meeting', targetId: meetingId, details: removed },
+      tx,
+    )
     return true
   })
 }
@@ -235,7 +255,9 @@ export function listInvitableParliaments(meetingId: number, lang: Language) {
   const other = lang === 'ar' ? parliament.nameEn : parliament.nameAr
   // Written out with aliases: drizzle leaves columns unqualified in a single-table select list.
   const accounts = sql<number>`(select count(*) from "user" as u where u."parliament_id" = "parliament"."id" and u."is_active" = 1)`
-  const invitationId = sql<number | null>`(select mi."id" from "meeting_invitation" as mi where mi."meeting_id" = ${meetingId} and mi."parliament_id" = "parliament"."id")`
+  const invitationId = sql<
+    number | null
+  >`(select mi."id" from "meeting_invitation" as mi where mi."meeting_id" = ${meetingId} and mi."parliament_id" = "parliament"."id")`
   return getDb()
     .select({
       id: parliament.id,
@@ -256,7 +278,9 @@ export function searchInvitableUsers(meetingId: number, text: string, limit = 20
   const q = text.trim().toLowerCase()
   if (q.length < 2) return []
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-  const invitationId = sql<number | null>`(select mi."id" from "meeting_invitation" as mi where mi."meeting_id" = ${meetingId} and mi."user_id" = "user"."id")`
+  const invitationId = sql<
+    number | null
+  >`(select mi."id" from "meeting_invitation" as mi where mi."meeting_id" = ${meetingId} and mi."user_id" = "user"."id")`
   return getDb()
     .select({
       id: user.id,

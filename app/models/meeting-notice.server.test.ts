@@ -36,12 +36,18 @@ function setup(state: 'published' | 'draft' = 'published') {
 describe('change and cancellation notices', () => {
   it('tell confirmed, pending and waitlisted registrants what changed, each in their language', async () => {
     const { m, people } = setup()
-    expect(atomically((tx) => notifyMeetingChanged(tx, m.id, { time: true, venue: false }, { baseUrl: 'https://parlnet.example.org' }))).toBe(3)
+    expect(
+      atomically((tx) =>
+        notifyMeetingChanged(tx, m.id, { time: true, venue: false }, { baseUrl: 'https://parlnet.example.org' }),
+      ),
+    ).toBe(3)
     const en = mailsTo(people.pending.email)
     expect(en).toHaveLength(1)
     expect(en[0]).toMatchObject({ locale: 'en', subject: 'Change to Regional workshop' })
     expect(en[0]!.textBody).toContain('Hello Pat,')
-    expect(en[0]!.textBody).toContain('New dates and times: Mar 27, 2027, 9:00 AM – Mar 30, 2027, 4:00 PM (United Kingdom Time)')
+    expect(en[0]!.textBody).toContain(
+      'New dates and times: Mar 27, 2027, 9:00 AM – Mar 30, 2027, 4:00 PM (United Kingdom Time)',
+    )
     expect(en[0]!.textBody).not.toContain('New venue')
     expect(en[0]!.textBody).toContain(`https://parlnet.example.org/en/meetings/${m.id}`)
     expect(en[0]!.textBody).toContain(`https://parlnet.example.org/meetings/${m.id}/calendar.ics?lang=en`)

@@ -33,7 +33,12 @@ function loadMeeting(id: number) {
 }
 
 /** Mails the registrants what changed (new dates and times, new venue or format); returns how many were sent. */
-export function notifyMeetingChanged(tx: Tx, meetingId: number, change: MeetingChangeFlags, options: NoticeOptions = {}) {
+export function notifyMeetingChanged(
+  tx: Tx,
+  meetingId: number,
+  change: MeetingChangeFlags,
+  options: NoticeOptions = {},
+) {
   const m = loadMeeting(meetingId)
   if (!m || m.state === 'draft' || m.state === 'cancelled' || (!change.time && !change.venue)) return 0
   const recipients = registrants(meetingId)

@@ -7,19 +7,27 @@ const [meetingId, userId] = process.argv.slice(2).map(Number)
 getDb()
 process.stdout.write('ready\n')
 process.stdin.once('data', () => {
-  Promise.resolve().then(() => register(meetingId!, { id: userId!, role: 'member', parliamentId: null }, {
-    attendanceMode: 'in_person',
-    interpretation: [],
-    accessibilityNeeds: '',
-    dietaryNeeds: '',
-  })).then(
-    (result) => {
-      process.stdout.write(`${JSON.stringify(result)}\n`)
-      process.exit(0)
-    },
-    (error: unknown) => {
-      process.stdout.write(`${JSON.stringify({ error: String(error) })}\n`)
-      process.exit(1)
-    },
-  )
+  Promise.resolve()
+    .then(() =>
+      register(
+        meetingId!,
+        { id: userId!, role: 'member', parliamentId: null },
+        {
+          attendanceMode: 'in_person',
+          interpretation: [],
+          accessibilityNeeds: '',
+          dietaryNeeds: '',
+        },
+      ),
+    )
+    .then(
+      (result) => {
+        process.stdout.write(`${JSON.stringify(result)}\n`)
+        process.exit(0)
+      },
+      (error: unknown) => {
+        process.stdout.write(`${JSON.stringify({ error: String(error) })}\n`)
+        process.exit(1)
+      },
+    )
 })

@@ -35,12 +35,22 @@ import {
 
 const DAY = 24 * 3600 * 1000
 const base = 'https://portal.example'
-const inPerson: RegistrationInput = { attendanceMode: 'in_person', interpretation: ['ar', 'fr'], accessibilityNeeds: '', dietaryNeeds: 'Halal' }
+const inPerson: RegistrationInput = {
+  attendanceMode: 'in_person',
+  interpretation: ['ar', 'fr'],
+  accessibilityNeeds: '',
+  dietaryNeeds: 'Halal',
+}
 
 type Person = { id: number; role: 'member' | 'coordinator'; parliamentId: number | null; email: string }
 
 let n = 0
-function addUser(locale: 'en' | 'ar', parliamentId: number | null, role: 'member' | 'coordinator' = 'member', name?: string): Person {
+function addUser(
+  locale: 'en' | 'ar',
+  parliamentId: number | null,
+  role: 'member' | 'coordinator' = 'member',
+  name?: string,
+): Person {
   n++
   const email = `person${n}@example.org`
   const row = getDb()
@@ -54,7 +64,15 @@ function addUser(locale: 'en' | 'ar', parliamentId: number | null, role: 'member
 function addParliament(nameEn: string, nameAr: string, countryCode: string) {
   return getDb()
     .insert(parliament)
-    .values({ kind: 'national', countryCode, chamber: 'single', nameEn, nameAr, region: 'middle_east_north_africa', joinedAt: '2021-12-13' })
+    .values({
+      kind: 'national',
+      countryCode,
+      chamber: 'single',
+      nameEn,
+      nameAr,
+      region: 'middle_east_north_africa',
+      joinedAt: '2021-12-13',
+    })
     .returning({ id: parliament.id })
     .get().id
 }
@@ -81,9 +99,11 @@ function addMeeting(values: Partial<typeof meeting.$inferInsert> = {}) {
     .get().id
 }
 
-const mailsTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(desc(outbox.id)).all()
+const mailsTo = (email: string) =>
+  getDb().select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(desc(outbox.id)).all()
 const lastMailTo = (email: string) => mailsTo(email)[0]
-const stateOf = (meetingId: number, userId: number) => listParticipants(meetingId).find((p) => p.userId === userId)?.state
+const stateOf = (meetingId: number, userId: number) =>
+  listParticipants(meetingId).find((p) => p.userId === userId)?.state
 
 let qatar: number
 let jordan: number
@@ -104,9 +124,15 @@ describe('invitations', () => {
     getDb().update(user).set({ isActive: false }).where(eq(user.id, inactive.id)).run()
     const other = addUser('en', jordan)
 
-    const result = await inviteToMeeting(id, { parliamentIds: [qatar, 999_999], userIds: [other.id] }, coordinator, { baseUrl: base })
+    const result = await inviteToMeeting(id, { parliamentIds: [qatar, 999_999], userIds: [other.id] }, coordinator, {
+      baseUrl: base,
+    })
     expect(result).toEqual({ ok: true, added: 2, mailed: 3 })
-    expect(listInviteeUsers(id).map((u) => u.id).sort()).toEqual([amal.id, john.id, other.id].sort())
+    expect(
+      listInviteeUsers(id)
+        .map((u) => u.id)
+        .sort(),
+    ).toEqual([amal.id, john.id, other.id].sort())
     expect(isInvited(id, amal)).toBe(true)
     expect(isInvited(id, { id: 12345, parliamentId: null })).toBe(false)
 
@@ -121,7 +147,9 @@ describe('invitations', () => {
     expect(mailsTo(inactive.email)).toHaveLength(0)
 
     // Inviting again mails nobody twice; a new member of the parliament is an invitee at once.
-    const again = await inviteToMeeting(id, { parliamentIds: [qatar], userIds: [amal.id] }, coordinator, { baseUrl: base })
+    const again = await inviteToMeeting(id, { parliamentIds: [qatar], userIds: [amal.id] }, coordinator, {
+      baseUrl: base,
+    })
     expect(again).toEqual({ ok: true, added: 1, mailed: 0 })
     expect(mailsTo(amal.email)).toHaveLength(1)
 
@@ -130,7 +158,10 @@ describe('invitations', () => {
     const byParliament = invitations.find((i) => i.parliamentId === qatar)!
     expect(byParliament).toMatchObject({ nameEn: 'Shura Council of Qatar', invitees: 2, registered: 1, notAnswered: 1 })
     expect(totals).toEqual({ invitees: 3, registered: 1, notAnswered: 2 })
-    expect(listInvitableParliaments(id, 'ar').find((p) => p.id === qatar)).toMatchObject({ accounts: 2, invitationId: byParliament.id })
+    expect(listInvitableParliaments(id, 'ar').find((p) => p.id === qatar)).toMatchObject({
+      accounts: 2,
+      invitationId: byParliament.id,
+    })
     expect(searchInvitableUsers(id, other.email.slice(0, 7)).map((u) => u.id)).toContain(other.id)
     expect(searchInvitableUsers(id, '%')).toEqual([])
 
@@ -144,14 +175,21 @@ describe('invitations', () => {
   it('mails a draft meeting’s invitees only when it is published, and refuses invitations to a cancelled meeting', async () => {
     const id = addMeeting({ state: 'draft' })
     const member = addUser('en', jordan)
-    expect(await inviteToMeeting(id, { parliamentIds: [], userIds: [member.id] }, coordinator)).toEqual({ ok: true, added: 1, mailed: 0 })
+    expect(await inviteToMeeting(id, { parliamentIds: [], userIds: [member.id] }, coordinator)).toEqual({
+      ok: true,
+      added: 1,
+      mailed: 0,
+    })
     expect(mailsTo(member.email)).toHaveLength(0)
     getDb().update(meeting).set({ state: 'published' }).where(eq(meeting.id, id)).run()
     expect(await mailInvitees(id, { baseUrl: base })).toBe(1)
     expect(lastMailTo(member.email)!.subject).toBe('Invitation: Workshop on victims')
 
     const cancelled = addMeeting({ state: 'cancelled' })
-    expect(await inviteToMeeting(cancelled, { parliamentIds: [qatar], userIds: [] }, coordinator)).toEqual({ ok: false, reason: 'closed' })
+    expect(await inviteToMeeting(cancelled, { parliamentIds: [qatar], userIds: [] }, coordinator)).toEqual({
+      ok: false,
+      reason: 'closed',
+    })
   })
 })
 
@@ -166,7 +204,11 @@ describe('registration', () => {
     expect(getParticipation(late, member)).toMatchObject({ canRegister: false, reason: 'deadlinePassed' })
     const byInvitation = addMeeting({ visibility: 'invitation' })
     expect(await register(byInvitation, member, inPerson)).toEqual({ ok: false, reason: 'notInvited' })
-    expect(getParticipation(byInvitation, member)).toMatchObject({ invited: false, canRegister: false, reason: 'notInvited' })
+    expect(getParticipation(byInvitation, member)).toMatchObject({
+      invited: false,
+      canRegister: false,
+      reason: 'notInvited',
+    })
     expect(getParticipation(byInvitation, null)).toMatchObject({ canRegister: false, reason: 'signInRequired' })
     const online = addMeeting({ format: 'online', city: '' })
     expect(await register(online, member, inPerson)).toEqual({ ok: false, reason: 'modeNotOffered' })
@@ -178,11 +220,21 @@ describe('registration', () => {
     expect(isConfirmedParticipant(online, member.id)).toBe(true)
     const p = getParticipation(online, member)!
     expect(p).toMatchObject({ canRegister: false, reason: null, seatsLeft: null, waitlistPosition: null })
-    expect(p.registration).toMatchObject({ state: 'confirmed', attendanceMode: 'online', interpretation: ['ar', 'fr'], dietaryNeeds: 'Halal' })
+    expect(p.registration).toMatchObject({
+      state: 'confirmed',
+      attendanceMode: 'online',
+      interpretation: ['ar', 'fr'],
+      dietaryNeeds: 'Halal',
+    })
 
     // Registering again changes the details of the same row, without a new mail.
     const mails = mailsTo(member.email).length
-    const changed = await register(online, member, { ...inPerson, attendanceMode: 'online', interpretation: ['en'], dietaryNeeds: '' })
+    const changed = await register(online, member, {
+      ...inPerson,
+      attendanceMode: 'online',
+      interpretation: ['en'],
+      dietaryNeeds: '',
+    })
     expect(changed).toMatchObject({ ok: true, state: 'confirmed', updated: true })
     expect(getParticipation(online, member)!.registration).toMatchObject({ interpretation: ['en'], dietaryNeeds: '' })
     expect(mailsTo(member.email)).toHaveLength(mails)
@@ -195,16 +247,24 @@ describe('registration', () => {
     const third = addUser('en', jordan)
     expect(await register(id, first, inPerson, { baseUrl: base })).toMatchObject({ state: 'confirmed' })
     expect(getParticipation(id, second)).toMatchObject({ seatsLeft: 0, canRegister: true, reason: 'full' })
-    expect(await register(id, second, inPerson, { baseUrl: base, now: new Date(Date.now() + 1000) })).toMatchObject({ state: 'waitlisted' })
+    expect(await register(id, second, inPerson, { baseUrl: base, now: new Date(Date.now() + 1000) })).toMatchObject({
+      state: 'waitlisted',
+    })
     expect(lastMailTo(second.email)!.subject).toBe('على قائمة الانتظار: ورشة عمل بشأن الضحايا')
-    expect(await register(id, third, inPerson, { baseUrl: base, now: new Date(Date.now() + 2000) })).toMatchObject({ state: 'waitlisted' })
+    expect(await register(id, third, inPerson, { baseUrl: base, now: new Date(Date.now() + 2000) })).toMatchObject({
+      state: 'waitlisted',
+    })
     expect(getParticipation(id, second)!.waitlistPosition).toBe(1)
     expect(getParticipation(id, third)!.waitlistPosition).toBe(2)
     expect(listWaitlist(id).map((w) => w.userId)).toEqual([second.id, third.id])
 
     // Someone else cannot cancel a member's registration; the member can.
     expect(await cancelRegistration(id, first.id, third, { baseUrl: base })).toEqual({ ok: false, reason: 'forbidden' })
-    expect(await cancelRegistration(id, first.id, first, { baseUrl: base })).toEqual({ ok: true, state: 'cancelled', promoted: 1 })
+    expect(await cancelRegistration(id, first.id, first, { baseUrl: base })).toEqual({
+      ok: true,
+      state: 'cancelled',
+      promoted: 1,
+    })
     expect(lastMailTo(first.email)!.subject).toBe('Registration cancelled: Workshop on victims')
     expect(stateOf(id, second.id)).toBe('confirmed')
     const promotion = lastMailTo(second.email)!
@@ -213,8 +273,12 @@ describe('registration', () => {
     expect(getParticipation(id, third)!.waitlistPosition).toBe(1)
 
     // Registering again after cancelling reuses the row and joins the end of the queue.
-    expect(await register(id, first, inPerson, { now: new Date(Date.now() + 3000) })).toMatchObject({ state: 'waitlisted' })
-    expect(getDb().select().from(meetingRegistration).where(eq(meetingRegistration.userId, first.id)).all()).toHaveLength(1)
+    expect(await register(id, first, inPerson, { now: new Date(Date.now() + 3000) })).toMatchObject({
+      state: 'waitlisted',
+    })
+    expect(
+      getDb().select().from(meetingRegistration).where(eq(meetingRegistration.userId, first.id)).all(),
+    ).toHaveLength(1)
     expect(listWaitlist(id).map((w) => w.userId)).toEqual([third.id, first.id])
 
     // A coordinator raises the capacity, then fills the free seats from the waitlist.
@@ -258,18 +322,45 @@ describe('registration', () => {
     await register(id, amal, { ...inPerson, accessibilityNeeds: '@wheelchair' })
     await register(id, evil, inPerson)
 
-    expect(setAttendance(id, [{ userId: amal.id, attended: true }, { userId: evil.id, attended: true }], amal)).toBe(0)
-    expect(setAttendance(id, [{ userId: amal.id, attended: true }, { userId: evil.id, attended: true }], coordinator)).toBe(1)
+    expect(
+      setAttendance(
+        id,
+        [
+          { userId: amal.id, attended: true },
+          { userId: evil.id, attended: true },
+        ],
+        amal,
+      ),
+    ).toBe(0)
+    expect(
+      setAttendance(
+        id,
+        [
+          { userId: amal.id, attended: true },
+          { userId: evil.id, attended: true },
+        ],
+        coordinator,
+      ),
+    ).toBe(1)
     expect(setAttendance(id, [{ userId: amal.id, attended: true }], coordinator)).toBe(0)
     expect(listParticipants(id).find((p) => p.userId === amal.id)!.attended).toBe(true)
 
-    expect(await messageParticipants(id, { subject: 'Agenda', body: 'See the agenda.', includeWaitlisted: false }, coordinator, { baseUrl: base })).toBe(1)
+    expect(
+      await messageParticipants(
+        id,
+        { subject: 'Agenda', body: 'See the agenda.', includeWaitlisted: false },
+        coordinator,
+        { baseUrl: base },
+      ),
+    ).toBe(1)
     const message = lastMailTo(amal.email)!
     expect(message.subject).toBe('Agenda — بشأن «اجتماع التنسيق»')
     expect(message.textBody).toMatch(/^رسالة من منسقي «اجتماع التنسيق»/)
     expect(message.textBody).toContain('See the agenda.')
     expect(message.textBody).toContain(`${base}/ar/meetings/${id}`)
-    expect(await messageParticipants(id, { subject: 'Agenda', body: 'x', includeWaitlisted: true }, coordinator)).toBe(2)
+    expect(await messageParticipants(id, { subject: 'Agenda', body: 'x', includeWaitlisted: true }, coordinator)).toBe(
+      2,
+    )
 
     const csv = exportParticipantsCsv(id)
     expect(csv.startsWith('\uFEFFname,email,parliament_en,parliament_ar,state,')).toBe(true)
@@ -342,7 +433,9 @@ describe('concurrency', () => {
     const racers = people.map((p) => racer(id, p.id))
     expect(await Promise.all(racers.map((r) => r.ready))).toEqual(people.map(() => 'ready'))
     for (const r of racers) r.child.stdin.write('go\n')
-    const results = (await Promise.all(racers.map((r) => r.result))).map((line) => JSON.parse(line) as { ok: boolean; state?: string })
+    const results = (await Promise.all(racers.map((r) => r.result))).map(
+      (line) => JSON.parse(line) as { ok: boolean; state?: string },
+    )
     expect(results.every((r) => r.ok)).toBe(true)
     expect(results.filter((r) => r.state === 'confirmed')).toHaveLength(1)
     expect(results.filter((r) => r.state === 'waitlisted')).toHaveLength(3)

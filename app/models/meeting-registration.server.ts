@@ -177,8 +177,8 @@ export function register(
         const state: RegistrationState = m.requiresApproval
           ? 'pending'
           : m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity
-          ? 'waitlisted'
-          : 'confirmed'
+            ? 'waitlisted'
+            : 'confirmed'
         const row = { ...details, state, requestedAt: now, attended: null, updatedAt: now }
         if (existing) tx.update(meetingRegistration).set(row).where(eq(meetingRegistration.id, existing.id)).run()
         else

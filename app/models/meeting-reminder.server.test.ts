@@ -74,8 +74,16 @@ describe('day-before reminders', () => {
     const now = new Date('2032-06-01T12:00:00Z')
     const u = addUser()
     const started = addMeeting({ startsAt: new Date(now.getTime() - hour), endsAt: new Date(now.getTime() + 5 * hour) })
-    const draft = addMeeting({ state: 'draft', startsAt: new Date(now.getTime() + hour), endsAt: new Date(now.getTime() + 5 * hour) })
-    const off = addMeeting({ state: 'cancelled', startsAt: new Date(now.getTime() + hour), endsAt: new Date(now.getTime() + 5 * hour) })
+    const draft = addMeeting({
+      state: 'draft',
+      startsAt: new Date(now.getTime() + hour),
+      endsAt: new Date(now.getTime() + 5 * hour),
+    })
+    const off = addMeeting({
+      state: 'cancelled',
+      startsAt: new Date(now.getTime() + hour),
+      endsAt: new Date(now.getTime() + 5 * hour),
+    })
     for (const m of [started, draft, off]) register(m.id, u.id, 'confirmed')
     expect(await sendDueReminders(now)).toEqual({ dayBefore: 0, deadlineEve: 0 })
     expect(mailsTo(u.email)).toHaveLength(0)
@@ -101,7 +109,13 @@ describe('registration-deadline reminders', () => {
     const cancelledOwn = addUser({ parliamentId })
     const outsider = addUser()
     const inactive = addUser({ parliamentId, isActive: false })
-    getDb().insert(meetingInvitation).values([{ meetingId: m.id, userId: direct.id }, { meetingId: m.id, parliamentId }]).run()
+    getDb()
+      .insert(meetingInvitation)
+      .values([
+        { meetingId: m.id, userId: direct.id },
+        { meetingId: m.id, parliamentId },
+      ])
+      .run()
     register(m.id, registered.id, 'confirmed')
     register(m.id, cancelledOwn.id, 'cancelled')
 

@@ -1,5 +1,12 @@
 import { and, eq, gt, isNotNull, lte, sql } from 'drizzle-orm'
-import { meeting, meetingInvitation, meetingRegistration, meetingReminder, user, type ReminderKind } from '#db/schema/index'
+import {
+  meeting,
+  meetingInvitation,
+  meetingRegistration,
+  meetingReminder,
+  user,
+  type ReminderKind,
+} from '#db/schema/index'
 import { sendMeetingMail, type MailMeeting, type Recipient } from '~/utils/calendar-mail.server'
 import { getDb } from '~/utils/db.server'
 import { atomically } from '~/utils/transaction.server'
@@ -80,11 +87,8 @@ function dueDeadlineEve(now: Date): Due[] {
 /** Claims a reminder: true only for the run that wrote the row (and must therefore send it). */
 function claim(meetingId: number, userId: number, kind: ReminderKind, now: Date) {
   return (
-    getDb()
-      .insert(meetingReminder)
-      .values({ meetingId, userId, kind, sentAt: now })
-      .onConflictDoNothing()
-      .run().changes > 0
+    getDb().insert(meetingReminder).values({ meetingId, userId, kind, sentAt: now }).onConflictDoNothing().run()
+      .changes > 0
   )
 }
 

@@ -54,8 +54,16 @@ let memberUk: MeetingViewer
 
 beforeAll(() => {
   const db = getDb()
-  qatar = db.insert(parliament).values({ kind: 'national', countryCode: 'QA', nameEn: 'Shura', region: 'middle_east_north_africa' }).returning().get().id
-  uk = db.insert(parliament).values({ kind: 'national', countryCode: 'GB', nameEn: 'Commons', region: 'europe' }).returning().get().id
+  qatar = db
+    .insert(parliament)
+    .values({ kind: 'national', countryCode: 'QA', nameEn: 'Shura', region: 'middle_east_north_africa' })
+    .returning()
+    .get().id
+  uk = db
+    .insert(parliament)
+    .values({ kind: 'national', countryCode: 'GB', nameEn: 'Commons', region: 'europe' })
+    .returning()
+    .get().id
   coordinator = addUser('c@x.org', 'coordinator')
   const a = addUser('qa@x.org', 'member', qatar)
   const b = addUser('uk@x.org', 'member', uk)
@@ -72,7 +80,9 @@ describe('the meeting form', () => {
     expect(errorsOf({ endsAt: '2031-12-12T09:00' })).toContain('endsAt:endBeforeStart')
     expect(errorsOf({ endsAt: '2031-12-13T09:00' })).toContain('endsAt:endBeforeStart')
     // An unknown zone is reported with the form's other problems, not instead of them.
-    expect(errorsOf({ timeZone: 'Mars/Olympus', endsAt: '2031-12-12T09:00' })).toEqual(expect.arrayContaining(['timeZone:timeZoneInvalid', 'endsAt:endBeforeStart']))
+    expect(errorsOf({ timeZone: 'Mars/Olympus', endsAt: '2031-12-12T09:00' })).toEqual(
+      expect.arrayContaining(['timeZone:timeZoneInvalid', 'endsAt:endBeforeStart']),
+    )
     expect(errorsOf({ timeZone: 'Mars/Olympus' })).toContain('timeZone:timeZoneInvalid')
     expect(errorsOf({ capacity: -3 })).toContain('capacity:capacityInvalid')
     expect(errorsOf({ capacity: 2.5 })).toContain('capacity:capacityInvalid')
@@ -98,8 +108,13 @@ describe('meetings', () => {
   it('says whether an edit changed the time or the venue', () => {
     const id = createMeeting(input(), coordinator)
     expect(updateMeeting(id, input({ descriptionEn: 'More' }), coordinator)).toEqual({ time: false, venue: false })
-    expect(updateMeeting(id, input({ descriptionEn: 'More', endsAt: '2031-12-15T18:00' }), coordinator)).toEqual({ time: true, venue: false })
-    expect(updateMeeting(id, input({ descriptionEn: 'More', endsAt: '2031-12-15T18:00', city: 'Lusail' }), coordinator)).toEqual({ time: false, venue: true })
+    expect(updateMeeting(id, input({ descriptionEn: 'More', endsAt: '2031-12-15T18:00' }), coordinator)).toEqual({
+      time: true,
+      venue: false,
+    })
+    expect(
+      updateMeeting(id, input({ descriptionEn: 'More', endsAt: '2031-12-15T18:00', city: 'Lusail' }), coordinator),
+    ).toEqual({ time: false, venue: true })
   })
 
   it('moves only along draft → published → completed, or to cancelled', () => {
@@ -112,19 +127,48 @@ describe('meetings', () => {
   })
 
   it('shows each viewer only what they may see, in lists and on the page', () => {
-    const pub = createMeeting(input({ titleEn: 'Public one', startsAt: '2032-01-10T09:00', endsAt: '2032-01-10T12:00' }), coordinator)
-    const mem = createMeeting(input({ titleEn: 'Members one', visibility: 'members', startsAt: '2032-01-11T09:00', endsAt: '2032-01-11T12:00' }), coordinator)
-    const inv = createMeeting(input({ titleEn: 'Invited one', visibility: 'invitation', startsAt: '2032-01-12T09:00', endsAt: '2032-01-12T12:00' }), coordinator)
-    const draft = createMeeting(input({ titleEn: 'Draft one', startsAt: '2032-01-13T09:00', endsAt: '2032-01-13T12:00' }), coordinator)
+    const pub = createMeeting(
+      input({ titleEn: 'Public one', startsAt: '2032-01-10T09:00', endsAt: '2032-01-10T12:00' }),
+      coordinator,
+    )
+    const mem = createMeeting(
+      input({
+        titleEn: 'Members one',
+        visibility: 'members',
+        startsAt: '2032-01-11T09:00',
+        endsAt: '2032-01-11T12:00',
+      }),
+      coordinator,
+    )
+    const inv = createMeeting(
+      input({
+        titleEn: 'Invited one',
+        visibility: 'invitation',
+        startsAt: '2032-01-12T09:00',
+        endsAt: '2032-01-12T12:00',
+      }),
+      coordinator,
+    )
+    const draft = createMeeting(
+      input({ titleEn: 'Draft one', startsAt: '2032-01-13T09:00', endsAt: '2032-01-13T12:00' }),
+      coordinator,
+    )
     for (const id of [pub, mem, inv]) setMeetingState(id, 'published', coordinator)
     getDb().insert(meetingInvitation).values({ meetingId: inv, parliamentId: qatar }).run()
 
     const titles = (viewer: MeetingViewer) =>
-      listMeetings(viewer, { when: 'upcoming', kind: null, format: null, region: null, year: 2032 }, 1).rows.map((r) => r.titleEn)
+      listMeetings(viewer, { when: 'upcoming', kind: null, format: null, region: null, year: 2032 }, 1).rows.map(
+        (r) => r.titleEn,
+      )
     expect(titles(null)).toEqual(['Public one'])
     expect(titles(memberUk)).toEqual(['Public one', 'Members one'])
     expect(titles(memberQa)).toEqual(['Public one', 'Members one', 'Invited one'])
-    expect(titles({ id: coordinator.id, role: 'coordinator', parliamentId: null })).toEqual(['Public one', 'Members one', 'Invited one', 'Draft one'])
+    expect(titles({ id: coordinator.id, role: 'coordinator', parliamentId: null })).toEqual([
+      'Public one',
+      'Members one',
+      'Invited one',
+      'Draft one',
+    ])
 
     const invited = getMeeting(inv)!
     expect(canViewMeeting(invited, null, false)).toBe(false)
@@ -135,7 +179,13 @@ describe('meetings', () => {
     // A member registered for it (say, invited by name and later uninvited) still sees it.
     getDb()
       .insert(meetingRegistration)
-      .values({ meetingId: inv, userId: memberUk!.id, state: 'confirmed', attendanceMode: 'online', requestedAt: new Date() })
+      .values({
+        meetingId: inv,
+        userId: memberUk!.id,
+        state: 'confirmed',
+        attendanceMode: 'online',
+        requestedAt: new Date(),
+      })
       .run()
     expect(isInvitedOrRegistered(inv, memberUk)).toBe(true)
     expect(titles(memberUk)).toContain('Invited one')

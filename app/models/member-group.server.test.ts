@@ -11,14 +11,32 @@ let memberId = 0
 
 beforeAll(() => {
   const db = getDb()
-  const qatar = db.insert(parliament).values({ kind: 'national', countryCode: 'QA', nameEn: 'Shura Council', nameAr: 'مجلس الشورى', region: 'middle_east_north_africa' }).returning().get().id
-  const ipu = db.insert(parliament).values({ kind: 'union', nameEn: 'Inter-Parliamentary Union', region: 'global' }).returning().get().id
+  const qatar = db
+    .insert(parliament)
+    .values({
+      kind: 'national',
+      countryCode: 'QA',
+      nameEn: 'Shura Council',
+      nameAr: 'مجلس الشورى',
+      region: 'middle_east_north_africa',
+    })
+    .returning()
+    .get().id
+  const ipu = db
+    .insert(parliament)
+    .values({ kind: 'union', nameEn: 'Inter-Parliamentary Union', region: 'global' })
+    .returning()
+    .get().id
   const add = (email: string, name: string, parliamentId: number | null, isActive = true) =>
     db.insert(user).values({ email, name, passwordHash: 'x', parliamentId, isActive }).returning().get().id
   amina = add('amina@x.org', 'amina account name', qatar)
   layla = add('layla@x.org', 'Layla Haddad', ipu)
   omar = add('omar@x.org', 'Omar Inactive', qatar, false)
-  memberId = db.insert(member).values({ parliamentId: qatar, userId: amina, nameEn: 'Amina Al-Sayed', nameAr: 'أمينة السيد' }).returning().get().id
+  memberId = db
+    .insert(member)
+    .values({ parliamentId: qatar, userId: amina, nameEn: 'Amina Al-Sayed', nameAr: 'أمينة السيد' })
+    .returning()
+    .get().id
 })
 
 describe('member groups', () => {

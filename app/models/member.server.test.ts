@@ -45,7 +45,10 @@ describe('moving a member to another parliament', () => {
     identify(id, north, '200')
     const { id: other } = createMember({ ...input('Resident'), parliamentId: south })
     identify(other, south, '200')
-    expect(updateMember(id, { ...input('Renamed'), parliamentId: south })).toEqual({ ok: false, error: 'identifierTaken' })
+    expect(updateMember(id, { ...input('Renamed'), parliamentId: south })).toEqual({
+      ok: false,
+      error: 'identifierTaken',
+    })
     const row = getDb().select().from(member).where(eq(member.id, id)).get()
     expect(row).toMatchObject({ nameEn: 'Blocked', parliamentId: north })
   })

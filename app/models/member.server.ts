@@ -44,9 +44,7 @@ export type MemberQuery = {
 /** The members directory; visitors see public profiles only (in the WHERE clause, not by hiding rows). */
 export function searchMembers(query: MemberQuery, signedIn: boolean, lang: Language) {
   const db = getDb()
-  const where: (SQL | undefined)[] = searchTerms(query.q).map(
-    (term) => sql`${member.searchText} LIKE ${`%${term}%`}`,
-  )
+  const where: (SQL | undefined)[] = searchTerms(query.q).map((term) => sql`${member.searchText} LIKE ${`%${term}%`}`)
   where.push(visibleTo(signedIn))
   if (query.parliament) where.push(eq(member.parliamentId, query.parliament))
   if (query.position) where.push(eq(member.position, query.position))
@@ -192,7 +190,9 @@ export function updateMember(
   })
 }
 
-export function createMember(input: MemberInput & { parliamentId: number; isFocalPoint?: boolean; userId?: number | null }) {
+export function createMember(
+  input: MemberInput & { parliamentId: number; isFocalPoint?: boolean; userId?: number | null },
+) {
   return getDb()
     .insert(member)
     .values({ ...input, searchText: memberSearchText(input) })

@@ -17,14 +17,28 @@ import {
 const YEAR = 2025
 const ids: Record<string, number> = {}
 
-function addParliament(key: string, values: Partial<typeof parliament.$inferInsert> & Pick<typeof parliament.$inferInsert, 'kind' | 'region'>) {
-  ids[key] = getDb().insert(parliament).values({ nameEn: key, ...values }).returning({ id: parliament.id }).get().id
+function addParliament(
+  key: string,
+  values: Partial<typeof parliament.$inferInsert> & Pick<typeof parliament.$inferInsert, 'kind' | 'region'>,
+) {
+  ids[key] = getDb()
+    .insert(parliament)
+    .values({ nameEn: key, ...values })
+    .returning({ id: parliament.id })
+    .get().id
 }
 
 function addMembers(key: string, people: { gender?: 'female' | 'male' | 'other' | null; birthYear?: number | null }[]) {
   getDb()
     .insert(member)
-    .values(people.map((p, i) => ({ parliamentId: ids[key]!, nameEn: `${key} ${i}`, gender: p.gender ?? null, birthYear: p.birthYear ?? null })))
+    .values(
+      people.map((p, i) => ({
+        parliamentId: ids[key]!,
+        nameEn: `${key} ${i}`,
+        gender: p.gender ?? null,
+        birthYear: p.birthYear ?? null,
+      })),
+    )
     .run()
 }
 
@@ -50,13 +64,45 @@ describe('an empty network', () => {
 describe('with chambers and members', () => {
   beforeAll(() => {
     // In the network: two national chambers of one country, one of another, an assembly and a union.
-    addParliament('qa', { kind: 'national', countryCode: 'QA', chamber: 'single', region: 'middle_east_north_africa', joinedAt: '2021-12-13', ipuSeats: 45, ipuWomen: 2, ipuAsOf: '2021-09-01' })
-    addParliament('gb-lower', { kind: 'national', countryCode: 'GB', chamber: 'lower', region: 'europe', joinedAt: '2022-01-01', ipuSeats: 650, ipuWomen: 225, ipuAsOf: '2021-09-01' })
-    addParliament('gb-upper', { kind: 'national', countryCode: 'GB', chamber: 'upper', region: 'europe', joinedAt: '2022-01-01' })
+    addParliament('qa', {
+      kind: 'national',
+      countryCode: 'QA',
+      chamber: 'single',
+      region: 'middle_east_north_africa',
+      joinedAt: '2021-12-13',
+      ipuSeats: 45,
+      ipuWomen: 2,
+      ipuAsOf: '2021-09-01',
+    })
+    addParliament('gb-lower', {
+      kind: 'national',
+      countryCode: 'GB',
+      chamber: 'lower',
+      region: 'europe',
+      joinedAt: '2022-01-01',
+      ipuSeats: 650,
+      ipuWomen: 225,
+      ipuAsOf: '2021-09-01',
+    })
+    addParliament('gb-upper', {
+      kind: 'national',
+      countryCode: 'GB',
+      chamber: 'upper',
+      region: 'europe',
+      joinedAt: '2022-01-01',
+    })
     addParliament('osce', { kind: 'assembly', region: 'europe', joinedAt: '2021-12-13' })
     addParliament('ipu', { kind: 'union', region: 'global', joinedAt: '2021-12-13' })
     // Listed for context only: counted in the world's IPU figure, nowhere else.
-    addParliament('fr', { kind: 'national', countryCode: 'FR', chamber: 'lower', region: 'europe', ipuSeats: 577, ipuWomen: 228, ipuAsOf: '2021-09-01' })
+    addParliament('fr', {
+      kind: 'national',
+      countryCode: 'FR',
+      chamber: 'lower',
+      region: 'europe',
+      ipuSeats: 577,
+      ipuWomen: 228,
+      ipuAsOf: '2021-09-01',
+    })
 
     // qa: 6 members, 2 women of 5 with a gender; 6 birth years: ages 24, 29, 30, 39, 44, 60 in 2025.
     addMembers('qa', [
@@ -68,9 +114,16 @@ describe('with chambers and members', () => {
       { gender: null, birthYear: 1965 },
     ])
     // gb-lower: 3 members, all with a gender (1 woman), 2 birth years (too few for age shares of its own).
-    addMembers('gb-lower', [{ gender: 'female', birthYear: 1990 }, { gender: 'male', birthYear: 1950 }, { gender: 'male' }])
+    addMembers('gb-lower', [
+      { gender: 'female', birthYear: 1990 },
+      { gender: 'male', birthYear: 1950 },
+      { gender: 'male' },
+    ])
     // fr is not in the network: its members count nowhere.
-    addMembers('fr', [{ gender: 'female', birthYear: 2000 }, { gender: 'female', birthYear: 2000 }])
+    addMembers('fr', [
+      { gender: 'female', birthYear: 2000 },
+      { gender: 'female', birthYear: 2000 },
+    ])
   })
 
   it('counts the parliaments in the network by kind and region, and those listed for context', () => {
@@ -112,11 +165,25 @@ describe('with chambers and members', () => {
     const rows = listParliamentShares(YEAR)
     expect(rows.map((r) => r.nameEn)).toEqual(['qa', 'gb-lower', 'gb-upper', 'osce', 'ipu'])
     const [qa, gbLower, gbUpper, osce] = rows
-    expect(qa).toMatchObject({ members: 6, withGender: 5, women: 2, womenShare: 2 / 5, withAge: 6, ipuWomenShare: 2 / 45 })
+    expect(qa).toMatchObject({
+      members: 6,
+      withGender: 5,
+      women: 2,
+      womenShare: 2 / 5,
+      withAge: 6,
+      ipuWomenShare: 2 / 45,
+    })
     expect(qa!.youthShares).toEqual({ 30: 2 / 6, 40: 4 / 6, 45: 5 / 6 })
     // Three genders and two birth years are fewer than MIN_GROUP: no share and no count of women, so no one's
     // gender or age can be read off.
-    expect(gbLower).toMatchObject({ members: 3, withGender: 3, women: null, womenShare: null, withAge: 2, ipuWomenShare: 225 / 650 })
+    expect(gbLower).toMatchObject({
+      members: 3,
+      withGender: 3,
+      women: null,
+      womenShare: null,
+      withAge: 2,
+      ipuWomenShare: 225 / 650,
+    })
     expect(MIN_AGE_GROUP).toBe(MIN_GROUP)
     expect(MIN_GROUP).toBeGreaterThan(3)
     expect(gbLower!.youthShares).toEqual({ 30: null, 40: null, 45: null })
@@ -125,11 +192,25 @@ describe('with chambers and members', () => {
   })
 
   it("gives a parliament's page its figures over the profiles the viewer may see", () => {
-    addParliament('hidden', { kind: 'national', countryCode: 'HD', chamber: 'single', region: 'europe', joinedAt: '2022-01-01' })
+    addParliament('hidden', {
+      kind: 'national',
+      countryCode: 'HD',
+      chamber: 'single',
+      region: 'europe',
+      joinedAt: '2022-01-01',
+    })
     // Five women, one of them public: a visitor sees one profile, counted as one, with no share of it.
     getDb()
       .insert(member)
-      .values([0, 1, 2, 3, 4].map((i) => ({ parliamentId: ids.hidden!, nameEn: `hidden ${i}`, gender: 'female' as const, birthYear: 1990, visibility: i === 0 ? ('public' as const) : ('members' as const) })))
+      .values(
+        [0, 1, 2, 3, 4].map((i) => ({
+          parliamentId: ids.hidden!,
+          nameEn: `hidden ${i}`,
+          gender: 'female' as const,
+          birthYear: 1990,
+          visibility: i === 0 ? ('public' as const) : ('members' as const),
+        })),
+      )
       .run()
     expect(getParliamentShares(ids.hidden!, false, YEAR)).toEqual({
       members: 1,
@@ -139,7 +220,12 @@ describe('with chambers and members', () => {
       withAge: 1,
       youthShares: { 30: null, 40: null, 45: null },
     })
-    expect(getParliamentShares(ids.hidden!, true, YEAR)).toMatchObject({ members: 5, women: 5, womenShare: 1, youthShares: { 40: 1 } })
+    expect(getParliamentShares(ids.hidden!, true, YEAR)).toMatchObject({
+      members: 5,
+      women: 5,
+      womenShare: 1,
+      youthShares: { 40: 1 },
+    })
     getDb().delete(parliament).where(eq(parliament.id, ids.hidden!)).run()
   })
 

@@ -37,7 +37,15 @@ function aggregates(year: number) {
   }
 }
 
-type AggregateRow = { members: number; withGender: number; women: number; withAge: number; under30: number; under40: number; under45: number }
+type AggregateRow = {
+  members: number
+  withGender: number
+  women: number
+  withAge: number
+  under30: number
+  under40: number
+  under45: number
+}
 
 function toShares(row: AggregateRow | undefined): Shares {
   const r = row ?? { members: 0, withGender: 0, women: 0, withAge: 0, under30: 0, under40: 0, under45: 0 }
@@ -57,10 +65,22 @@ function toShares(row: AggregateRow | undefined): Shares {
 export function getNetworkComposition() {
   const db = getDb()
   const kinds = new Map(
-    db.select({ key: parliament.kind, n: count() }).from(parliament).where(inNetwork).groupBy(parliament.kind).all().map((r) => [r.key, r.n]),
+    db
+      .select({ key: parliament.kind, n: count() })
+      .from(parliament)
+      .where(inNetwork)
+      .groupBy(parliament.kind)
+      .all()
+      .map((r) => [r.key, r.n]),
   )
   const regionCounts = new Map(
-    db.select({ key: parliament.region, n: count() }).from(parliament).where(inNetwork).groupBy(parliament.region).all().map((r) => [r.key, r.n]),
+    db
+      .select({ key: parliament.region, n: count() })
+      .from(parliament)
+      .where(inNetwork)
+      .groupBy(parliament.region)
+      .all()
+      .map((r) => [r.key, r.n]),
   )
   const listedForContext = db.select({ n: count() }).from(parliament).where(isNull(parliament.joinedAt)).get()?.n ?? 0
   const byKind = parliamentKinds.map((kind: ParliamentKind) => ({ kind, count: kinds.get(kind) ?? 0 }))
@@ -101,7 +121,11 @@ export function getNetworkShares(year = new Date().getUTCFullYear()) {
  */
 export function getIpuContext() {
   const db = getDb()
-  const hasFigures = and(isNotNull(parliament.ipuSeats), isNotNull(parliament.ipuWomen), sql`${parliament.ipuSeats} > 0`)
+  const hasFigures = and(
+    isNotNull(parliament.ipuSeats),
+    isNotNull(parliament.ipuWomen),
+    sql`${parliament.ipuSeats} > 0`,
+  )
   const sums = {
     chambers: count(),
     seats: sql<number>`coalesce(sum(${parliament.ipuSeats}), 0)`,
@@ -112,7 +136,12 @@ export function getIpuContext() {
   const world = db.select(sums).from(parliament).where(hasFigures).get()
   const share = (r: typeof network) => (r && r.seats > 0 ? r.women / r.seats : null)
   return {
-    network: { chambers: network?.chambers ?? 0, seats: network?.seats ?? 0, women: network?.women ?? 0, share: share(network) },
+    network: {
+      chambers: network?.chambers ?? 0,
+      seats: network?.seats ?? 0,
+      women: network?.women ?? 0,
+      share: share(network),
+    },
     world: { chambers: world?.chambers ?? 0, seats: world?.seats ?? 0, women: world?.women ?? 0, share: share(world) },
     asOf: world?.asOf ?? null,
   }

@@ -57,13 +57,21 @@ export function parliamentSearchText(p: { nameEn: string; nameAr: string; countr
 export function refreshParliamentSearchText() {
   const db = getDb()
   const stale = db
-    .select({ id: parliament.id, nameEn: parliament.nameEn, nameAr: parliament.nameAr, countryCode: parliament.countryCode })
+    .select({
+      id: parliament.id,
+      nameEn: parliament.nameEn,
+      nameAr: parliament.nameAr,
+      countryCode: parliament.countryCode,
+    })
     .from(parliament)
     .where(eq(parliament.searchText, ''))
     .all()
   db.transaction((tx) => {
     for (const p of stale) {
-      tx.update(parliament).set({ searchText: parliamentSearchText(p) }).where(eq(parliament.id, p.id)).run()
+      tx.update(parliament)
+        .set({ searchText: parliamentSearchText(p) })
+        .where(eq(parliament.id, p.id))
+        .run()
     }
   })
   return stale.length
@@ -143,7 +151,6 @@ export function getParliament(id: number) {
   return getDb().select().from(parliament).where(eq(parliament.id, id)).get()
 }
 
-
 export type ParliamentInput = {
   kind: (typeof parliament.$inferInsert)['kind']
   countryCode?: string
@@ -173,7 +180,12 @@ function toRow(input: ParliamentInput) {
 export function findParliamentConflict(input: ParliamentInput, exceptId?: number) {
   const db = getDb()
   const rows = db
-    .select({ id: parliament.id, nameEn: parliament.nameEn, countryCode: parliament.countryCode, chamber: parliament.chamber })
+    .select({
+      id: parliament.id,
+      nameEn: parliament.nameEn,
+      countryCode: parliament.countryCode,
+      chamber: parliament.chamber,
+    })
     .from(parliament)
     .where(
       sql`(${parliament.nameEn} <> '' AND ${parliament.nameEn} = ${input.nameEn}) OR (${parliament.countryCode} = ${input.countryCode ?? null} AND ${parliament.chamber} = ${input.chamber ?? null})`,

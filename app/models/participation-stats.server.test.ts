@@ -29,8 +29,15 @@ function addMeeting(year: number, state: MeetingState = 'completed') {
 function addPerson(profile: { gender: 'female' | 'male' | 'other' | null; birthYear: number | null } | null) {
   const db = getDb()
   const n = ++seq
-  const u = db.insert(user).values({ email: `p${n}@x.org`, name: `Person ${n}`, passwordHash: 'x', parliamentId }).returning().get()
-  if (profile) db.insert(member).values({ parliamentId, userId: u.id, nameEn: `Person ${n}`, ...profile }).run()
+  const u = db
+    .insert(user)
+    .values({ email: `p${n}@x.org`, name: `Person ${n}`, passwordHash: 'x', parliamentId })
+    .returning()
+    .get()
+  if (profile)
+    db.insert(member)
+      .values({ parliamentId, userId: u.id, nameEn: `Person ${n}`, ...profile })
+      .run()
   return u.id
 }
 
@@ -48,7 +55,11 @@ describe('participation by year', () => {
 
   describe('with attendances in 2021 and 2023', () => {
     beforeAll(() => {
-      parliamentId = getDb().insert(parliament).values({ kind: 'national', countryCode: 'QA', nameEn: 'Shura', region: 'middle_east_north_africa' }).returning().get().id
+      parliamentId = getDb()
+        .insert(parliament)
+        .values({ kind: 'national', countryCode: 'QA', nameEn: 'Shura', region: 'middle_east_north_africa' })
+        .returning()
+        .get().id
       // 2021, two meetings: 6 attendances. Women 2 of 5 with a gender (one account without profile); birth
       // years of 5: ages 31, 44, 45, 50, 70 in 2021 → 2 young (under 45).
       const doha = addMeeting(2021)

@@ -81,11 +81,8 @@ function addResource(titleEn: string, visibility: 'public' | 'members', state: '
 }
 
 function addProgramme(titleEn: string, isActive: boolean) {
-  return getDb()
-    .insert(programme)
-    .values({ kind: 'training', titleEn, isActive })
-    .returning({ id: programme.id })
-    .get().id
+  return getDb().insert(programme).values({ kind: 'training', titleEn, isActive }).returning({ id: programme.id }).get()
+    .id
 }
 
 let unWomen: number
@@ -98,25 +95,60 @@ let coordinator: PartnerViewer
 
 beforeAll(() => {
   const db = getDb()
-  qatar = db.insert(parliament).values({ kind: 'national', countryCode: 'QA', nameEn: 'Shura', region: 'middle_east_north_africa' }).returning().get().id
-  const uk = db.insert(parliament).values({ kind: 'national', countryCode: 'GB', nameEn: 'Commons', region: 'europe' }).returning().get().id
+  qatar = db
+    .insert(parliament)
+    .values({ kind: 'national', countryCode: 'QA', nameEn: 'Shura', region: 'middle_east_north_africa' })
+    .returning()
+    .get().id
+  const uk = db
+    .insert(parliament)
+    .values({ kind: 'national', countryCode: 'GB', nameEn: 'Commons', region: 'europe' })
+    .returning()
+    .get().id
   const addUser = (email: string, role: 'member' | 'coordinator', parliamentId: number | null) =>
     db.insert(user).values({ email, name: email, role, parliamentId, passwordHash: 'x' }).returning().get()
   memberQa = { id: addUser('qa@x.org', 'member', qatar).id, role: 'member', parliamentId: qatar }
   memberUk = { id: addUser('uk@x.org', 'member', uk).id, role: 'member', parliamentId: uk }
   coordinator = { id: addUser('c@x.org', 'coordinator', null).id, role: 'coordinator', parliamentId: null }
   // Inserted out of order: the list sorts them by kind, position, then name.
-  ipu = createPartner(input({ kind: 'parliamentary_assembly', nameEn: 'Inter-Parliamentary Union', acronym: 'IPU', themes: ['youth', 'women'] })).id
-  undp = createPartner(input({ nameEn: 'United Nations Development Programme', nameAr: 'برنامج الأمم المتحدة الإنمائي', position: 30, themes: ['youth'] })).id
-  unWomen = createPartner(input({ nameEn: 'UN Women', nameAr: 'هيئة الأمم المتحدة للمرأة', position: 20, themes: ['women', 'prevention'] })).id
+  ipu = createPartner(
+    input({
+      kind: 'parliamentary_assembly',
+      nameEn: 'Inter-Parliamentary Union',
+      acronym: 'IPU',
+      themes: ['youth', 'women'],
+    }),
+  ).id
+  undp = createPartner(
+    input({
+      nameEn: 'United Nations Development Programme',
+      nameAr: 'برنامج الأمم المتحدة الإنمائي',
+      position: 30,
+      themes: ['youth'],
+    }),
+  ).id
+  unWomen = createPartner(
+    input({ nameEn: 'UN Women', nameAr: 'هيئة الأمم المتحدة للمرأة', position: 20, themes: ['women', 'prevention'] }),
+  ).id
   createPartner(input({ kind: 'civil_society', nameAr: 'شبكة', themes: [] }))
   createPartner(input({ nameEn: 'Alpha office', position: 30 }))
 })
 
 describe('the partner form', () => {
   it('accepts a partner with a focus and an https site, and defaults the position', () => {
-    const parsed = PartnerFormSchema.parse({ kind: 'un_entity', nameAr: 'هيئة', website: 'https://www.unwomen.org', themes: ['women', 'women', 'youth'] })
-    expect(parsed).toMatchObject({ nameEn: '', nameAr: 'هيئة', website: 'https://www.unwomen.org', themes: ['women', 'youth'], position: 0 })
+    const parsed = PartnerFormSchema.parse({
+      kind: 'un_entity',
+      nameAr: 'هيئة',
+      website: 'https://www.unwomen.org',
+      themes: ['women', 'women', 'youth'],
+    })
+    expect(parsed).toMatchObject({
+      nameEn: '',
+      nameAr: 'هيئة',
+      website: 'https://www.unwomen.org',
+      themes: ['women', 'youth'],
+      position: 0,
+    })
   })
 
   it('refuses no name, a site that is not https, a forged kind or focus, and a bad position', () => {
@@ -134,7 +166,10 @@ describe('the partner form', () => {
   it('reads a linked initiative from a number with its kind, or from a page address', () => {
     expect(parseInitiativeReference('meeting', '12')).toEqual({ kind: 'meeting', id: 12 })
     expect(parseInitiativeReference('meeting', '/ar/resources/5')).toEqual({ kind: 'resource', id: 5 })
-    expect(parseInitiativeReference(null, 'https://parlnet.example.org/en/programmes/7?x=1')).toEqual({ kind: 'programme', id: 7 })
+    expect(parseInitiativeReference(null, 'https://parlnet.example.org/en/programmes/7?x=1')).toEqual({
+      kind: 'programme',
+      id: 7,
+    })
     expect(parseInitiativeReference('meeting', '')).toBeNull()
     expect(parseInitiativeReference('partner', '3')).toBeNull()
     expect(parseInitiativeReference('meeting', '0')).toBeNull()
@@ -180,8 +215,24 @@ describe('partners', () => {
 
   it('updates fields and replaces the focus; deleting removes focus and links', () => {
     const { id } = createPartner(input({ kind: 'academic', nameEn: 'Centre', themes: ['victims'] }))
-    expect(updatePartner(id, input({ kind: 'academic', nameEn: 'Centre for Research', acronym: 'CR', website: 'https://cr.example.org', themes: ['human_rights', 'youth'] }))).toBe(true)
-    expect(getPartner(id)).toMatchObject({ nameEn: 'Centre for Research', acronym: 'CR', website: 'https://cr.example.org', themes: ['youth', 'human_rights'] })
+    expect(
+      updatePartner(
+        id,
+        input({
+          kind: 'academic',
+          nameEn: 'Centre for Research',
+          acronym: 'CR',
+          website: 'https://cr.example.org',
+          themes: ['human_rights', 'youth'],
+        }),
+      ),
+    ).toBe(true)
+    expect(getPartner(id)).toMatchObject({
+      nameEn: 'Centre for Research',
+      acronym: 'CR',
+      website: 'https://cr.example.org',
+      themes: ['youth', 'human_rights'],
+    })
     expect(updatePartner(999_999, input({ nameEn: 'Nobody' }))).toBe(false)
     const m = addMeeting('Seminar of the centre', 'public', 'published')
     expect(linkInitiative(id, { meetingId: m }).ok).toBe(true)
@@ -189,7 +240,9 @@ describe('partners', () => {
     expect(getPartner(id)).toBeUndefined()
     const db = getDb()
     expect(db.select({ n: count() }).from(partnerTheme).where(eq(partnerTheme.partnerId, id)).get()!.n).toBe(0)
-    expect(db.select({ n: count() }).from(partnerInitiative).where(eq(partnerInitiative.partnerId, id)).get()!.n).toBe(0)
+    expect(db.select({ n: count() }).from(partnerInitiative).where(eq(partnerInitiative.partnerId, id)).get()!.n).toBe(
+      0,
+    )
     expect(deletePartner(id)).toBe(false)
   })
 })
@@ -270,7 +323,10 @@ describe('joint initiatives', () => {
     expect(linkInitiative(unWomen, { meetingId: 999_999 })).toEqual({ ok: false, reason: 'unknown' })
     expect(linkInitiative(unWomen, { programmeId: 999_999 })).toEqual({ ok: false, reason: 'unknown' })
     expect(linkInitiative(999_999, { meetingId: publicMeeting })).toEqual({ ok: false, reason: 'unknown' })
-    expect(linkInitiative(unWomen, { resourceId: addResource('Draft note', 'public', 'draft') })).toEqual({ ok: false, reason: 'unpublished' })
+    expect(linkInitiative(unWomen, { resourceId: addResource('Draft note', 'public', 'draft') })).toEqual({
+      ok: false,
+      reason: 'unpublished',
+    })
     expect(linkInitiative(unWomen, { meetingId: publicMeeting })).toEqual({ ok: false, reason: 'duplicate' })
     expect(getDb().select({ n: count() }).from(partnerInitiative).get()!.n).toBe(before)
   })
@@ -318,7 +374,9 @@ describe('the demo partners', () => {
     expect(unoct[0]!.nameAr).toBe('مكتب الأمم المتحدة لمكافحة الإرهاب')
     expect(db.select({ n: count() }).from(partner).where(eq(partner.nameEn, 'UN Women')).get()!.n).toBe(1)
     const women = listPartners({ theme: 'women' }).map((p) => p.nameEn)
-    expect(women).toEqual(expect.arrayContaining(['Inter-Parliamentary Union', 'Global Network of Women Peacebuilders']))
+    expect(women).toEqual(
+      expect.arrayContaining(['Inter-Parliamentary Union', 'Global Network of Women Peacebuilders']),
+    )
     expect(listPartners().every((p) => !p.website || p.website.startsWith('https://'))).toBe(true)
   })
 })

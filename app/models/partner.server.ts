@@ -1,12 +1,5 @@
 import { and, asc, desc, eq, gte, ne, notInArray, sql, type SQL } from 'drizzle-orm'
-import {
-  meeting,
-  partner,
-  partnerInitiative,
-  partnerTheme,
-  programme,
-  resource,
-} from '#db/schema/index'
+import { meeting, partner, partnerInitiative, partnerTheme, programme, resource } from '#db/schema/index'
 import { partnerKinds, themes, type PartnerKind, type Theme } from '#db/enums'
 import { listedMeetingsWhere, type MeetingViewer } from '~/models/meeting-access.server'
 import { meetingCardColumns } from '~/models/meeting.server'
@@ -27,7 +20,9 @@ function themeList(concatenated: string | null): Theme[] {
   return themes.filter((t) => set.has(t))
 }
 
-const themesOfPartner = sql<string | null>`(select group_concat(${partnerTheme.theme}) from ${partnerTheme} where ${partnerTheme.partnerId} = ${partner.id})`
+const themesOfPartner = sql<
+  string | null
+>`(select group_concat(${partnerTheme.theme}) from ${partnerTheme} where ${partnerTheme.partnerId} = ${partner.id})`
 
 /** The kinds in the enum's order (UN entities first), for ORDER BY. */
 const kindOrder = sql`case ${partner.kind} ${sql.join(
@@ -121,7 +116,10 @@ function columns(input: PartnerInput) {
 
 function replaceThemes(tx: Tx, partnerId: number, list: Theme[]) {
   tx.delete(partnerTheme).where(eq(partnerTheme.partnerId, partnerId)).run()
-  if (list.length) tx.insert(partnerTheme).values(list.map((theme) => ({ partnerId, theme }))).run()
+  if (list.length)
+    tx.insert(partnerTheme)
+      .values(list.map((theme) => ({ partnerId, theme })))
+      .run()
 }
 
 /** Adds a partner and its focus together: both or neither. */
@@ -210,13 +208,16 @@ export type LinkResult = { ok: true; id: number } | { ok: false; reason: 'unknow
 export function linkInitiative(partnerId: number, target: InitiativeTarget): LinkResult {
   const db = getDb()
   return db.transaction((tx): LinkResult => {
-    if (!tx.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId)).get()) return { ok: false, reason: 'unknown' }
+    if (!tx.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId)).get())
+      return { ok: false, reason: 'unknown' }
     let existing: SQL
     if ('meetingId' in target) {
-      if (!tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.id, target.meetingId)).get()) return { ok: false, reason: 'unknown' }
+      if (!tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.id, target.meetingId)).get())
+        return { ok: false, reason: 'unknown' }
       existing = eq(partnerInitiative.meetingId, target.meetingId)
     } else if ('programmeId' in target) {
-      if (!tx.select({ id: programme.id }).from(programme).where(eq(programme.id, target.programmeId)).get()) return { ok: false, reason: 'unknown' }
+      if (!tx.select({ id: programme.id }).from(programme).where(eq(programme.id, target.programmeId)).get())
+        return { ok: false, reason: 'unknown' }
       existing = eq(partnerInitiative.programmeId, target.programmeId)
     } else {
       const r = tx.select({ state: resource.state }).from(resource).where(eq(resource.id, target.resourceId)).get()
@@ -224,7 +225,13 @@ export function linkInitiative(partnerId: number, target: InitiativeTarget): Lin
       if (r.state !== 'published') return { ok: false, reason: 'unpublished' }
       existing = eq(partnerInitiative.resourceId, target.resourceId)
     }
-    if (tx.select({ id: partnerInitiative.id }).from(partnerInitiative).where(and(eq(partnerInitiative.partnerId, partnerId), existing)).get()) {
+    if (
+      tx
+        .select({ id: partnerInitiative.id })
+        .from(partnerInitiative)
+        .where(and(eq(partnerInitiative.partnerId, partnerId), existing))
+        .get()
+    ) {
       return { ok: false, reason: 'duplicate' }
     }
     const { id } = tx
@@ -241,7 +248,11 @@ export function unlinkInitiative(partnerId: number, initiativeId: number) {
   const row = getDb()
     .delete(partnerInitiative)
     .where(and(eq(partnerInitiative.id, initiativeId), eq(partnerInitiative.partnerId, partnerId)))
-    .returning({ meetingId: partnerInitiative.meetingId, programmeId: partnerInitiative.programmeId, resourceId: partnerInitiative.resourceId })
+    .returning({
+      meetingId: partnerInitiative.meetingId,
+      programmeId: partnerInitiative.programmeId,
+      resourceId: partnerInitiative.resourceId,
+    })
     .get()
   return row ?? null
 }
@@ -255,16 +266,29 @@ const CHOICES = 100
 export function listInitiativeChoices(partnerId: number) {
   const db = getDb()
   const linked = db
-    .select({ meetingId: partnerInitiative.meetingId, programmeId: partnerInitiative.programmeId, resourceId: partnerInitiative.resourceId })
+    .select({
+      meetingId: partnerInitiative.meetingId,
+      programmeId: partnerInitiative.programmeId,
+      resourceId: partnerInitiative.resourceId,
+    })
     .from(partnerInitiative)
     .where(eq(partnerInitiative.partnerId, partnerId))
     .all()
-  const ids = (key: 'meetingId' | 'programmeId' | 'resourceId') => linked.map((l) => l[key]).filter((v): v is number => v != null)
-  const notIn = (column: typeof meeting.id | typeof programme.id | typeof resource.id, list: number[]) => (list.length ? notInArray(column, list) : undefined)
+  const ids = (key: 'meetingId' | 'programmeId' | 'resourceId') =>
+    linked.map((l) => l[key]).filter((v): v is number => v != null)
+  const notIn = (column: typeof meeting.id | typeof programme.id | typeof resource.id, list: number[]) =>
+    list.length ? notInArray(column, list) : undefined
   const since = new Date(Date.now() - 2 * 365 * 86_400_000)
   return {
     meetings: db
-      .select({ id: meeting.id, titleEn: meeting.titleEn, titleAr: meeting.titleAr, startsAt: meeting.startsAt, timeZone: meeting.timeZone, state: meeting.state })
+      .select({
+        id: meeting.id,
+        titleEn: meeting.titleEn,
+        titleAr: meeting.titleAr,
+        startsAt: meeting.startsAt,
+        timeZone: meeting.timeZone,
+        state: meeting.state,
+      })
       .from(meeting)
       .where(and(ne(meeting.state, 'cancelled'), gte(meeting.endsAt, since), notIn(meeting.id, ids('meetingId'))))
       .orderBy(desc(meeting.startsAt), desc(meeting.id))
@@ -278,7 +302,12 @@ export function listInitiativeChoices(partnerId: number) {
       .limit(CHOICES)
       .all(),
     resources: db
-      .select({ id: resource.id, titleEn: resource.titleEn, titleAr: resource.titleAr, publishedOn: resource.publishedOn })
+      .select({
+        id: resource.id,
+        titleEn: resource.titleEn,
+        titleAr: resource.titleAr,
+        publishedOn: resource.publishedOn,
+      })
       .from(resource)
       .where(and(eq(resource.state, 'published'), notIn(resource.id, ids('resourceId'))))
       .orderBy(desc(resource.publishedAt), desc(resource.id))
@@ -290,7 +319,13 @@ export function listInitiativeChoices(partnerId: number) {
 /** The partners taking part in a meeting (for the meeting's page), in the partners page's order. */
 export function listPartnersOfMeeting(meetingId: number, lang: Language = 'en') {
   return getDb()
-    .select({ id: partner.id, kind: partner.kind, nameEn: partner.nameEn, nameAr: partner.nameAr, acronym: partner.acronym })
+    .select({
+      id: partner.id,
+      kind: partner.kind,
+      nameEn: partner.nameEn,
+      nameAr: partner.nameAr,
+      acronym: partner.acronym,
+    })
     .from(partnerInitiative)
     .innerJoin(partner, eq(partner.id, partnerInitiative.partnerId))
     .where(eq(partnerInitiative.meetingId, meetingId))

@@ -114,7 +114,10 @@ describe('reset links die with a password change', () => {
     const { u, secret } = await userWithReset()
     const invitation = createToken('invitation', { email: 'invited-by-leaver@example.org', createdById: u.id })
     const bystander = await userWithReset()
-    const othersInvitation = createToken('invitation', { email: 'invited-by-other@example.org', createdById: bystander.u.id })
+    const othersInvitation = createToken('invitation', {
+      email: 'invited-by-other@example.org',
+      createdById: bystander.u.id,
+    })
 
     expect(setUserActive(u.id, false)).toBe(true)
 

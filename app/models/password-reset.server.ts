@@ -25,7 +25,8 @@ export async function resetPassword(secret: string, password: string) {
       .where(and(eq(user.id, reset.userId), eq(user.isActive, true)))
       .returning({ id: user.id })
       .get()
-    if (updated) recordAuditEvent({ actorId: updated.id, action: 'password.reset', targetType: 'user', targetId: updated.id }, tx)
+    if (updated)
+      recordAuditEvent({ actorId: updated.id, action: 'password.reset', targetType: 'user', targetId: updated.id }, tx)
     return updated?.id ?? null
   })
   if (userId) invalidateUserSessions(userId)

@@ -5,7 +5,12 @@ import { pendingUpload, resource, resourceFile, user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { storeUpload, uploadPath } from '~/utils/file-store.server'
 import { fixture } from '~/utils/sample-files.test-helper'
-import { attachPendingUpload, createPendingUpload, getPendingUpload, sweepPendingUploads } from './pending-upload.server'
+import {
+  attachPendingUpload,
+  createPendingUpload,
+  getPendingUpload,
+  sweepPendingUploads,
+} from './pending-upload.server'
 
 const bytes = async function* (b: Buffer) {
   yield new Uint8Array(b)
@@ -18,8 +23,16 @@ let resourceId: number
 beforeAll(() => {
   const db = getDb()
   owner = db.insert(user).values({ email: 'owner@example.org', name: 'Owner', passwordHash: 'x' }).returning().get().id
-  stranger = db.insert(user).values({ email: 'stranger@example.org', name: 'Stranger', passwordHash: 'x' }).returning().get().id
-  resourceId = db.insert(resource).values({ type: 'report', titleEn: 'Oversight', authorId: owner }).returning().get().id
+  stranger = db
+    .insert(user)
+    .values({ email: 'stranger@example.org', name: 'Stranger', passwordHash: 'x' })
+    .returning()
+    .get().id
+  resourceId = db
+    .insert(resource)
+    .values({ type: 'report', titleEn: 'Oversight', authorId: owner })
+    .returning()
+    .get().id
 })
 
 const file = { role: 'document' as const, language: 'ar' as const, altEn: '', altAr: '', position: 0 }
@@ -28,7 +41,11 @@ describe('pending uploads', () => {
   it('get an unguessable id and are visible to their owner only', async () => {
     const pending = createPendingUpload(await storeUpload(bytes(fixture('arabic.pdf'))), owner, 'تقرير.pdf', 'نص')
     expect(pending.id).toMatch(/^[a-z2-7]{32}$/)
-    expect(getPendingUpload(pending.id, owner)).toMatchObject({ originalName: 'تقرير.pdf', mediaType: 'application/pdf', extractedText: 'نص' })
+    expect(getPendingUpload(pending.id, owner)).toMatchObject({
+      originalName: 'تقرير.pdf',
+      mediaType: 'application/pdf',
+      extractedText: 'نص',
+    })
     expect(getPendingUpload(pending.id, stranger)).toBeUndefined()
     expect(getPendingUpload('../../etc/passwd', owner)).toBeUndefined()
   })
@@ -37,7 +54,9 @@ describe('pending uploads', () => {
     const pending = createPendingUpload(await storeUpload(bytes(fixture('poster.jpg'))), owner, 'poster.jpg')
     const db = getDb()
     expect(db.transaction((tx) => attachPendingUpload(tx, pending.id, stranger, { ...file, resourceId }))).toBeNull()
-    const fileId = db.transaction((tx) => attachPendingUpload(tx, pending.id, owner, { ...file, resourceId, role: 'poster', altAr: 'ملصق' }))
+    const fileId = db.transaction((tx) =>
+      attachPendingUpload(tx, pending.id, owner, { ...file, resourceId, role: 'poster', altAr: 'ملصق' }),
+    )
     expect(fileId).toEqual(expect.any(Number))
     expect(db.select().from(resourceFile).where(eq(resourceFile.id, fileId!)).get()).toMatchObject({
       resourceId,
@@ -71,7 +90,8 @@ describe('pending uploads', () => {
     const jpg = createPendingUpload(await storeUpload(bytes(fixture('poster.jpg'))), owner, 'again.jpg')
     const fresh = createPendingUpload(await storeUpload(bytes(fixture('arabic.pdf'))), owner, 'fresh.pdf')
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000)
-    for (const id of [mp4.id, jpg.id]) db.update(pendingUpload).set({ createdAt: twoDaysAgo }).where(eq(pendingUpload.id, id)).run()
+    for (const id of [mp4.id, jpg.id])
+      db.update(pendingUpload).set({ createdAt: twoDaysAgo }).where(eq(pendingUpload.id, id)).run()
     expect(sweepPendingUploads()).toBe(2)
     expect(getPendingUpload(mp4.id, owner)).toBeUndefined()
     expect(getPendingUpload(jpg.id, owner)).toBeUndefined()

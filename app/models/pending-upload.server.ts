@@ -3,7 +3,12 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding'
 import type { ContentLanguage, FileRole } from '#db/enums'
 import { pendingUpload, resourceFile } from '#db/schema/index'
 import { getDb, type Tx } from '~/utils/db.server'
-import { cleanOriginalName, cleanTempUploads, removeBlobIfUnreferenced, type StoredBlob } from '~/utils/file-store.server'
+import {
+  cleanOriginalName,
+  cleanTempUploads,
+  removeBlobIfUnreferenced,
+  type StoredBlob,
+} from '~/utils/file-store.server'
 
 /**
  * Files uploaded ahead of the form that uses them (the "direct upload" pattern): the browser sends the file with

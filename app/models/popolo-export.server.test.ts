@@ -14,19 +14,42 @@ beforeAll(() => {
   const db = getDb()
   const p = db
     .insert(parliament)
-    .values({ kind: 'national', countryCode: 'KW', nameEn: 'National Assembly of Kuwait', nameAr: 'مجلس الأمة', region: 'middle_east_north_africa' })
+    .values({
+      kind: 'national',
+      countryCode: 'KW',
+      nameEn: 'National Assembly of Kuwait',
+      nameAr: 'مجلس الأمة',
+      region: 'middle_east_north_africa',
+    })
     .returning()
     .get()
   const pub = db
     .insert(member)
-    .values({ parliamentId: p.id, nameEn: 'Marzouq Al-Ghanim', nameAr: 'مرزوق الغانم', gender: 'male', groupName: 'Independent', email: 'secret@example.org', birthYear: 1968, position: 'speaker' })
+    .values({
+      parliamentId: p.id,
+      nameEn: 'Marzouq Al-Ghanim',
+      nameAr: 'مرزوق الغانم',
+      gender: 'male',
+      groupName: 'Independent',
+      email: 'secret@example.org',
+      birthYear: 1968,
+      position: 'speaker',
+    })
     .returning()
     .get()
   db.insert(memberIdentifier).values({ memberId: pub.id, scheme: 'wikidata', identifier: 'Q123' }).run()
   db.insert(member)
-    .values({ parliamentId: p.id, nameEn: '=HYPERLINK("http://evil")', nameAr: 'نورة, "الاسم"', gender: 'female', position: 'member' })
+    .values({
+      parliamentId: p.id,
+      nameEn: '=HYPERLINK("http://evil")',
+      nameAr: 'نورة, "الاسم"',
+      gender: 'female',
+      position: 'member',
+    })
     .run()
-  db.insert(member).values({ parliamentId: p.id, nameEn: 'Hidden Person', visibility: 'members', position: 'staff' }).run()
+  db.insert(member)
+    .values({ parliamentId: p.id, nameEn: 'Hidden Person', visibility: 'members', position: 'staff' })
+    .run()
 })
 
 describe('Popolo export', () => {
@@ -43,7 +66,9 @@ describe('Popolo export', () => {
     ])
     expect(doc.persons[0]!.identifiers).toContainEqual({ scheme: 'wikidata', identifier: 'Q123' })
     expect(doc.organizations.map((o) => o.classification)).toEqual(['legislature', 'party'])
-    expect(doc.memberships).toContainEqual(expect.objectContaining({ role: 'speaker', organization_id: doc.organizations[0]!.id }))
+    expect(doc.memberships).toContainEqual(
+      expect.objectContaining({ role: 'speaker', organization_id: doc.organizations[0]!.id }),
+    )
   })
 
   it.skipIf(!haveSpec)('is valid against the Popolo JSON Schemas', () => {

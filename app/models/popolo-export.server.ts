@@ -38,13 +38,21 @@ const legislatureId = (id: number) => `parlnet-parliament-${id}`
 export function exportPopolo() {
   const rows = publicMembers()
   const ids = getDb()
-    .select({ memberId: memberIdentifier.memberId, scheme: memberIdentifier.scheme, identifier: memberIdentifier.identifier })
+    .select({
+      memberId: memberIdentifier.memberId,
+      scheme: memberIdentifier.scheme,
+      identifier: memberIdentifier.identifier,
+    })
     .from(memberIdentifier)
     .innerJoin(member, and(eq(member.id, memberIdentifier.memberId), eq(member.visibility, 'public')))
     .where(ne(memberIdentifier.scheme, ''))
     .all()
   const idsByMember = new Map<number, { scheme: string; identifier: string }[]>()
-  for (const i of ids) idsByMember.set(i.memberId, [...(idsByMember.get(i.memberId) ?? []), { scheme: i.scheme, identifier: i.identifier }])
+  for (const i of ids)
+    idsByMember.set(i.memberId, [
+      ...(idsByMember.get(i.memberId) ?? []),
+      { scheme: i.scheme, identifier: i.identifier },
+    ])
 
   const organizations = new Map<string, Record<string, unknown>>()
   const memberships: Record<string, unknown>[] = []
@@ -87,7 +95,17 @@ function names(en: string, ar: string) {
 
 /** The public profiles as CSV (UTF-8 with a byte-order mark, so spreadsheets show Arabic correctly). */
 export function exportMembersCsv() {
-  const header = ['id', 'name_en', 'name_ar', 'parliament_en', 'parliament_ar', 'country', 'position', 'group', 'gender']
+  const header = [
+    'id',
+    'name_en',
+    'name_ar',
+    'parliament_en',
+    'parliament_ar',
+    'country',
+    'position',
+    'group',
+    'gender',
+  ]
   const lines = publicMembers().map((m) =>
     [m.id, m.nameEn, m.nameAr, m.parliamentNameEn, m.parliamentNameAr, m.countryCode, m.position, m.groupName, m.gender]
       .map(csvCell)

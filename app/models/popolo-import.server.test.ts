@@ -116,7 +116,12 @@ describe('the sample file', () => {
       unchanged: 0,
       ignored: 1, // the budget committee
       rejected: [
-        { id: 'memberships[2]', personId: 'a-p-layla-rahman', organizationId: 'legislature', reason: 'its person is rejected' },
+        {
+          id: 'memberships[2]',
+          personId: 'a-p-layla-rahman',
+          organizationId: 'legislature',
+          reason: 'its person is rejected',
+        },
         {
           id: 'memberships[6]',
           personId: 'a-p-nobody',
@@ -162,7 +167,11 @@ describe('the sample file', () => {
       imageUrl: 'https://example.org/photos/omar.png',
     })
     const identifiers = getDb()
-      .select({ memberId: memberIdentifier.memberId, scheme: memberIdentifier.scheme, identifier: memberIdentifier.identifier })
+      .select({
+        memberId: memberIdentifier.memberId,
+        scheme: memberIdentifier.scheme,
+        identifier: memberIdentifier.identifier,
+      })
       .from(memberIdentifier)
       .where(eq(memberIdentifier.memberId, amina!.id))
       .all()
@@ -172,7 +181,10 @@ describe('the sample file', () => {
     ])
     const audit = getDb().select().from(auditEvent).where(eq(auditEvent.action, 'popolo.imported')).all().at(-1)!
     expect(audit.targetId).toBe(String(p.id))
-    expect(JSON.parse(audit.details!)).toMatchObject({ persons: { new: 3, rejected: 1 }, memberships: { new: 4, rejected: 2 } })
+    expect(JSON.parse(audit.details!)).toMatchObject({
+      persons: { new: 3, rejected: 1 },
+      memberships: { new: 4, rejected: 2 },
+    })
   })
 
   it('re-imports the same file as 0 new, 0 updated, writing no row (not even an audit row)', () => {
@@ -218,11 +230,18 @@ describe('the sample file', () => {
       .values({ email: 'khalid@example.org', name: 'Khalid', passwordHash: 'not-a-real-hash' })
       .returning()
       .get()
-    getDb().update(member).set({ userId: account.id, nameEn: 'Khalid Al-Hashimi', website: null }).where(eq(member.id, khalid!.id)).run()
+    getDb()
+      .update(member)
+      .set({ userId: account.id, nameEn: 'Khalid Al-Hashimi', website: null })
+      .where(eq(member.id, khalid!.id))
+      .run()
 
     const doc = sample('d')
     delete doc.persons[0]!.email // absent: Amina's stored email stays
-    const khalidInFile = doc.persons[1] as Doc['persons'][number] & { other_names: { lang: string; name: string }[]; links?: unknown }
+    const khalidInFile = doc.persons[1] as Doc['persons'][number] & {
+      other_names: { lang: string; name: string }[]
+      links?: unknown
+    }
     khalidInFile.other_names = [{ lang: 'en', name: 'K. S. Al-Hashimi' }]
     khalidInFile.links = [{ note: 'website', url: 'https://khalid.example.org/' }]
     const result = commitPopoloImport(doc, { parliamentId: p.id })
@@ -318,7 +337,9 @@ describe('the sample file', () => {
     expect(() => planPopoloImport(sample('g'))).toThrow(
       'the legislature "House of Examples" matches no parliament; choose it with --parliament ID, or create it with --country CC --region REGION',
     )
-    expect(() => planPopoloImport(sample('g'), { parliamentId: 999_999 })).toThrow('there is no parliament with id 999999')
+    expect(() => planPopoloImport(sample('g'), { parliamentId: 999_999 })).toThrow(
+      'there is no parliament with id 999999',
+    )
     const noLegislature = { ...sample('g'), organizations: [] as unknown[] }
     expect(() => planPopoloImport(noLegislature)).toThrow('no organization with classification "legislature"')
   })
@@ -350,7 +371,15 @@ describe('genders in the languages of the files', () => {
     ])
     commitPopoloImport(plan, { parliamentId: p.id })
     const stored = membersOf(p.id).map((m) => m.gender)
-    expect(stored).toEqual([...values.male.map(() => 'male'), ...values.female.map(() => 'female'), null, null, null, null, null])
+    expect(stored).toEqual([
+      ...values.male.map(() => 'male'),
+      ...values.female.map(() => 'female'),
+      null,
+      null,
+      null,
+      null,
+      null,
+    ])
     expect(stored).not.toContain('other')
   })
 
@@ -376,18 +405,33 @@ describe('a broken file is refused with a clear message and the database unchang
   }
 
   it('bad JSON gives the JSON error', () => {
-    expectRefused(() => commitPopoloImport(parsePopoloJson('{"persons": [{"id": "x",}]}')), /^the file is not valid JSON: .+/)
+    expectRefused(
+      () => commitPopoloImport(parsePopoloJson('{"persons": [{"id": "x",}]}')),
+      /^the file is not valid JSON: .+/,
+    )
   })
 
   it('a wrong shape gives the first issues with their paths', () => {
     expectRefused(
-      () => commitPopoloImport({ persons: [{ id: 'x', name: 'Fine' }, { id: 7, name: ['not', 'a', 'name'] }] }),
+      () =>
+        commitPopoloImport({
+          persons: [
+            { id: 'x', name: 'Fine' },
+            { id: 7, name: ['not', 'a', 'name'] },
+          ],
+        }),
       /^the file is not a Popolo document the import can read: persons\[1\]\.id: .*expected string.*; persons\[1\]\.name: /,
     )
     expectRefused(() => planPopoloImport([1, 2, 3]), /\(document\): .*expected object/)
     expectRefused(() => planPopoloImport({ organizations: [] }), /persons: .*expected array/)
-    expectRefused(() => planPopoloImport({ persons: [{ id: 'x', birth_date: '12/05/1980' }] }), /persons\[0\]\.birth_date: expected a date/)
-    expectRefused(() => planPopoloImport({ persons: [{ id: 'x', name: 'n'.repeat(501) }] }), /persons\[0\]\.name: Too big/)
+    expectRefused(
+      () => planPopoloImport({ persons: [{ id: 'x', birth_date: '12/05/1980' }] }),
+      /persons\[0\]\.birth_date: expected a date/,
+    )
+    expectRefused(
+      () => planPopoloImport({ persons: [{ id: 'x', name: 'n'.repeat(501) }] }),
+      /persons\[0\]\.name: Too big/,
+    )
     expectRefused(
       () => planPopoloImport({ persons: [], memberships: Array.from({ length: 200_001 }, () => ({})) }),
       /memberships: Too big: expected array to have <=200000 items/,
@@ -395,7 +439,10 @@ describe('a broken file is refused with a clear message and the database unchang
   })
 
   it('an oversized file is refused before parsing', () => {
-    expectRefused(() => parsePopoloJson(fixtureText, { maxBytes: 1024 }), /^the file is \d+\.\d kB, larger than the 1\.0 kB an import accepts/)
+    expectRefused(
+      () => parsePopoloJson(fixtureText, { maxBytes: 1024 }),
+      /^the file is \d+\.\d kB, larger than the 1\.0 kB an import accepts/,
+    )
     // Bytes, not characters: Arabic letters take two bytes each.
     expect(() => parsePopoloJson('"' + 'ع'.repeat(600) + '"', { maxBytes: 1000 })).toThrow(PopoloImportError)
     expect(parsePopoloJson('\uFEFF{"persons": []}')).toEqual({ persons: [] })
@@ -422,9 +469,27 @@ if (!hasRealFiles) console.log(`popolo-import: skipping the real-file tests, ${r
 
 describe.skipIf(!hasRealFiles)('the real EveryPolitician files', () => {
   const files = [
-    { file: 'Kuwait-ep-popolo-v1.0.json', nameEn: 'National Assembly of Kuwait', nameAr: 'مجلس الأمة الكويتي', countryCode: 'KW', position: 'member' },
-    { file: 'Iraq-ep-popolo-v1.0.json', nameEn: 'Council of Representatives of Iraq', nameAr: 'مجلس النواب العراقي', countryCode: 'IQ', position: 'member' },
-    { file: 'Australia-Senate-ep-popolo-v1.0.json', nameEn: 'Australian Senate', nameAr: 'مجلس الشيوخ الأسترالي', countryCode: 'AU', position: 'senator' },
+    {
+      file: 'Kuwait-ep-popolo-v1.0.json',
+      nameEn: 'National Assembly of Kuwait',
+      nameAr: 'مجلس الأمة الكويتي',
+      countryCode: 'KW',
+      position: 'member',
+    },
+    {
+      file: 'Iraq-ep-popolo-v1.0.json',
+      nameEn: 'Council of Representatives of Iraq',
+      nameAr: 'مجلس النواب العراقي',
+      countryCode: 'IQ',
+      position: 'member',
+    },
+    {
+      file: 'Australia-Senate-ep-popolo-v1.0.json',
+      nameEn: 'Australian Senate',
+      nameAr: 'مجلس الشيوخ الأسترالي',
+      countryCode: 'AU',
+      position: 'senator',
+    },
   ] as const
 
   for (const f of files) {

@@ -129,7 +129,11 @@ export type PopoloImportPlan = PopoloImportSummary & {
   [PLAN]: true
   document: PopoloDocument
   /** What a commit would write. */
-  writes: { parliament: Extract<ParliamentPlan, { match: 'new' }> | null; inserts: PlannedInsert[]; updates: PlannedUpdate[] }
+  writes: {
+    parliament: Extract<ParliamentPlan, { match: 'new' }> | null
+    inserts: PlannedInsert[]
+    updates: PlannedUpdate[]
+  }
 }
 
 export type PopoloImportResult = PopoloImportSummary & {
@@ -156,7 +160,10 @@ export function checkPopoloSize(bytes: number, maxBytes = MAX_POPOLO_BYTES) {
 }
 
 /** Parses a file's text; too large or not JSON is a PopoloImportError with the reason. */
-export function parsePopoloJson(input: string | Buffer, { maxBytes = MAX_POPOLO_BYTES }: { maxBytes?: number } = {}): unknown {
+export function parsePopoloJson(
+  input: string | Buffer,
+  { maxBytes = MAX_POPOLO_BYTES }: { maxBytes?: number } = {},
+): unknown {
   checkPopoloSize(typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.length, maxBytes)
   const text = (typeof input === 'string' ? input : input.toString('utf8')).replace(/^\uFEFF/, '')
   try {
@@ -170,7 +177,9 @@ export function parsePopoloJson(input: string | Buffer, { maxBytes = MAX_POPOLO_
 export function parsePopoloDocument(json: unknown): PopoloDocument {
   const result = PopoloDocumentSchema.safeParse(json)
   if (!result.success) {
-    throw new PopoloImportError(`the file is not a Popolo document the import can read: ${formatPopoloIssues(result.error)}`)
+    throw new PopoloImportError(
+      `the file is not a Popolo document the import can read: ${formatPopoloIssues(result.error)}`,
+    )
   }
   return result.data
 }
@@ -253,11 +262,23 @@ function displayName(person: PopoloPerson) {
   return clean(person.name) || clean(person.other_names?.[0]?.name)
 }
 
-const UNKNOWN_GENDERS = new Set(['', 'unknown', 'not known', 'n/a', 'na', 'none', 'null', 'undisclosed', 'not specified'])
+const UNKNOWN_GENDERS = new Set([
+  '',
+  'unknown',
+  'not known',
+  'n/a',
+  'na',
+  'none',
+  'null',
+  'undisclosed',
+  'not specified',
+])
 
 // The values EveryPolitician's files use, in English, French, Spanish and Arabic (Algeria's say Homme/Femme).
 const GENDERS = new Map<string, Gender>([
-  ...['female', 'f', 'woman', 'w', 'femme', 'mujer', 'femenino', 'féminin', 'أنثى', 'انثى', 'امرأة'].map((g) => [g, 'female'] as const),
+  ...['female', 'f', 'woman', 'w', 'femme', 'mujer', 'femenino', 'féminin', 'أنثى', 'انثى', 'امرأة'].map(
+    (g) => [g, 'female'] as const,
+  ),
   ...['male', 'm', 'man', 'homme', 'hombre', 'masculino', 'masculin', 'ذكر', 'رجل'].map((g) => [g, 'male'] as const),
   ['other', 'other'],
 ])
@@ -315,7 +336,8 @@ const WEBSITE_TYPES = new Set(['url', 'website', 'homepage', 'web'])
 
 function contactOf(person: PopoloPerson) {
   const details = person.contact_details ?? []
-  const ofType = (types: Set<string>) => details.filter((d) => types.has(clean(d.type).toLowerCase())).map((d) => d.value)
+  const ofType = (types: Set<string>) =>
+    details.filter((d) => types.has(clean(d.type).toLowerCase())).map((d) => d.value)
   const email = [person.email, ...ofType(new Set(['email', 'e-mail']))].map(emailAddress).find(Boolean)
   const phone = ofType(PHONE_TYPES).map(phoneNumber).find(Boolean)
   const websiteLinks = (person.links ?? [])
@@ -465,8 +487,7 @@ function buildPlan(db: Tx, doc: PopoloDocument, options: PopoloImportOptions): P
     )
   }
   const [legislatureId, legislatureOrg] = legislatures[0] ?? []
-  const legislature =
-    legislatureId && legislatureOrg ? { id: legislatureId, ...bilingualNames(legislatureOrg) } : null
+  const legislature = legislatureId && legislatureOrg ? { id: legislatureId, ...bilingualNames(legislatureOrg) } : null
   const postOrganization = new Map(doc.posts.map((p) => [clean(p.id), clean(p.organization_id)]))
   const groupNames = new Map<string, string>()
   const groupName = (id: string, org: PopoloOrganization) => {
@@ -558,7 +579,8 @@ function buildPlan(db: Tx, doc: PopoloDocument, options: PopoloImportOptions): P
   const candidates = [...entries.values()].filter((e) => !e.rejected)
   const byPopoloId = new Map<string, ExistingMember>()
   for (const ids of chunks(candidates.map((e) => e.id))) {
-    for (const row of db.select().from(member).where(inArray(member.popoloId, ids)).all()) byPopoloId.set(row.popoloId!, row)
+    for (const row of db.select().from(member).where(inArray(member.popoloId, ids)).all())
+      byPopoloId.set(row.popoloId!, row)
   }
   const byId = new Map<number, ExistingMember>([...byPopoloId.values()].map((m) => [m.id, m]))
   const loadOwners = (owners: Map<string, number>) => {
@@ -571,7 +593,9 @@ function buildPlan(db: Tx, doc: PopoloDocument, options: PopoloImportOptions): P
   const globalOwners = identifierOwners(db, candidates, null)
   loadOwners(globalOwners)
   const known = matchPeople(candidates, byPopoloId, byId, globalOwners)
-  const matchedParliaments = new Set([...known.values()].flatMap((m) => ('existing' in m ? [m.existing.parliamentId] : [])))
+  const matchedParliaments = new Set(
+    [...known.values()].flatMap((m) => ('existing' in m ? [m.existing.parliamentId] : [])),
+  )
   const target = resolveParliament(db, legislature, matchedParliaments, options)
   const identifierOwner = new Map(globalOwners)
   if (target.match !== 'new') {
@@ -658,7 +682,9 @@ function buildPlan(db: Tx, doc: PopoloDocument, options: PopoloImportOptions): P
     const { unread: value } = mapGender(e.person.gender)
     if (value !== undefined) unread.set(value, (unread.get(value) ?? 0) + 1)
   }
-  const unreadGenders = [...unread].map(([value, persons]) => ({ value, persons })).sort((a, b) => b.persons - a.persons)
+  const unreadGenders = [...unread]
+    .map(([value, persons]) => ({ value, persons }))
+    .sort((a, b) => b.persons - a.persons)
   const membershipCounts = { new: 0, updated: 0, unchanged: 0, ignored: 0 }
   const rejectedMemberships: RejectedMembership[] = []
   for (const { status, ...m } of membershipEntries) {
@@ -696,7 +722,8 @@ function identifierOwners(db: Tx, candidates: PersonEntry[], scope: number | nul
       bySchemes.set(i.scheme, set)
     }
   }
-  const inScope = scope === null ? isNull(memberIdentifier.scopeParliamentId) : eq(memberIdentifier.scopeParliamentId, scope)
+  const inScope =
+    scope === null ? isNull(memberIdentifier.scopeParliamentId) : eq(memberIdentifier.scopeParliamentId, scope)
   for (const [scheme, values] of bySchemes) {
     for (const part of chunks([...values])) {
       const rows = db
@@ -731,7 +758,9 @@ function matchPeople(
     if (existing) {
       const conflict = [...owners.entries()].find(([owner]) => owner !== existing!.id)
       if (conflict) {
-        outcomes.set(e, { rejected: `identifier ${showIdentifier(conflict[1])} already belongs to another member (#${conflict[0]})` })
+        outcomes.set(e, {
+          rejected: `identifier ${showIdentifier(conflict[1])} already belongs to another member (#${conflict[0]})`,
+        })
         continue
       }
     } else if (owners.size > 1) {
@@ -787,7 +816,12 @@ function resolveParliament(
   matchedParliaments: Set<number>,
   options: PopoloImportOptions,
 ): ParliamentPlan {
-  const columns = { id: parliament.id, nameEn: parliament.nameEn, nameAr: parliament.nameAr, countryCode: parliament.countryCode }
+  const columns = {
+    id: parliament.id,
+    nameEn: parliament.nameEn,
+    nameAr: parliament.nameAr,
+    countryCode: parliament.countryCode,
+  }
   if (options.parliamentId !== undefined) {
     const found = db.select(columns).from(parliament).where(eq(parliament.id, options.parliamentId)).get()
     if (!found) throw new PopoloImportError(`there is no parliament with id ${options.parliamentId}`)
@@ -804,7 +838,9 @@ function resolveParliament(
     return { match: found.id, nameEn: found.nameEn, nameAr: found.nameAr, matchedBy: 'members' }
   }
   if (!legislature) {
-    throw new PopoloImportError('the file has no organization with classification "legislature"; choose the parliament with --parliament ID')
+    throw new PopoloImportError(
+      'the file has no organization with classification "legislature"; choose the parliament with --parliament ID',
+    )
   }
   const countryCode = options.countryCode?.trim().toUpperCase()
   const en = normalizeForSearch(legislature.nameEn)
@@ -830,7 +866,8 @@ function resolveParliament(
       `the legislature "${label}" matches no parliament; choose it with --parliament ID, or create it with --country CC --region REGION`,
     )
   }
-  if (!/^[A-Z]{2}$/.test(countryCode)) throw new PopoloImportError(`--country must be a two-letter ISO code (got "${options.countryCode}")`)
+  if (!/^[A-Z]{2}$/.test(countryCode))
+    throw new PopoloImportError(`--country must be a two-letter ISO code (got "${options.countryCode}")`)
   if (!regions.includes(options.region)) throw new PopoloImportError(`--region must be one of ${regions.join(', ')}`)
   if (sameName.length > 0) {
     const p = sameName[0]!
@@ -838,7 +875,14 @@ function resolveParliament(
       `a parliament named "${p.nameEn || p.nameAr}" already exists (#${p.id}, ${p.countryCode ?? 'no country'}); choose it or another with --parliament ID`,
     )
   }
-  return { match: 'new', kind: 'national', nameEn: legislature.nameEn, nameAr: legislature.nameAr, countryCode, region: options.region }
+  return {
+    match: 'new',
+    kind: 'national',
+    nameEn: legislature.nameEn,
+    nameAr: legislature.nameAr,
+    countryCode,
+    region: options.region,
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -913,18 +957,21 @@ export function commitPopoloImport(
       const summary = summarize(plan)
       if (written) {
         // The audit row is part of this transaction: the import and its record land together.
-        recordAuditEvent({
-          actorId,
-          action: 'popolo.imported',
-          targetType: 'parliament',
-          targetId: parliamentId,
-          details: {
-            source: options.source,
-            parliamentCreated: Boolean(writes.parliament),
-            persons: { ...summary.persons, rejected: summary.persons.rejected.length },
-            memberships: { ...summary.memberships, rejected: summary.memberships.rejected.length },
+        recordAuditEvent(
+          {
+            actorId,
+            action: 'popolo.imported',
+            targetType: 'parliament',
+            targetId: parliamentId,
+            details: {
+              source: options.source,
+              parliamentCreated: Boolean(writes.parliament),
+              persons: { ...summary.persons, rejected: summary.persons.rejected.length },
+              memberships: { ...summary.memberships, rejected: summary.memberships.rejected.length },
+            },
           },
-        }, tx)
+          tx,
+        )
       }
       return { ...summary, parliamentId, written }
     },
@@ -934,5 +981,10 @@ export function commitPopoloImport(
 
 /** A plan without its document and writes: what a preview shows. */
 export function summarize(plan: PopoloImportPlan): PopoloImportSummary {
-  return { legislature: plan.legislature, parliament: plan.parliament, persons: plan.persons, memberships: plan.memberships }
+  return {
+    legislature: plan.legislature,
+    parliament: plan.parliament,
+    persons: plan.persons,
+    memberships: plan.memberships,
+  }
 }

@@ -54,10 +54,20 @@ let briefing: number
 
 beforeAll(() => {
   drafting = createProgramme(
-    input({ kind: 'legislative_drafting', titleEn: 'Legislative drafting', formats: ['written', 'online'], languages: ['en', 'ar'], themes: ['legislation_oversight', 'human_rights'], position: 10 }),
+    input({
+      kind: 'legislative_drafting',
+      titleEn: 'Legislative drafting',
+      formats: ['written', 'online'],
+      languages: ['en', 'ar'],
+      themes: ['legislation_oversight', 'human_rights'],
+      position: 10,
+    }),
     null,
   ).id
-  training = createProgramme(input({ kind: 'training', titleAr: 'تدريب', themes: ['women', 'youth'], position: 5 }), null).id
+  training = createProgramme(
+    input({ kind: 'training', titleAr: 'تدريب', themes: ['women', 'youth'], position: 5 }),
+    null,
+  ).id
   briefing = createProgramme(input({ kind: 'expert_briefing', titleEn: 'Expert briefings', position: 10 }), null).id
 })
 
@@ -74,7 +84,8 @@ describe('the catalogue', () => {
   })
 
   it('reads the catalogue in two queries (one per table) whatever its size', () => {
-    for (let i = 0; i < 5; i++) createProgramme(input({ titleEn: `Extra ${i}`, themes: ['prevention', 'victims'], position: 500 }), null)
+    for (let i = 0; i < 5; i++)
+      createProgramme(input({ titleEn: `Extra ${i}`, themes: ['prevention', 'victims'], position: 500 }), null)
     const spy = vi.spyOn(getDb().$client, 'prepare')
     const rows = listProgrammes()
     expect(spy).toHaveBeenCalledTimes(2)
@@ -106,14 +117,31 @@ describe('the catalogue', () => {
 
 describe('saving', () => {
   it('creates a programme with its author and themes', () => {
-    const { id } = createProgramme(input({ titleEn: 'Peer exchange', kind: 'peer_exchange', themes: ['youth', 'youth'] }), null)
+    const { id } = createProgramme(
+      input({ titleEn: 'Peer exchange', kind: 'peer_exchange', themes: ['youth', 'youth'] }),
+      null,
+    )
     const stored = getDb().select().from(programme).where(eq(programme.id, id)).get()!
     expect(stored).toMatchObject({ kind: 'peer_exchange', formats: 'in_person', languages: 'ar,en', isActive: true })
-    expect(getDb().select().from(programmeTheme).where(eq(programmeTheme.programmeId, id)).all()).toEqual([{ programmeId: id, theme: 'youth' }])
+    expect(getDb().select().from(programmeTheme).where(eq(programmeTheme.programmeId, id)).all()).toEqual([
+      { programmeId: id, theme: 'youth' },
+    ])
   })
 
   it('replaces the fields and the themes on update, and says when there is nothing to update', () => {
-    expect(updateProgramme(training, input({ kind: 'training', titleEn: 'Training', titleAr: 'تدريب', themes: ['women'], languages: ['fr'], position: 5 }))).toBe(true)
+    expect(
+      updateProgramme(
+        training,
+        input({
+          kind: 'training',
+          titleEn: 'Training',
+          titleAr: 'تدريب',
+          themes: ['women'],
+          languages: ['fr'],
+          position: 5,
+        }),
+      ),
+    ).toBe(true)
     expect(getProgramme(training)).toMatchObject({ titleEn: 'Training', themes: ['women'], languages: ['fr'] })
     expect(updateProgramme(999_999, input({ titleEn: 'Nothing' }))).toBe(false)
     expect(getProgramme(999_999)).toBeUndefined()
@@ -123,23 +151,46 @@ describe('saving', () => {
     expect(() => createProgramme(input({ titleEn: 'No format', formats: [] }), null)).toThrow()
     expect(() => createProgramme(input({ titleEn: 'No language', languages: [] }), null)).toThrow()
     expect(() => createProgramme(input(), null)).toThrow()
-    expect(listProgrammes({ includeRetired: true }).some((p) => ['No format', 'No language'].includes(p.titleEn))).toBe(false)
+    expect(listProgrammes({ includeRetired: true }).some((p) => ['No format', 'No language'].includes(p.titleEn))).toBe(
+      false,
+    )
   })
 })
 
 describe('partners of a programme', () => {
   it('lists the partners linked through joint initiatives, in the partners order', () => {
     const db = getDb()
-    const unWomen = db.insert(partner).values({ kind: 'un_entity', nameEn: 'UN Women', nameAr: 'هيئة الأمم المتحدة للمرأة', position: 2 }).returning().get()
-    const undp = db.insert(partner).values({ kind: 'un_entity', nameEn: 'United Nations Development Programme', nameAr: 'برنامج الأمم المتحدة الإنمائي', acronym: 'UNDP', position: 1 }).returning().get()
+    const unWomen = db
+      .insert(partner)
+      .values({ kind: 'un_entity', nameEn: 'UN Women', nameAr: 'هيئة الأمم المتحدة للمرأة', position: 2 })
+      .returning()
+      .get()
+    const undp = db
+      .insert(partner)
+      .values({
+        kind: 'un_entity',
+        nameEn: 'United Nations Development Programme',
+        nameAr: 'برنامج الأمم المتحدة الإنمائي',
+        acronym: 'UNDP',
+        position: 1,
+      })
+      .returning()
+      .get()
     const other = db.insert(partner).values({ kind: 'academic', nameEn: 'Unrelated', position: 0 }).returning().get()
-    db.insert(partnerInitiative).values([
-      { partnerId: unWomen.id, programmeId: training },
-      { partnerId: undp.id, programmeId: training },
-      { partnerId: other.id, programmeId: drafting },
-    ]).run()
+    db.insert(partnerInitiative)
+      .values([
+        { partnerId: unWomen.id, programmeId: training },
+        { partnerId: undp.id, programmeId: training },
+        { partnerId: other.id, programmeId: drafting },
+      ])
+      .run()
     expect(listProgrammePartners(training)).toEqual([
-      { id: undp.id, nameEn: 'United Nations Development Programme', nameAr: 'برنامج الأمم المتحدة الإنمائي', acronym: 'UNDP' },
+      {
+        id: undp.id,
+        nameEn: 'United Nations Development Programme',
+        nameAr: 'برنامج الأمم المتحدة الإنمائي',
+        acronym: 'UNDP',
+      },
       { id: unWomen.id, nameEn: 'UN Women', nameAr: 'هيئة الأمم المتحدة للمرأة', acronym: '' },
     ])
     expect(listProgrammePartners(briefing)).toEqual([])
@@ -155,7 +206,14 @@ describe('the form schema', () => {
   ]
 
   it('accepts a programme titled in one language, dropping duplicates and ordering lists', () => {
-    const submission = submit([...valid, ['languages', 'en'], ['languages', 'ar'], ['themes', 'youth'], ['themes', 'women'], ['position', '3']])
+    const submission = submit([
+      ...valid,
+      ['languages', 'en'],
+      ['languages', 'ar'],
+      ['themes', 'youth'],
+      ['themes', 'women'],
+      ['position', '3'],
+    ])
     expect(submission.status).toBe('success')
     expect(submission.status === 'success' && submission.value).toMatchObject({
       titleEn: '',
@@ -170,7 +228,12 @@ describe('the form schema', () => {
   })
 
   it('gives every message at once: no title, no language, no format', () => {
-    expect(errorsOf([['kind', 'model_laws'], ['titleEn', '  ']])).toEqual({
+    expect(
+      errorsOf([
+        ['kind', 'model_laws'],
+        ['titleEn', '  '],
+      ]),
+    ).toEqual({
       titleEn: ['titleOneLanguage'],
       formats: ['formatRequired'],
       languages: ['languageRequired'],

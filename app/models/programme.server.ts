@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import { partner, partnerInitiative, programme, programmeTheme } from '#db/schema/index'
-import { contentLanguages, deliveryFormats, themes as themeOrder, type ContentLanguage, type DeliveryFormat, type Theme } from '#db/enums'
+import {
+  contentLanguages,
+  deliveryFormats,
+  themes as themeOrder,
+  type ContentLanguage,
+  type DeliveryFormat,
+  type Theme,
+} from '#db/enums'
 import { getDb, type Tx } from '~/utils/db.server'
 import type { ProgrammeInput } from '~/validation/programme'
 
@@ -103,7 +110,10 @@ function toRow(input: ProgrammeInput) {
 
 function insertThemes(tx: Tx, programmeId: number, themes: readonly Theme[]) {
   const unique = [...new Set(themes)]
-  if (unique.length) tx.insert(programmeTheme).values(unique.map((theme) => ({ programmeId, theme }))).run()
+  if (unique.length)
+    tx.insert(programmeTheme)
+      .values(unique.map((theme) => ({ programmeId, theme })))
+      .run()
 }
 
 /** Adds a programme and its themes together: both or neither. */

@@ -33,4 +33,3 @@ export function canEditResource(r: { state: ResourceState; authorId: number | nu
   if (hasRole(viewer, 'coordinator')) return true
   return Boolean(viewer && r.authorId === viewer.id && r.state !== 'published')
 }
-

@@ -13,27 +13,44 @@ let coordinator: { id: number; role: 'coordinator' }
 let pdf: StoredBlob
 
 function addUser(email: string, role: 'member' | 'coordinator') {
-  return getDb().insert(user).values({ email, name: email, role, passwordHash: 'x' }).returning({ id: user.id }).get().id
+  return getDb().insert(user).values({ email, name: email, role, passwordHash: 'x' }).returning({ id: user.id }).get()
+    .id
 }
 
 function addResource(state: ResourceState, visibility: Visibility) {
-  return getDb().insert(resource).values({ type: 'report', titleEn: `${state} ${visibility}`, state, visibility, authorId: author.id }).returning().get().id
+  return getDb()
+    .insert(resource)
+    .values({ type: 'report', titleEn: `${state} ${visibility}`, state, visibility, authorId: author.id })
+    .returning()
+    .get().id
 }
 
 function addFile(resourceId: number, blob: StoredBlob, position = 0, originalName = 'تقرير المساءلة.pdf') {
-  return getDb().insert(resourceFile).values({ resourceId, ...blob, originalName, position }).returning().get().id
+  return getDb()
+    .insert(resourceFile)
+    .values({ resourceId, ...blob, originalName, position })
+    .returning()
+    .get().id
 }
 
 beforeAll(async () => {
   author = { id: addUser('author@example.org', 'member'), role: 'member' }
   member = { id: addUser('member@example.org', 'member'), role: 'member' }
   coordinator = { id: addUser('coordinator@example.org', 'coordinator'), role: 'coordinator' }
-  pdf = await storeUpload((async function* () { yield new Uint8Array(fixture('arabic.pdf')) })())
+  pdf = await storeUpload(
+    (async function* () {
+      yield new Uint8Array(fixture('arabic.pdf'))
+    })(),
+  )
 })
 
 describe('getFileForDownload', () => {
   it('follows the rules of the resource: visitors only get published public files', () => {
-    const cases: [ResourceState, Visibility, { visitor: boolean; member: boolean; author: boolean; coordinator: boolean }][] = [
+    const cases: [
+      ResourceState,
+      Visibility,
+      { visitor: boolean; member: boolean; author: boolean; coordinator: boolean },
+    ][] = [
       ['published', 'public', { visitor: true, member: true, author: true, coordinator: true }],
       ['published', 'members', { visitor: false, member: true, author: true, coordinator: true }],
       ['draft', 'public', { visitor: false, member: false, author: true, coordinator: true }],
@@ -57,7 +74,11 @@ describe('getFileForDownload', () => {
 
 describe('listResourceFiles, updateResourceFile, deleteResourceFile', () => {
   it('lists in order, edits what is said about a file, and deletes bytes only when no other row shares them', async () => {
-    const video = await storeUpload((async function* () { yield new Uint8Array(fixture('clip.mp4')) })())
+    const video = await storeUpload(
+      (async function* () {
+        yield new Uint8Array(fixture('clip.mp4'))
+      })(),
+    )
     const id = addResource('draft', 'public')
     const second = addFile(id, pdf, 1)
     const first = addFile(id, video, 0, 'clip.mp4')

@@ -63,17 +63,26 @@ function add(f: Fixture) {
       year: Number(publishedOn.slice(0, 4)),
       region: f.region ?? 'global',
       // Later fixtures are newer.
-      publishedAt: (f.state ?? 'published') === 'published' ? new Date(Date.UTC(2024, 0, 1) + ++day * 86_400_000) : null,
+      publishedAt:
+        (f.state ?? 'published') === 'published' ? new Date(Date.UTC(2024, 0, 1) + ++day * 86_400_000) : null,
     })
     .returning({ id: resource.id })
     .get()
   for (const pillar of f.pillars ?? []) db.insert(resourcePillar).values({ resourceId: id, pillar }).run()
-  for (const resolution of f.resolutions ?? []) db.insert(resourceResolution).values({ resourceId: id, resolution }).run()
+  for (const resolution of f.resolutions ?? [])
+    db.insert(resourceResolution).values({ resourceId: id, resolution }).run()
   for (const theme of f.themes ?? []) db.insert(resourceTheme).values({ resourceId: id, theme }).run()
   for (const language of f.languages ?? []) db.insert(resourceLanguage).values({ resourceId: id, language }).run()
   if (f.fileText) {
     db.insert(resourceFile)
-      .values({ resourceId: id, sha256: 'x'.repeat(64), size: 1, mediaType: 'application/pdf', originalName: 'a.pdf', extractedText: f.fileText })
+      .values({
+        resourceId: id,
+        sha256: 'x'.repeat(64),
+        size: 1,
+        mediaType: 'application/pdf',
+        originalName: 'a.pdf',
+        extractedText: f.fileText,
+      })
       .run()
   }
   reindexResource(id)
@@ -92,7 +101,11 @@ const marked = (segments: { text: string; mark: boolean }[]) => segments.filter(
 
 beforeAll(() => {
   const db = getDb()
-  const u = db.insert(user).values({ email: 'm@example.org', name: 'M', role: 'member', passwordHash: 'x' }).returning().get()
+  const u = db
+    .insert(user)
+    .values({ email: 'm@example.org', name: 'M', role: 'member', passwordHash: 'x' })
+    .returning()
+    .get()
   member = { id: u.id, role: 'member' }
   ids.handbook = add({
     type: 'publication',
@@ -163,7 +176,9 @@ describe('searchResources', () => {
       expect(titles(search(`q=${encodeURIComponent(q)}`)), q).toEqual(['حماية الشباب من التطرّف العنيف عبر الإنترنت'])
     }
     // The index holds البرلمانية and البرلمان; the plural finds them.
-    expect(titles(search(`q=${encodeURIComponent('البرلمانات')}`))).toEqual(['Parliamentary oversight of counter-terrorism'])
+    expect(titles(search(`q=${encodeURIComponent('البرلمانات')}`))).toEqual([
+      'Parliamentary oversight of counter-terrorism',
+    ])
     expect(titles(search('q=parliaments'))).toEqual(['Parliamentary oversight of counter-terrorism'])
   })
 
@@ -190,11 +205,19 @@ describe('searchResources', () => {
   })
 
   it('sees a state change made without reindexing (the triggers log it)', () => {
-    getDb().update(resource).set({ state: 'published', publishedAt: new Date() }).where(eq(resource.id, ids.draft!)).run()
+    getDb()
+      .update(resource)
+      .set({ state: 'published', publishedAt: new Date() })
+      .where(eq(resource.id, ids.draft!))
+      .run()
     expect(search('q=doha', visitor).rows.map((r) => r.id)).toEqual([ids.draft])
     getDb().update(resource).set({ visibility: 'members' }).where(eq(resource.id, ids.draft!)).run()
     expect(search('q=doha', visitor).total).toBe(0)
-    getDb().update(resource).set({ state: 'draft', visibility: 'public', publishedAt: null }).where(eq(resource.id, ids.draft!)).run()
+    getDb()
+      .update(resource)
+      .set({ state: 'draft', visibility: 'public', publishedAt: null })
+      .where(eq(resource.id, ids.draft!))
+      .run()
     expect(search('q=doha', member).rows.map((r) => r.id)).toEqual([ids.membersOnly])
   })
 
@@ -234,7 +257,12 @@ describe('searchResources', () => {
 
   it('sorts by relevance (title above summary above body) or by newest', () => {
     add({ titleEn: 'Budget scrutiny', summaryEn: 'On committee hearings in parliaments.', publishedOn: '2018-01-01' })
-    add({ titleEn: 'Other', summaryEn: 'Annual reports.', fileText: 'Hearings of the budget committee.', publishedOn: '2018-01-02' })
+    add({
+      titleEn: 'Other',
+      summaryEn: 'Annual reports.',
+      fileText: 'Hearings of the budget committee.',
+      publishedOn: '2018-01-02',
+    })
     const relevance = search('q=budget')
     expect(relevance.sort).toBe('relevance')
     expect(titles(relevance)).toEqual(['Budget scrutiny', 'Parliamentary oversight of counter-terrorism', 'Other'])
@@ -244,20 +272,27 @@ describe('searchResources', () => {
       'Other',
       'Parliamentary oversight of counter-terrorism',
     ])
-    expect(titles(search('q=budget&sort=newest'))).toEqual(['Other', 'Budget scrutiny', 'Parliamentary oversight of counter-terrorism'])
+    expect(titles(search('q=budget&sort=newest'))).toEqual([
+      'Other',
+      'Budget scrutiny',
+      'Parliamentary oversight of counter-terrorism',
+    ])
     expect(search('').sort).toBe('newest')
     expect(search('').rows[0]!.id).toBeGreaterThan(ids.transcript!)
   })
 
   it('pages 20 at a time', () => {
-    for (let i = 0; i < 25; i++) add({ titleEn: `Bulk item ${i}`, summaryEn: 'Bulk paging fixture.', themes: ['youth'] })
+    for (let i = 0; i < 25; i++)
+      add({ titleEn: `Bulk item ${i}`, summaryEn: 'Bulk paging fixture.', themes: ['youth'] })
     const first = search('q=bulk')
     expect(first.total).toBe(25)
     expect(first.rows).toHaveLength(20)
     const second = search('q=bulk&page=2')
     expect(second.rows).toHaveLength(5)
     expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(25)
-    const tiers = [1, 2].flatMap((page) => search(`q=bulk&page=${page}`, visitor, 'en', { exactRankLimit: 0 }).rows.map((r) => r.id))
+    const tiers = [1, 2].flatMap((page) =>
+      search(`q=bulk&page=${page}`, visitor, 'en', { exactRankLimit: 0 }).rows.map((r) => r.id),
+    )
     expect(new Set(tiers).size).toBe(25)
     expect(search('q=bulk&page=3').rows).toEqual([])
   })
@@ -281,7 +316,27 @@ describe('searchResources', () => {
   })
 
   it('answers every odd query without throwing', () => {
-    const nasty = ['"', 'NEAR(', '*', '-', 'AND', 'OR', 'a OR', '"unclosed', 'x'.repeat(5000), '🙂', '?!', '%', "'", '\\', '{title}:x', 'terror*', 'ال*', '-terrorism', 'the of']
+    const nasty = [
+      '"',
+      'NEAR(',
+      '*',
+      '-',
+      'AND',
+      'OR',
+      'a OR',
+      '"unclosed',
+      'x'.repeat(5000),
+      '🙂',
+      '?!',
+      '%',
+      "'",
+      '\\',
+      '{title}:x',
+      'terror*',
+      'ال*',
+      '-terrorism',
+      'the of',
+    ]
     for (const q of nasty) {
       const result = search(`q=${encodeURIComponent(q)}&type=zz&page=abc&sort=nope&year=1`)
       expect(result.page).toBe(1)
@@ -301,7 +356,11 @@ describe('searchResources', () => {
     expect(getDb().$client.prepare('SELECT count(*) FROM resource_fts_docsize WHERE id = ?').pluck().get(id)).toBe(0)
     reindexResource(id) // gone: nothing to do, no error
     // A resource written without the app is found after a sync (the start-up does it).
-    const { id: raw } = getDb().insert(resource).values({ type: 'link', titleEn: 'Unindexed quagga', state: 'published', publishedAt: new Date() }).returning({ id: resource.id }).get()
+    const { id: raw } = getDb()
+      .insert(resource)
+      .values({ type: 'link', titleEn: 'Unindexed quagga', state: 'published', publishedAt: new Date() })
+      .returning({ id: resource.id })
+      .get()
     expect(search('q=quagga').total).toBe(0)
     expect(syncResourceSearchIndex()).toEqual({ indexed: 1, removed: 0 })
     expect(search('q=quagga').rows.map((r) => r.id)).toEqual([raw])
@@ -317,7 +376,11 @@ describe('the listing rule', () => {
     const compile = (viewer: Viewer) =>
       getDb().select({ id: resource.id }).from(resource).where(listedResourcesWhere(viewer)).toSQL()
     const member = compile({ id: 1, role: 'member' })
-    for (const viewer of [{ id: 2, role: 'coordinator' }, { id: 3, role: 'admin' }, { id: 99, role: 'member' }] as const) {
+    for (const viewer of [
+      { id: 2, role: 'coordinator' },
+      { id: 3, role: 'admin' },
+      { id: 99, role: 'member' },
+    ] as const) {
       expect(compile(viewer)).toEqual(member)
     }
     expect(compile(null)).not.toEqual(member)
@@ -326,7 +389,10 @@ describe('the listing rule', () => {
 
 describe('the demo library', () => {
   it('is seeded once, published and searchable in both languages', () => {
-    getDb().insert(user).values({ email: 'coordinator@demo.parlnet.example', name: 'C', role: 'coordinator', passwordHash: 'x' }).run()
+    getDb()
+      .insert(user)
+      .values({ email: 'coordinator@demo.parlnet.example', name: 'C', role: 'coordinator', passwordHash: 'x' })
+      .run()
     expect(seedDemoResources(getDb())).toBe(11)
     expect(seedDemoResources(getDb())).toBe(0)
     expect(titles(search(`q=${encodeURIComponent('المقاتلين الإرهابيين')}`, visitor, 'ar'))).toContain(

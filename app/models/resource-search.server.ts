@@ -115,7 +115,12 @@ function writeIndexRows(client: Client, id: number, text: IndexedText) {
   const summary = indexWords(searchWords(text.summary), forms)
   const body = indexWords(searchWords(text.body), forms)
   for (const form of titleForms) forms.add(form)
-  prepare(client, 'INSERT INTO resource_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(id, title, summary, body)
+  prepare(client, 'INSERT INTO resource_fts (rowid, title, summary, body) VALUES (?, ?, ?, ?)').run(
+    id,
+    title,
+    summary,
+    body,
+  )
   prepare(client, 'INSERT INTO resource_words_fts (rowid, words) VALUES (?, ?)').run(id, [...forms].join(' '))
   prepare(client, 'INSERT INTO resource_title_fts (rowid, words) VALUES (?, ?)').run(id, [...titleForms].join(' '))
 }
@@ -125,14 +130,12 @@ function deleteIndexRows(client: Client, id: number) {
 }
 
 function fileTextsOf(client: Client, id: number) {
-  return (
-    prepare(
-      client,
-      "SELECT extracted_text FROM resource_file WHERE resource_id = ? AND extracted_text <> '' ORDER BY position, id",
-    )
-      .pluck()
-      .all(id) as string[]
+  return prepare(
+    client,
+    "SELECT extracted_text FROM resource_file WHERE resource_id = ? AND extracted_text <> '' ORDER BY position, id",
   )
+    .pluck()
+    .all(id) as string[]
 }
 
 /**
@@ -188,7 +191,7 @@ export function reindexAllResources(db: Db = getDb()) {
 function indexResourcesFrom(client: Client, idQuery: string, replace: boolean) {
   const BATCH = 500
   let indexed = 0
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const ids = prepare(client, idQuery).pluck().all(after, BATCH) as number[]
     if (!ids.length) break
     const first = ids[0]!
@@ -225,10 +228,7 @@ export function syncResourceSearchIndex(db: Db = getDb()) {
   let indexed = 0
   let removed = 0
   client.transaction(() => {
-    const orphans = prepare(
-      client,
-      'SELECT id FROM resource_fts_docsize WHERE id NOT IN (SELECT id FROM resource)',
-    )
+    const orphans = prepare(client, 'SELECT id FROM resource_fts_docsize WHERE id NOT IN (SELECT id FROM resource)')
       .pluck()
       .all() as number[]
     for (const id of orphans) deleteIndexRows(client, id)
@@ -336,7 +336,14 @@ function facetRowQuery(db: Db) {
   return query.toSQL()
 }
 
-type FacetRow = [id: number, type: string, region: string | null, year: number | null, publishedAt: number, listed: number]
+type FacetRow = [
+  id: number,
+  type: string,
+  region: string | null,
+  year: number | null,
+  publishedAt: number,
+  listed: number,
+]
 
 function setRow(table: FacetTable, r: FacetRow) {
   const [id, type, region, year, publishedAt, listed] = r
@@ -360,8 +367,18 @@ function clearRow(table: FacetTable, id: number) {
 }
 
 const TAXONOMIES = [
-  { table: 'resource_pillar', column: 'pillar', key: 'pillars', bit: (v: unknown) => (Number(v) >= 1 && Number(v) <= 4 ? Number(v) - 1 : undefined) },
-  { table: 'resource_resolution', column: 'resolution', key: 'resolutions', bit: (v: unknown) => resolutionBit.get(String(v)) },
+  {
+    table: 'resource_pillar',
+    column: 'pillar',
+    key: 'pillars',
+    bit: (v: unknown) => (Number(v) >= 1 && Number(v) <= 4 ? Number(v) - 1 : undefined),
+  },
+  {
+    table: 'resource_resolution',
+    column: 'resolution',
+    key: 'resolutions',
+    bit: (v: unknown) => resolutionBit.get(String(v)),
+  },
   { table: 'resource_theme', column: 'theme', key: 'themes', bit: (v: unknown) => themeBit.get(String(v)) },
   { table: 'resource_language', column: 'language', key: 'languages', bit: (v: unknown) => languageBit.get(String(v)) },
 ] as const
@@ -372,13 +389,18 @@ function loadFacetTable(db: Db): FacetTable {
   const maxId = (prepare(client, 'SELECT coalesce(max(id), 0) FROM resource').pluck().get() as number) ?? 0
   const table = emptyFacetTable(maxId + 1, seq)
   const { sql: text, params } = facetRowQuery(db)
-  for (const r of prepare(client, text).raw().all(...params) as FacetRow[]) {
+  for (const r of prepare(client, text)
+    .raw()
+    .all(...params) as FacetRow[]) {
     grow(table, r[0])
     setRow(table, r)
   }
   for (const t of TAXONOMIES) {
     const values = table[t.key]
-    for (const [id, value] of prepare(client, `SELECT resource_id, ${t.column} FROM ${t.table}`).raw().all() as [number, unknown][]) {
+    for (const [id, value] of prepare(client, `SELECT resource_id, ${t.column} FROM ${t.table}`).raw().all() as [
+      number,
+      unknown,
+    ][]) {
       const bit = t.bit(value)
       if (bit !== undefined && id < table.capacity) values[id]! |= 1 << bit
     }
@@ -391,7 +413,9 @@ function reloadFacetRow(db: Db, table: FacetTable, id: number) {
   grow(table, id)
   clearRow(table, id)
   const { sql: text, params } = facetRowQuery(db)
-  const row = prepare(client, `${text} WHERE "resource"."id" = ?`).raw().get(...params, id) as FacetRow | undefined
+  const row = prepare(client, `${text} WHERE "resource"."id" = ?`)
+    .raw()
+    .get(...params, id) as FacetRow | undefined
   if (!row) return
   setRow(table, row)
   for (const t of TAXONOMIES) {
@@ -496,7 +520,6 @@ function maskOf<T>(values: T[], code: (v: T) => number | undefined) {
   return mask
 }
 
-
 type Filters = {
   type: number
   region: number
@@ -536,7 +559,15 @@ const F_PILLAR = 3
 const F_RESOLUTION = 4
 const F_THEME = 5
 const F_LANGUAGE = 6
-const HISTOGRAM_SIZES = [16, 16, YEAR_SPAN, 16, 1 << resolutions.length, 1 << themes.length, 1 << contentLanguages.length]
+const HISTOGRAM_SIZES = [
+  16,
+  16,
+  YEAR_SPAN,
+  16,
+  1 << resolutions.length,
+  1 << themes.length,
+  1 << contentLanguages.length,
+]
 
 type Counts = {
   type: Int32Array
@@ -654,12 +685,24 @@ function facetList(counts: Counts, query: ResourceSearchQuery): ResourceFacets {
     if (keep(year, counts.year[i]!, query.year)) years.push({ value: year, count: counts.year[i]! })
   }
   return {
-    type: resourceTypes.map((value, i) => ({ value, count: counts.type[i + 1]! })).filter((f) => keep(f.value, f.count, query.type)),
-    pillar: ([1, 2, 3, 4] as const).map((value, i) => ({ value, count: counts.pillar[i]! })).filter((f) => keep(f.value, f.count, query.pillar)),
-    resolution: resolutions.map((value, i) => ({ value, count: counts.resolution[i]! })).filter((f) => keep(f.value, f.count, query.resolution)),
-    theme: themes.map((value, i) => ({ value, count: counts.theme[i]! })).filter((f) => keep(f.value, f.count, query.theme)),
-    language: contentLanguages.map((value, i) => ({ value, count: counts.language[i]! })).filter((f) => keep(f.value, f.count, query.language)),
-    region: regions.map((value, i) => ({ value, count: counts.region[i + 1]! })).filter((f) => keep(f.value, f.count, query.region)),
+    type: resourceTypes
+      .map((value, i) => ({ value, count: counts.type[i + 1]! }))
+      .filter((f) => keep(f.value, f.count, query.type)),
+    pillar: ([1, 2, 3, 4] as const)
+      .map((value, i) => ({ value, count: counts.pillar[i]! }))
+      .filter((f) => keep(f.value, f.count, query.pillar)),
+    resolution: resolutions
+      .map((value, i) => ({ value, count: counts.resolution[i]! }))
+      .filter((f) => keep(f.value, f.count, query.resolution)),
+    theme: themes
+      .map((value, i) => ({ value, count: counts.theme[i]! }))
+      .filter((f) => keep(f.value, f.count, query.theme)),
+    language: contentLanguages
+      .map((value, i) => ({ value, count: counts.language[i]! }))
+      .filter((f) => keep(f.value, f.count, query.language)),
+    region: regions
+      .map((value, i) => ({ value, count: counts.region[i + 1]! }))
+      .filter((f) => keep(f.value, f.count, query.region)),
     year: years,
   }
 }
@@ -835,14 +878,25 @@ function rankPage(
       .slice(offset, offset + limit)
       .map(([id]) => id)
   }
-  const first = intersect(idsMatching(client, table, 'resource_title_fts', buildMatchExpression(parsed, 'words')!), hits)
+  const first = intersect(
+    idsMatching(client, table, 'resource_title_fts', buildMatchExpression(parsed, 'words')!),
+    hits,
+  )
   const fromFirst = newest(table, first, offset + limit).slice(offset)
   if (fromFirst.length >= limit) return fromFirst
   const rest = newest(table, hits, offset + limit - first.length, first)
   return [...fromFirst, ...rest.slice(Math.max(0, offset - first.length))]
 }
 
-const emptyFacets: ResourceFacets = { type: [], pillar: [], resolution: [], theme: [], language: [], region: [], year: [] }
+const emptyFacets: ResourceFacets = {
+  type: [],
+  pillar: [],
+  resolution: [],
+  theme: [],
+  language: [],
+  region: [],
+  year: [],
+}
 
 /**
  * The library's list: the resources the viewer may see that match the query and filters, one page of them
@@ -862,7 +916,13 @@ export function searchResources(
   const sort: ResourceSort = query.sort ?? (parsed ? 'relevance' : 'newest')
   const base = { page: query.page, pageSize, sort, capped: parsed?.capped ?? false }
   if (parsed?.problem) {
-    return { ...base, rows: [], total: 0, facets: emptyFacets, problem: parsed.problem === 'empty' ? null : parsed.problem }
+    return {
+      ...base,
+      rows: [],
+      total: 0,
+      facets: emptyFacets,
+      problem: parsed.problem === 'empty' ? null : parsed.problem,
+    }
   }
   const table = currentFacetTable(db)
   const matches = parsed ? queryIds(client, table, parsed) : null
@@ -901,7 +961,9 @@ function pageRowsQuery(db: Db, viewer: Viewer) {
       publishedOn: resource.publishedOn,
       publishedAt: resource.publishedAt,
       year: resource.year,
-      themes: sql<string | null>`(SELECT group_concat(${resourceTheme.theme}) FROM ${resourceTheme} WHERE ${resourceTheme.resourceId} = ${resource.id})`,
+      themes: sql<
+        string | null
+      >`(SELECT group_concat(${resourceTheme.theme}) FROM ${resourceTheme} WHERE ${resourceTheme.resourceId} = ${resource.id})`,
     })
     .from(resource)
     .where(
@@ -979,7 +1041,10 @@ function bestSnippets(db: Db, rows: PageRow[], lang: Language, highlighter: High
   const transcript = (r: PageRow, l: Language) => (l === 'ar' ? r.transcriptAr : r.transcriptEn)
   const pending = highlighter ? rows.filter((r) => !found(r, summary(r, lang), lang)) : []
   if (pending.length) {
-    const files = filesOf(db, pending.map((r) => r.id))
+    const files = filesOf(
+      db,
+      pending.map((r) => r.id),
+    )
     const filesIn = (r: PageRow, l: Language) => (files.get(r.id) ?? []).filter((f) => f.lang === l)
     for (const r of pending) {
       void (

@@ -4,7 +4,13 @@ import { auditEvent, outbox, user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { ResourceFormSchema } from '~/validation/resource'
 import { canViewResource } from './resource-access.server'
-import { createResource, getResource, listAuthoredResources, listLatestResources, listResourcesToReview } from './resource.server'
+import {
+  createResource,
+  getResource,
+  listAuthoredResources,
+  listLatestResources,
+  listResourcesToReview,
+} from './resource.server'
 import { availableTransitions, transitionResource } from './resource-workflow.server'
 
 function addUser(email: string, role: 'member' | 'coordinator', locale: 'en' | 'ar') {
@@ -51,7 +57,14 @@ describe('sharing and moderation', () => {
   it('keeps the taxonomies and starts as a draft only its author and coordinators see', () => {
     const { id } = createResource(input(), member, 'draft')
     const r = getResource(id)!
-    expect(r).toMatchObject({ state: 'draft', pillars: [2, 4], themes: ['victims'], resolutions: ['2178'], countries: ['QA'], languages: ['ar'] })
+    expect(r).toMatchObject({
+      state: 'draft',
+      pillars: [2, 4],
+      themes: ['victims'],
+      resolutions: ['2178'],
+      countries: ['QA'],
+      languages: ['ar'],
+    })
     expect(canViewResource(r, member)).toBe(true)
     expect(canViewResource(r, coordinator)).toBe(true)
     expect(canViewResource(r, other)).toBe(false)
@@ -66,10 +79,14 @@ describe('sharing and moderation', () => {
     expect(availableTransitions(getResource(id)!, other)).toEqual([])
 
     // A member cannot publish, even their own.
-    expect(await transitionResource({ resource: getResource(id)!, transition: 'publish', actor: member, link })).toBe(false)
+    expect(await transitionResource({ resource: getResource(id)!, transition: 'publish', actor: member, link })).toBe(
+      false,
+    )
     expect(getResource(id)!.state).toBe('draft')
 
-    expect(await transitionResource({ resource: getResource(id)!, transition: 'submit', actor: member, link })).toBe(true)
+    expect(await transitionResource({ resource: getResource(id)!, transition: 'submit', actor: member, link })).toBe(
+      true,
+    )
     expect(getResource(id)!.state).toBe('submitted')
     expect(lastMailTo('amal@example.org')).toMatchObject({ locale: 'ar' })
     expect(lastMailTo('amal@example.org')!.subject).toContain('وصل للمراجعة')
@@ -81,13 +98,17 @@ describe('sharing and moderation', () => {
     expect(toCoordinator.textBody).toContain(`https://portal.example/en/resources/${id}`)
 
     const reason = 'أضيفوا ملخصًا بالإنجليزية'
-    expect(await transitionResource({ resource: getResource(id)!, transition: 'return', actor: coordinator, reason, link })).toBe(true)
+    expect(
+      await transitionResource({ resource: getResource(id)!, transition: 'return', actor: coordinator, reason, link }),
+    ).toBe(true)
     const returned = getResource(id)!
     expect(returned).toMatchObject({ state: 'returned', returnReason: reason })
     expect(lastMailTo('amal@example.org')!.textBody).toContain(reason)
 
     await transitionResource({ resource: getResource(id)!, transition: 'submit', actor: member, link })
-    expect(await transitionResource({ resource: getResource(id)!, transition: 'publish', actor: coordinator, link })).toBe(true)
+    expect(
+      await transitionResource({ resource: getResource(id)!, transition: 'publish', actor: coordinator, link }),
+    ).toBe(true)
     const published = getResource(id)!
     expect(published.state).toBe('published')
     expect(published.returnReason).toBeNull()
@@ -107,7 +128,12 @@ describe('sharing and moderation', () => {
 
   it('hides a members-only resource from visitors, in lists too', async () => {
     const { id } = createResource(input({ visibility: 'members' }), coordinator, 'draft')
-    await transitionResource({ resource: getResource(id)!, transition: 'publish', actor: coordinator, link: 'https://x.example/' })
+    await transitionResource({
+      resource: getResource(id)!,
+      transition: 'publish',
+      actor: coordinator,
+      link: 'https://x.example/',
+    })
     const r = getResource(id)!
     expect(canViewResource(r, null)).toBe(false)
     expect(canViewResource(r, other)).toBe(true)

@@ -67,7 +67,14 @@ export function transitionResource(input: {
     const author = r.author
     const ownPublication = author?.id === actor.id && to === 'published'
     if (author?.email && !ownPublication) {
-      sendResourceStateMail(tx, { to: author.email, lang: author.locale, state: to, title, link: input.link, reason: input.reason ?? null })
+      sendResourceStateMail(tx, {
+        to: author.email,
+        lang: author.locale,
+        state: to,
+        title,
+        link: input.link,
+        reason: input.reason ?? null,
+      })
     }
     if (to === 'submitted') {
       // The coordinators hear of it too, each in their own language (the review queue lists it as well).

@@ -50,16 +50,30 @@ function writeTaxonomies(tx: Tx, id: number, input: ResourceInput) {
   tx.delete(resourceLanguage).where(eq(resourceLanguage.resourceId, id)).run()
   tx.delete(resourceCountry).where(eq(resourceCountry.resourceId, id)).run()
   tx.delete(resourceParliament).where(eq(resourceParliament.resourceId, id)).run()
-  if (input.pillars.length) tx.insert(resourcePillar).values(input.pillars.map((pillar) => ({ resourceId: id, pillar }))).run()
+  if (input.pillars.length)
+    tx.insert(resourcePillar)
+      .values(input.pillars.map((pillar) => ({ resourceId: id, pillar })))
+      .run()
   if (input.resolutions.length)
-    tx.insert(resourceResolution).values(input.resolutions.map((resolution) => ({ resourceId: id, resolution }))).run()
-  if (input.themes.length) tx.insert(resourceTheme).values(input.themes.map((theme) => ({ resourceId: id, theme }))).run()
+    tx.insert(resourceResolution)
+      .values(input.resolutions.map((resolution) => ({ resourceId: id, resolution })))
+      .run()
+  if (input.themes.length)
+    tx.insert(resourceTheme)
+      .values(input.themes.map((theme) => ({ resourceId: id, theme })))
+      .run()
   if (input.languages.length)
-    tx.insert(resourceLanguage).values(input.languages.map((language) => ({ resourceId: id, language }))).run()
+    tx.insert(resourceLanguage)
+      .values(input.languages.map((language) => ({ resourceId: id, language })))
+      .run()
   if (input.countries.length)
-    tx.insert(resourceCountry).values(input.countries.map((countryCode) => ({ resourceId: id, countryCode }))).run()
+    tx.insert(resourceCountry)
+      .values(input.countries.map((countryCode) => ({ resourceId: id, countryCode })))
+      .run()
   if (input.parliamentIds.length)
-    tx.insert(resourceParliament).values(input.parliamentIds.map((parliamentId) => ({ resourceId: id, parliamentId }))).run()
+    tx.insert(resourceParliament)
+      .values(input.parliamentIds.map((parliamentId) => ({ resourceId: id, parliamentId })))
+      .run()
 }
 
 /** Thrown when the form refers to an upload that is not (or no longer) the user's. */
@@ -207,7 +221,12 @@ export function getResource(id: number) {
   return {
     ...row.resource,
     author: row.resource.authorId
-      ? { id: row.resource.authorId, name: row.authorName ?? '', locale: row.authorLocale ?? 'en', email: row.authorEmail ?? '' }
+      ? {
+          id: row.resource.authorId,
+          name: row.authorName ?? '',
+          locale: row.authorLocale ?? 'en',
+          email: row.authorEmail ?? '',
+        }
       : null,
     pillars,
     resolutions,
@@ -384,7 +403,11 @@ export function removeResourceFile(resourceId: number, fileId: number) {
 /** Deletes a resource with its files (their bytes too, when nothing else uses them) and its index row. */
 export function deleteResource(id: number) {
   const db = getDb()
-  const hashes = db.select({ sha256: resourceFile.sha256 }).from(resourceFile).where(eq(resourceFile.resourceId, id)).all()
+  const hashes = db
+    .select({ sha256: resourceFile.sha256 })
+    .from(resourceFile)
+    .where(eq(resourceFile.resourceId, id))
+    .all()
   db.delete(resource).where(eq(resource.id, id)).run()
   for (const { sha256 } of hashes) removeBlobIfUnreferenced(sha256)
   reindexResource(id)

@@ -12,8 +12,7 @@ export type SiteStats = { parliaments: number; members: number; resources: numbe
 export function getSiteStats(): SiteStats {
   const db = getDb()
   const parliaments = db.select({ n: count() }).from(parliament).get()?.n ?? 0
-  const members =
-    db.select({ n: count() }).from(user).where(eq(user.role, 'member')).get()?.n ?? 0
+  const members = db.select({ n: count() }).from(user).where(eq(user.role, 'member')).get()?.n ?? 0
   const resources =
     db
       .select({ n: count() })

@@ -42,7 +42,9 @@ describe('createToken', () => {
     const invitation = createToken('invitation', { email: 'seven@example.org' }).token
     const reset = createToken('password_reset', { email: 'hour@example.org' }).token
     // createdAt comes from the database clock in whole seconds, so allow one second either way.
-    expect(Math.abs(invitation.expiresAt.getTime() - invitation.createdAt.getTime() - 7 * DAY)).toBeLessThanOrEqual(1000)
+    expect(Math.abs(invitation.expiresAt.getTime() - invitation.createdAt.getTime() - 7 * DAY)).toBeLessThanOrEqual(
+      1000,
+    )
     expect(Math.abs(reset.expiresAt.getTime() - reset.createdAt.getTime() - HOUR)).toBeLessThanOrEqual(1000)
   })
 

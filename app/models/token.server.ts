@@ -57,7 +57,12 @@ export function voidTokens(kind: TokenKind, which: SQL | undefined, now = new Da
  * Ends every outstanding link that acts for an account: its reset links (after a password change or reset, or
  * when it is deactivated) and, with `invitations`, the invitations it sent (a deactivated inviter's stay unusable).
  */
-export function voidAccountTokens(userId: number, options: { invitations?: boolean } = {}, now = new Date(), db: Tx = getDb()) {
+export function voidAccountTokens(
+  userId: number,
+  options: { invitations?: boolean } = {},
+  now = new Date(),
+  db: Tx = getDb(),
+) {
   const resets = voidTokens('password_reset', eq(token.userId, userId), now, db)
   const invitations = options.invitations ? voidTokens('invitation', eq(token.createdById, userId), now, db) : 0
   return resets + invitations
@@ -75,7 +80,11 @@ function validWhere(kind: TokenKind, secret: string, now: Date) {
 /** The token if it is unused and unexpired, without using it (to show a form). */
 export function findValidToken(kind: TokenKind, secret: string, now = new Date(), db: Tx = getDb()) {
   if (!/^[a-z2-7]{32}$/.test(secret)) return undefined
-  return db.select().from(token).where(validWhere(kind, secret, now)).get()
+  return db
+    .select()
+    .from(token)
+    .where(validWhere(kind, secret, now))
+    .get()
 }
 
 /**

@@ -11,7 +11,11 @@ export function normalizeEmail(email: string) {
 }
 
 export function getUserByEmail(email: string) {
-  return getDb().select().from(user).where(eq(user.email, normalizeEmail(email))).get()
+  return getDb()
+    .select()
+    .from(user)
+    .where(eq(user.email, normalizeEmail(email)))
+    .get()
 }
 
 export function getUserById(id: number) {
@@ -56,10 +60,7 @@ export async function createUser(input: {
 export async function changePassword(userId: number, password: string) {
   const passwordHash = await hashPassword(password)
   getDb().transaction((tx) => {
-    tx.update(user)
-      .set({ passwordHash, updatedAt: new Date() })
-      .where(eq(user.id, userId))
-      .run()
+    tx.update(user).set({ passwordHash, updatedAt: new Date() }).where(eq(user.id, userId)).run()
     voidAccountTokens(userId, {}, new Date(), tx)
     recordAuditEvent({ actorId: userId, action: 'password.changed', targetType: 'user', targetId: userId }, tx)
   })
@@ -76,11 +77,7 @@ export function updateProfile(userId: number, input: { name: string; locale: Loc
 
 /** Changes a role; a user whose role changed must sign in again. */
 export function setUserRole(userId: number, role: Role) {
-  const result = getDb()
-    .update(user)
-    .set({ role, updatedAt: new Date() })
-    .where(eq(user.id, userId))
-    .run()
+  const result = getDb().update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, userId)).run()
   invalidateUserSessions(userId)
   return result.changes > 0
 }

@@ -24,7 +24,11 @@ function meetingInput(titleEn: string, startsAt: string, extra: Record<string, u
 
 beforeAll(() => {
   const db = getDb()
-  const c = db.insert(user).values({ email: 'c@x.org', name: 'C', role: 'coordinator', passwordHash: 'x' }).returning().get()
+  const c = db
+    .insert(user)
+    .values({ email: 'c@x.org', name: 'C', role: 'coordinator', passwordHash: 'x' })
+    .returning()
+    .get()
   const m = db.insert(user).values({ email: 'm@x.org', name: 'M', role: 'member', passwordHash: 'x' }).returning().get()
   coordinator = { id: c.id, role: 'coordinator', parliamentId: null }
   memberViewer = { id: m.id, role: 'member', parliamentId: null }
@@ -32,8 +36,13 @@ beforeAll(() => {
 
 describe('meeting themes', () => {
   it('are refused when unknown, saved with the meeting, given back to its form, and replaced on edit', () => {
-    expect(MeetingFormSchema.safeParse({ ...meetingInput('X', '2031-01-01T09:00'), themes: ['cooking'] }).success).toBe(false)
-    const id = createMeeting(meetingInput('Tagged', '2031-01-01T09:00', { themes: ['women', 'youth', 'women'] }), coordinator)
+    expect(MeetingFormSchema.safeParse({ ...meetingInput('X', '2031-01-01T09:00'), themes: ['cooking'] }).success).toBe(
+      false,
+    )
+    const id = createMeeting(
+      meetingInput('Tagged', '2031-01-01T09:00', { themes: ['women', 'youth', 'women'] }),
+      coordinator,
+    )
     expect(meetingFormValues(getMeeting(id)!).themes.sort()).toEqual(['women', 'youth'])
     updateMeeting(id, meetingInput('Tagged', '2031-01-01T09:00', { themes: ['prevention'] }), coordinator)
     expect(meetingFormValues(getMeeting(id)!).themes).toEqual(['prevention'])
@@ -62,7 +71,11 @@ describe('the space lists', () => {
     const visitor = listSpaceMeetings(null, { now })
     expect(visitor.upcoming.map((m) => m.titleEn)).toEqual(['Sooner women', 'Later youth'])
     expect(visitor.past.map((m) => m.titleEn)).toEqual(['Old women', 'Older youth'])
-    expect(listSpaceMeetings(memberViewer, { now }).upcoming.map((m) => m.titleEn)).toEqual(['Sooner women', 'Members only women', 'Later youth'])
+    expect(listSpaceMeetings(memberViewer, { now }).upcoming.map((m) => m.titleEn)).toEqual([
+      'Sooner women',
+      'Members only women',
+      'Later youth',
+    ])
     // Coordinators see drafts everywhere (with their state on the card); cancelled meetings are left out.
     expect(listSpaceMeetings(coordinator, { now }).upcoming.map((m) => m.titleEn)).toEqual([
       'Sooner women',
@@ -74,7 +87,12 @@ describe('the space lists', () => {
 
   it('gathers published resources tagged women or youth the viewer may see', () => {
     const db = getDb()
-    const add = (titleEn: string, themes: ('women' | 'youth' | 'prevention')[], visibility: 'public' | 'members', state: 'published' | 'draft' = 'published') => {
+    const add = (
+      titleEn: string,
+      themes: ('women' | 'youth' | 'prevention')[],
+      visibility: 'public' | 'members',
+      state: 'published' | 'draft' = 'published',
+    ) => {
       const id = db
         .insert(resource)
         .values({ type: 'report', titleEn, visibility, state, publishedAt: state === 'published' ? new Date() : null })
@@ -87,13 +105,21 @@ describe('the space lists', () => {
     add('Draft women', ['women'], 'public', 'draft')
     add('Public prevention', ['prevention'], 'public')
     expect(listSpaceResources(null).map((r) => r.titleEn)).toEqual(['Public women'])
-    expect(listSpaceResources(memberViewer).map((r) => r.titleEn).sort()).toEqual(['Members youth', 'Public women'])
+    expect(
+      listSpaceResources(memberViewer)
+        .map((r) => r.titleEn)
+        .sort(),
+    ).toEqual(['Members youth', 'Public women'])
   })
 
   it('gathers active programmes tagged women or youth, with those themes', () => {
     const db = getDb()
     const add = (titleEn: string, position: number, themes: ('women' | 'youth' | 'prevention')[], isActive = true) => {
-      const id = db.insert(programme).values({ kind: 'training', titleEn, position, isActive }).returning({ id: programme.id }).get().id
+      const id = db
+        .insert(programme)
+        .values({ kind: 'training', titleEn, position, isActive })
+        .returning({ id: programme.id })
+        .get().id
       for (const theme of themes) db.insert(programmeTheme).values({ programmeId: id, theme }).run()
     }
     add('Second', 2, ['youth', 'women', 'prevention'])

@@ -25,7 +25,9 @@ function themesOf(list: string | null): MemberGroup[] {
 
 /** Active programmes of the catalogue tagged women or youth, in the catalogue's order. */
 export function listSpaceProgrammes() {
-  const themes = sql<string | null>`(select group_concat(${programmeTheme.theme}) from ${programmeTheme} where ${programmeTheme.programmeId} = ${programme.id} and ${inArray(programmeTheme.theme, [...spaceThemes])})`
+  const themes = sql<
+    string | null
+  >`(select group_concat(${programmeTheme.theme}) from ${programmeTheme} where ${programmeTheme.programmeId} = ${programme.id} and ${inArray(programmeTheme.theme, [...spaceThemes])})`
   return getDb()
     .select({
       id: programme.id,

@@ -87,7 +87,9 @@ function pair(a: number, b: number) {
 
 function loadShape(): WorldShape {
   const require = createRequire(import.meta.url)
-  const topology = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>
+  const topology = require('world-atlas/countries-110m.json') as Topology<{
+    countries: GeometryCollection<{ name: string }>
+  }>
   const all = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>
   const features = all.features.filter((f) => f.id !== ANTARCTICA)
   const collection: FeatureCollection = { type: 'FeatureCollection', features }

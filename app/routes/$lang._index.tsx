@@ -99,11 +99,13 @@ export default function Home() {
       <section aria-labelledby="support-title">
         <h2 id="support-title">{t('home.supportTitle')}</h2>
         <ul className="cards">
-          {([
-            ['programmes', 'programmes'],
-            ['womenYouth', 'women-youth'],
-            ['partners', 'partners'],
-          ] as const).map(([key, path]) => (
+          {(
+            [
+              ['programmes', 'programmes'],
+              ['womenYouth', 'women-youth'],
+              ['partners', 'partners'],
+            ] as const
+          ).map(([key, path]) => (
             <li key={key} className="card">
               <h3>
                 <Link to={`/${lang}/${path}`}>{t(`home.support.${key}.title`)}</Link>

@@ -28,7 +28,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const sessionUser = requireUser(request)
   const lang = requireLanguage(params)
   const user = getUserById(sessionUser.id)!
-  const parliament = user.parliamentId ? getParliamentName(user.parliamentId) ?? null : null
+  const parliament = user.parliamentId ? (getParliamentName(user.parliamentId) ?? null) : null
   const profile = getMemberByUserId(user.id) ?? null
   return {
     lang,
@@ -53,14 +53,20 @@ export async function action({ params, request }: ActionFunctionArgs) {
     // cannot guess the password (which would let it lock the owner out) at any speed.
     if ((await consume('loginAccount', sessionUser.email)) > 0) {
       return data(
-        { intent: 'password', result: submission.reply({ fieldErrors: { currentPassword: ['passwordChecksThrottled'] }, ...hidden }) },
+        {
+          intent: 'password',
+          result: submission.reply({ fieldErrors: { currentPassword: ['passwordChecksThrottled'] }, ...hidden }),
+        },
         { status: 429 },
       )
     }
     const verified = await verifyLogin(sessionUser.email, submission.value.currentPassword)
     if (!verified) {
       return data(
-        { intent: 'password', result: submission.reply({ fieldErrors: { currentPassword: ['currentPasswordWrong'] }, ...hidden }) },
+        {
+          intent: 'password',
+          result: submission.reply({ fieldErrors: { currentPassword: ['currentPasswordWrong'] }, ...hidden }),
+        },
         { status: 400 },
       )
     }
@@ -77,7 +83,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   atomically((tx) => {
     updateProfile(sessionUser.id, submission.value)
-    recordAuditEvent({ actorId: sessionUser.id, action: 'profile.updated', targetType: 'user', targetId: sessionUser.id }, tx)
+    recordAuditEvent(
+      { actorId: sessionUser.id, action: 'profile.updated', targetType: 'user', targetId: sessionUser.id },
+      tx,
+    )
   })
   return redirectWithFlash(`/${lang}/account`, 'profileSaved')
 }
@@ -164,7 +173,10 @@ export default function Account() {
           <Field
             label={t('fields.currentPassword')}
             errors={errorText(pw.currentPassword.errors)}
-            inputProps={{ ...getInputProps(pw.currentPassword, { type: 'password' }), autoComplete: 'current-password' }}
+            inputProps={{
+              ...getInputProps(pw.currentPassword, { type: 'password' }),
+              autoComplete: 'current-password',
+            }}
           />
           <NewPasswordFields password={pw.password} confirmPassword={pw.confirmPassword} />
           <button type="submit" className="button">

@@ -7,13 +7,7 @@ import { BilingualText } from '~/components/bilingual-text'
 import { Pagination } from '~/components/pagination'
 import { FormError } from '~/components/status-message'
 import { recordAuditEvent } from '~/models/audit.server'
-import {
-  getUserById,
-  listUsers,
-  setUserActive,
-  setUserRole,
-  USERS_PAGE_SIZE,
-} from '~/models/user.server'
+import { getUserById, listUsers, setUserActive, setUserRole, USERS_PAGE_SIZE } from '~/models/user.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { formatDate, formatNumber } from '~/utils/format'
@@ -29,7 +23,14 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const admin = requireRole(request, 'admin')
   const lang = requireLanguage(params)
   const page = readPage(request)
-  return { lang, page, pageSize: USERS_PAGE_SIZE, selfId: admin.id, ...listUsers(page), title: pageTitle(lang, 'users.title', 'admin') }
+  return {
+    lang,
+    page,
+    pageSize: USERS_PAGE_SIZE,
+    selfId: admin.id,
+    ...listUsers(page),
+    title: pageTitle(lang, 'users.title', 'admin'),
+  }
 }
 
 const UserActionSchema = z.discriminatedUnion('intent', [
@@ -73,7 +74,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   atomically((tx) => {
     setUserActive(target.id, isActive)
     recordAuditEvent(
-      { actorId: admin.id, action: isActive ? 'user.reactivated' : 'user.deactivated', targetType: 'user', targetId: target.id },
+      {
+        actorId: admin.id,
+        action: isActive ? 'user.reactivated' : 'user.deactivated',
+        targetType: 'user',
+        targetId: target.id,
+      },
       tx,
     )
   })

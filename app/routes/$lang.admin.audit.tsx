@@ -15,7 +15,13 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   requireRole(request, 'admin')
   const lang = requireLanguage(params)
   const page = readPage(request)
-  return { lang, page, pageSize: AUDIT_PAGE_SIZE, ...listAuditEvents(page), title: pageTitle(lang, 'audit.title', 'admin') }
+  return {
+    lang,
+    page,
+    pageSize: AUDIT_PAGE_SIZE,
+    ...listAuditEvents(page),
+    title: pageTitle(lang, 'audit.title', 'admin'),
+  }
 }
 
 export default function AdminAudit() {

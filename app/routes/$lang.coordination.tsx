@@ -94,10 +94,18 @@ export default function Coordination() {
         <h2 id="open-title">{t('open.title')}</h2>
         <p className="muted">{t('open.hint')}</p>
         <nav className="tabs" aria-label={t('open.filterLabel')}>
-          <Link to={`/${lang}/coordination`} className={mine ? undefined : 'active'} aria-current={mine ? undefined : 'page'}>
+          <Link
+            to={`/${lang}/coordination`}
+            className={mine ? undefined : 'active'}
+            aria-current={mine ? undefined : 'page'}
+          >
             {t('open.all')}
           </Link>
-          <Link to={`/${lang}/coordination?mine=1`} className={mine ? 'active' : undefined} aria-current={mine ? 'page' : undefined}>
+          <Link
+            to={`/${lang}/coordination?mine=1`}
+            className={mine ? 'active' : undefined}
+            aria-current={mine ? 'page' : undefined}
+          >
             {t('open.mine')}
           </Link>
         </nav>
@@ -177,7 +185,10 @@ export default function Coordination() {
                     <td className="coord-nowrap">
                       {m.capacity === null
                         ? formatNumber(m.confirmed, lang)
-                        : t('meetings.confirmedOf', { n: formatNumber(m.confirmed, lang), capacity: formatNumber(m.capacity, lang) })}
+                        : t('meetings.confirmedOf', {
+                            n: formatNumber(m.confirmed, lang),
+                            capacity: formatNumber(m.capacity, lang),
+                          })}
                     </td>
                     <td>{formatNumber(m.waitlisted, lang)}</td>
                     <td>{formatNumber(m.pending, lang)}</td>

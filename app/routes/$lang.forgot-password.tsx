@@ -57,7 +57,10 @@ export default function ForgotPassword() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')
   const errorText = useErrorText()
-  const [form, fields] = useForm<z.input<typeof ForgotPasswordFormSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<z.input<typeof ForgotPasswordFormSchema>>({
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+  })
   return (
     <div className="page narrow">
       <h1>{t('forgot.title')}</h1>

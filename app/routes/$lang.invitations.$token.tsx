@@ -50,7 +50,10 @@ export default function AcceptInvitation() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')
   const errorText = useErrorText()
-  const [form, fields] = useForm<z.input<typeof AcceptInvitationFormSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<z.input<typeof AcceptInvitationFormSchema>>({
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+  })
   if (!email) {
     return (
       <div className="page narrow">

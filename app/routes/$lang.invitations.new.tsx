@@ -135,7 +135,7 @@ export default function NewInvitation() {
             { value: '', label: t('invite.noParliament') },
             ...parliaments.map((p) => ({
               value: String(p.id),
-              label: (lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr),
+              label: lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr,
             })),
           ]}
         />

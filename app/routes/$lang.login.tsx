@@ -84,7 +84,10 @@ export default function Login() {
   const navigation = useNavigation()
   const { t } = useTranslation('auth')
   const errorText = useErrorText()
-  const [form, fields] = useForm<z.input<typeof LoginFormSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<z.input<typeof LoginFormSchema>>({
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+  })
   const formError = form.errors?.[0]
   const minutes = Math.max(1, Math.ceil((actionData?.retryAfter ?? 0) / 60))
   return (

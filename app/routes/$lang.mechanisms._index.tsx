@@ -113,11 +113,15 @@ export default function Mechanisms() {
           {t('list.apply')}
         </button>
       </GetForm>
-      {shortened ? <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p> : null}
+      {shortened ? (
+        <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p>
+      ) : null}
 
       {scope ? (
         <p className="filter-scope">
-          <span>{t('list.onlyParliament', { name: pickLanguage({ en: scope.nameEn, ar: scope.nameAr }, lang).text })}</span>
+          <span>
+            {t('list.onlyParliament', { name: pickLanguage({ en: scope.nameEn, ar: scope.nameAr }, lang).text })}
+          </span>
           <Link to={allHref}>{t('list.showAll')}</Link>
         </p>
       ) : null}

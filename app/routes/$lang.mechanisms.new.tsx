@@ -56,7 +56,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
     const { parliamentId, ...input } = submission.value
     if (!parliamentExists(parliamentId)) {
-      return data({ result: submission.reply({ fieldErrors: { parliamentId: ['parliamentRequired'] } }) }, { status: 400 })
+      return data(
+        { result: submission.reply({ fieldErrors: { parliamentId: ['parliamentRequired'] } }) },
+        { status: 400 },
+      )
     }
     toSave = { input, parliamentId }
   } else {

@@ -58,7 +58,10 @@ export function loader({ params, request }: LoaderFunctionArgs) {
       city: m.city,
       country: m.countryCode ? countryName(m.countryCode, lang) : '',
       address: m.address,
-      hosts: m.hosts.split('\n').map((h) => h.trim()).filter(Boolean),
+      hosts: m.hosts
+        .split('\n')
+        .map((h) => h.trim())
+        .filter(Boolean),
       timeZone: m.timeZone,
       capacity: m.capacity,
       outcomeEn: m.outcomePublishedAt ? m.outcomeEn : '',
@@ -73,7 +76,9 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     documents: listMeetingDocuments(m.id, viewer),
     participation: m.state === 'draft' ? null : getParticipation(m.id, viewer),
     canManage,
-    moves: canManage ? (['published', 'completed', 'cancelled'] as const).filter((to) => canMoveMeeting(m.state, to)) : [],
+    moves: canManage
+      ? (['published', 'completed', 'cancelled'] as const).filter((to) => canMoveMeeting(m.state, to))
+      : [],
     title: `${title} · ${getFixedT(lang)('shell.siteName')}`,
   }
 }
@@ -84,7 +89,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { meeting: m } = requireVisibleMeeting(request, params.id)
   if (!canManageMeeting(user)) throw new Response('Forbidden', { status: 403 })
   const intent = (await request.formData()).get('intent')
-  const to = intent === 'publish' ? 'published' : intent === 'cancel' ? 'cancelled' : intent === 'complete' ? 'completed' : null
+  const to =
+    intent === 'publish' ? 'published' : intent === 'cancel' ? 'cancelled' : intent === 'complete' ? 'completed' : null
   if (!to) throw new Response('Bad Request', { status: 400 })
   const wasPublished = m.state === 'published'
   // The move, its audit row and its mails commit together (the mails go out after the commit).
@@ -101,8 +107,21 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function MeetingPage() {
-  const { lang, meeting: m, partners, themes, when, zone, deadline, onlineUrl, agenda, documents, participation, canManage, moves } =
-    useLoaderData<typeof loader>()
+  const {
+    lang,
+    meeting: m,
+    partners,
+    themes,
+    when,
+    zone,
+    deadline,
+    onlineUrl,
+    agenda,
+    documents,
+    participation,
+    canManage,
+    moves,
+  } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['meetings', 'library'])
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang)
   const description = pickLanguage({ en: m.descriptionEn, ar: m.descriptionAr }, lang)
@@ -117,8 +136,12 @@ export default function MeetingPage() {
       <p className="badges">
         <span className="badge">{t(`kinds.${m.kind}`)}</span>
         <span className="badge">{t(`formats.${m.format}`)}</span>
-        {m.visibility !== 'public' ? <span className="badge badge--members">{t(`visibilities.${m.visibility}`)}</span> : null}
-        {m.state !== 'published' ? <span className={`badge badge--state meeting-state--${m.state}`}>{t(`states.${m.state}`)}</span> : null}
+        {m.visibility !== 'public' ? (
+          <span className="badge badge--members">{t(`visibilities.${m.visibility}`)}</span>
+        ) : null}
+        {m.state !== 'published' ? (
+          <span className={`badge badge--state meeting-state--${m.state}`}>{t(`states.${m.state}`)}</span>
+        ) : null}
       </p>
       {m.state === 'draft' ? <p className="notice">{t('detail.draftNotice')}</p> : null}
       {m.state === 'cancelled' ? <p className="notice notice--warning">{t('detail.cancelledNotice')}</p> : null}
@@ -127,12 +150,24 @@ export default function MeetingPage() {
         <nav className="meeting-manage" aria-label={t('detail.manage')}>
           <h2 className="visually-hidden">{t('detail.manage')}</h2>
           <ul className="meeting-manage__links">
-            <li><Link to={`${base}/edit`}>{t('detail.edit')}</Link></li>
-            <li><Link to={`${base}/agenda`}>{t('detail.agenda')}</Link></li>
-            <li><Link to={`${base}/documents`}>{t('detail.documents')}</Link></li>
-            <li><Link to={`${base}/invitations`}>{t('detail.invitations')}</Link></li>
-            <li><Link to={`${base}/participants`}>{t('detail.participants')}</Link></li>
-            <li><Link to={`${base}/outcome`}>{t('detail.outcome')}</Link></li>
+            <li>
+              <Link to={`${base}/edit`}>{t('detail.edit')}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/agenda`}>{t('detail.agenda')}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/documents`}>{t('detail.documents')}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/invitations`}>{t('detail.invitations')}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/participants`}>{t('detail.participants')}</Link>
+            </li>
+            <li>
+              <Link to={`${base}/outcome`}>{t('detail.outcome')}</Link>
+            </li>
           </ul>
           {moves.length ? (
             <div className="meeting-manage__moves">
@@ -152,10 +187,18 @@ export default function MeetingPage() {
               ) : null}
               {moves.includes('cancelled') ? (
                 <Form method="post" className="meeting-manage__cancel">
-                  <button type="submit" name="intent" value="cancel" className="button button--danger" aria-describedby="cancel-hint">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="cancel"
+                    className="button button--danger"
+                    aria-describedby="cancel-hint"
+                  >
                     {t('detail.cancelMeeting')}
                   </button>
-                  <p className="field__hint" id="cancel-hint">{t('detail.cancelHint')}</p>
+                  <p className="field__hint" id="cancel-hint">
+                    {t('detail.cancelHint')}
+                  </p>
                 </Form>
               ) : null}
             </div>
@@ -260,7 +303,11 @@ export default function MeetingPage() {
             ) : null}
           </dl>
           <p>
-            <a href={`/meetings/${m.id}/calendar.ics?lang=${lang}`} className="button button--quiet button--small" download>
+            <a
+              href={`/meetings/${m.id}/calendar.ics?lang=${lang}`}
+              className="button button--quiet button--small"
+              download
+            >
               {t('detail.downloadIcs')}
             </a>
           </p>

@@ -45,7 +45,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const intent = formData.get('intent')
   if (intent === 'delete') {
     const sessionId = Number(formData.get('sessionId'))
-    if (!Number.isSafeInteger(sessionId) || !deleteSession(m.id, sessionId, user)) throw new Response('Not Found', { status: 404 })
+    if (!Number.isSafeInteger(sessionId) || !deleteSession(m.id, sessionId, user))
+      throw new Response('Not Found', { status: 404 })
     return redirectWithFlash(`/${lang}/meetings/${m.id}/agenda`, 'sessionDeleted')
   }
   if (intent !== 'save') throw new Response('Bad Request', { status: 400 })
@@ -75,7 +76,9 @@ export default function AgendaEditor() {
           {meetingTitle.text}
         </span>
       </h1>
-      <p className="lead">{t('editor.lead', { first: window.firstLabel, last: window.lastLabel, zone: isolate(timeZone) })}</p>
+      <p className="lead">
+        {t('editor.lead', { first: window.firstLabel, last: window.lastLabel, zone: isolate(timeZone) })}
+      </p>
       <MeetingAgenda
         agenda={agenda}
         timeZone={timeZone}
@@ -85,7 +88,10 @@ export default function AgendaEditor() {
           const title = pickLanguage({ en: s.titleEn, ar: s.titleAr }, lang).text
           return (
             <>
-              <Link className="button button--quiet button--small" to={`/${lang}/meetings/${meeting.id}/agenda/${s.id}`}>
+              <Link
+                className="button button--quiet button--small"
+                to={`/${lang}/meetings/${meeting.id}/agenda/${s.id}`}
+              >
                 {t('editor.edit')}
                 <span className="visually-hidden"> {t('editor.sessionActions', { title })}</span>
               </Link>

@@ -41,7 +41,12 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const roleOf = new Map<number, MeetingDocumentRole>()
   for (const role of meetingDocumentRoles) for (const d of linked[role]) roleOf.set(d.id, role)
   // The library's own search, as the coordinator sees it: published resources only (what can be linked).
-  const found = q ? searchResources(parseResourceSearch(new URLSearchParams({ q })), user, lang, { pageSize: RESULTS, snippets: false }) : null
+  const found = q
+    ? searchResources(parseResourceSearch(new URLSearchParams({ q })), user, lang, {
+        pageSize: RESULTS,
+        snippets: false,
+      })
+    : null
   return {
     lang,
     meeting: { id: m.id, titleEn: m.titleEn, titleAr: m.titleAr },
@@ -69,7 +74,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { user, lang, meeting: m } = requireEditor(request, params)
   const formData = await request.formData()
   const intent = formData.get('intent')
-  const q = String(formData.get('q') ?? '').trim().slice(0, 200)
+  const q = String(formData.get('q') ?? '')
+    .trim()
+    .slice(0, 200)
   const back = `/${lang}/meetings/${m.id}/documents${q ? `?${new URLSearchParams({ q })}` : ''}`
   if (intent === 'link') {
     const submission = parseWithZod(formData, { schema: MeetingDocumentFormSchema })
@@ -81,7 +88,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   if (intent === 'unlink') {
     const resourceId = Number(formData.get('resourceId'))
-    if (!Number.isSafeInteger(resourceId) || !unlinkDocument(m.id, resourceId, user)) throw new Response('Not Found', { status: 404 })
+    if (!Number.isSafeInteger(resourceId) || !unlinkDocument(m.id, resourceId, user))
+      throw new Response('Not Found', { status: 404 })
     return redirectWithFlash(back, 'documentUnlinked')
   }
   throw new Response('Bad Request', { status: 400 })
@@ -110,7 +118,11 @@ export default function MeetingDocumentsEditor() {
       </h1>
       <p className="lead">{t('documents.lead')}</p>
       <FormError>
-        {actionData?.error === 'cannotLink' ? t('documents.cannotLink') : actionData?.error ? t('validation.invalidChoice', { ns: 'common' }) : null}
+        {actionData?.error === 'cannotLink'
+          ? t('documents.cannotLink')
+          : actionData?.error
+            ? t('validation.invalidChoice', { ns: 'common' })
+            : null}
       </FormError>
 
       <section aria-labelledby="linked-title">
@@ -129,7 +141,9 @@ export default function MeetingDocumentsEditor() {
                           <Link to={`/${lang}/resources/${d.id}`}>
                             <BilingualText en={d.titleEn} ar={d.titleAr} lang={lang} />
                           </Link>
-                          {d.visibility === 'members' ? <span className="badge badge--members">{t('display.membersOnly')}</span> : null}
+                          {d.visibility === 'members' ? (
+                            <span className="badge badge--members">{t('display.membersOnly')}</span>
+                          ) : null}
                           <p className="muted">
                             {t(`types.${d.type}`, { ns: 'library' })}
                             {d.state !== 'published' ? ` · ${t('documents.notPublished')}` : ''}
@@ -138,7 +152,12 @@ export default function MeetingDocumentsEditor() {
                         <Form method="post">
                           <input type="hidden" name="resourceId" value={d.id} />
                           <input type="hidden" name="q" value={q} />
-                          <button type="submit" name="intent" value="unlink" className="button button--quiet button--small">
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="unlink"
+                            className="button button--quiet button--small"
+                          >
                             {t('documents.unlink')}
                             <span className="visually-hidden"> {t('documents.unlinkLabel', { title })}</span>
                           </button>
@@ -177,7 +196,9 @@ export default function MeetingDocumentsEditor() {
                       <Link to={`/${lang}/resources/${r.id}`}>
                         <BilingualText en={r.titleEn} ar={r.titleAr} lang={lang} />
                       </Link>
-                      {r.visibility === 'members' ? <span className="badge badge--members">{t('display.membersOnly')}</span> : null}
+                      {r.visibility === 'members' ? (
+                        <span className="badge badge--members">{t('display.membersOnly')}</span>
+                      ) : null}
                       <p className="muted">
                         {t(`types.${r.type}`, { ns: 'library' })}
                         {r.role ? ` · ${t('documents.linkedAs', { role: t(`role.${r.role}`) })}` : ''}
@@ -196,7 +217,10 @@ export default function MeetingDocumentsEditor() {
                       </select>
                       <button type="submit" name="intent" value="link" className="button button--small">
                         {r.role ? t('documents.changeRole') : t('documents.link')}
-                        <span className="visually-hidden"> {pickLanguage({ en: r.titleEn, ar: r.titleAr }, lang).text}</span>
+                        <span className="visually-hidden">
+                          {' '}
+                          {pickLanguage({ en: r.titleEn, ar: r.titleAr }, lang).text}
+                        </span>
                       </button>
                     </Form>
                   </li>

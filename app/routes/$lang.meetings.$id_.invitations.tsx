@@ -37,9 +37,18 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang).text
   return {
     lang,
-    meeting: { id: m.id, titleEn: m.titleEn, titleAr: m.titleAr, state: m.state, open: m.state !== 'cancelled' && m.state !== 'completed' && m.endsAt > new Date() },
+    meeting: {
+      id: m.id,
+      titleEn: m.titleEn,
+      titleAr: m.titleAr,
+      state: m.state,
+      open: m.state !== 'cancelled' && m.state !== 'completed' && m.endsAt > new Date(),
+    },
     ...listInvitations(m.id),
-    parliaments: listInvitableParliaments(m.id, lang).map((p) => ({ ...p, search: normalizeForSearch(`${p.nameEn} ${p.nameAr}`) })),
+    parliaments: listInvitableParliaments(m.id, lang).map((p) => ({
+      ...p,
+      search: normalizeForSearch(`${p.nameEn} ${p.nameAr}`),
+    })),
     q,
     pq,
     users: searchInvitableUsers(m.id, q),
@@ -115,7 +124,9 @@ export default function InvitationsPage() {
                 </thead>
                 <tbody>
                   {invitations.map((i) => {
-                    const name = i.parliamentId ? pickLanguage({ en: i.nameEn, ar: i.nameAr }, lang) : { text: i.nameEn, lang: undefined }
+                    const name = i.parliamentId
+                      ? pickLanguage({ en: i.nameEn, ar: i.nameAr }, lang)
+                      : { text: i.nameEn, lang: undefined }
                     return (
                       <tr key={i.id}>
                         <th scope="row">
@@ -126,7 +137,9 @@ export default function InvitationsPage() {
                           ) : (
                             <>
                               {t('invitations.memberAccount', { name: i.nameEn })}{' '}
-                              <span className="muted" dir="ltr">({i.email})</span>
+                              <span className="muted" dir="ltr">
+                                ({i.email})
+                              </span>
                             </>
                           )}
                         </th>
@@ -173,7 +186,11 @@ function ActionError({ intent }: { intent: 'parliaments' | 'users' }) {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('participation')
   if (!actionData || actionData.intent !== intent) return null
-  return <FormError>{actionData.error === 'closed' ? t('invitations.closedNote') : t('invitations.nothingChosen')}</FormError>
+  return (
+    <FormError>
+      {actionData.error === 'closed' ? t('invitations.closedNote') : t('invitations.nothingChosen')}
+    </FormError>
+  )
 }
 
 /** Parliaments with checkboxes; the text field filters the list as one types (or on submit without JavaScript). */
@@ -267,7 +284,15 @@ function MembersForm() {
           <p className="field__hint" id="q-hint">
             {t('invitations.searchHint')}
           </p>
-          <input type="search" id="q" name="q" defaultValue={q} aria-describedby="q-hint" dir="auto" autoComplete="off" />
+          <input
+            type="search"
+            id="q"
+            name="q"
+            defaultValue={q}
+            aria-describedby="q-hint"
+            dir="auto"
+            autoComplete="off"
+          />
         </div>
         <button type="submit" className="button button--quiet">
           {t('invitations.searchButton')}
@@ -281,7 +306,10 @@ function MembersForm() {
               <legend className="visually-hidden">{t('invitations.members')}</legend>
               <ul className="participation-checklist">
                 {users.map((u) => {
-                  const parliamentName = u.parliamentNameEn !== null ? pickLanguage({ en: u.parliamentNameEn, ar: u.parliamentNameAr }, lang) : null
+                  const parliamentName =
+                    u.parliamentNameEn !== null
+                      ? pickLanguage({ en: u.parliamentNameEn, ar: u.parliamentNameAr }, lang)
+                      : null
                   return (
                     <li key={u.id}>
                       {u.invitationId ? (
@@ -292,7 +320,10 @@ function MembersForm() {
                         <span className="field field--check">
                           <input type="checkbox" name="ids" value={u.id} id={`user-${u.id}`} />
                           <label htmlFor={`user-${u.id}`}>
-                            <bdi>{u.name}</bdi> <span className="muted" dir="ltr">({u.email})</span>
+                            <bdi>{u.name}</bdi>{' '}
+                            <span className="muted" dir="ltr">
+                              ({u.email})
+                            </span>
                             {parliamentName ? (
                               <>
                                 {' · '}

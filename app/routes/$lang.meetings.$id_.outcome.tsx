@@ -60,8 +60,22 @@ export default function MeetingOutcome() {
       <p className="lead">{t('outcome.lead')}</p>
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
         <FormError id={form.errorId}>{form.errors?.length ? errorText(form.errors)?.[0] : null}</FormError>
-        <TextareaField field={fields.outcomeEn} label={t('outcome.outcomeEn')} errors={errorText(fields.outcomeEn.errors)} lang="en" rows={8} maxLength={20_000} />
-        <TextareaField field={fields.outcomeAr} label={t('outcome.outcomeAr')} errors={errorText(fields.outcomeAr.errors)} lang="ar" rows={8} maxLength={20_000} />
+        <TextareaField
+          field={fields.outcomeEn}
+          label={t('outcome.outcomeEn')}
+          errors={errorText(fields.outcomeEn.errors)}
+          lang="en"
+          rows={8}
+          maxLength={20_000}
+        />
+        <TextareaField
+          field={fields.outcomeAr}
+          label={t('outcome.outcomeAr')}
+          errors={errorText(fields.outcomeAr.errors)}
+          lang="ar"
+          rows={8}
+          maxLength={20_000}
+        />
         <p className="form-actions">
           <button type="submit" className="button">
             {t('outcome.publish')}

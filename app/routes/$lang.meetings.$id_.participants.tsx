@@ -41,7 +41,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const groups = new Map<string, { key: string; nameEn: string; nameAr: string; rows: ParticipantRow[] }>()
   for (const p of participants) {
     const key = String(p.parliamentId ?? 'none')
-    if (!groups.has(key)) groups.set(key, { key, nameEn: p.parliamentNameEn ?? '', nameAr: p.parliamentNameAr ?? '', rows: [] })
+    if (!groups.has(key))
+      groups.set(key, { key, nameEn: p.parliamentNameEn ?? '', nameAr: p.parliamentNameAr ?? '', rows: [] })
     groups.get(key)!.rows.push(p)
   }
   const sorted = [...groups.values()].sort((a, b) =>
@@ -49,7 +50,10 @@ export function loader({ params, request }: LoaderFunctionArgs) {
       ? 1
       : b.key === 'none'
         ? -1
-        : pickLanguage({ en: a.nameEn, ar: a.nameAr }, lang).text.localeCompare(pickLanguage({ en: b.nameEn, ar: b.nameAr }, lang).text, lang),
+        : pickLanguage({ en: a.nameEn, ar: a.nameAr }, lang).text.localeCompare(
+            pickLanguage({ en: b.nameEn, ar: b.nameAr }, lang).text,
+            lang,
+          ),
   )
   const countOf = (...states: string[]) => participants.filter((p) => states.includes(p.state)).length
   return {
@@ -93,7 +97,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const userId = Number(formData.get('userId'))
   if (!Number.isSafeInteger(userId) || userId <= 0) throw new Response('Bad Request', { status: 400 })
   const change =
-    intent === 'approve' ? approveRegistration : intent === 'decline' ? declineRegistration : intent === 'cancel' ? cancelRegistration : null
+    intent === 'approve'
+      ? approveRegistration
+      : intent === 'decline'
+        ? declineRegistration
+        : intent === 'cancel'
+          ? cancelRegistration
+          : null
   if (!change) throw new Response('Bad Request', { status: 400 })
   const done = await change(m.id, userId, user, options)
   if (!done.ok) return data({ result: undefined, refused: done.reason }, { status: 400 })
@@ -136,7 +146,11 @@ export default function ParticipantsPage() {
           {groups.map((g) => (
             <section key={g.key} className="participation-group" aria-labelledby={`group-${g.key}`}>
               <h2 id={`group-${g.key}`}>
-                {g.key === 'none' ? t('participants.noParliament') : <BilingualText en={g.nameEn} ar={g.nameAr} lang={lang} />}{' '}
+                {g.key === 'none' ? (
+                  t('participants.noParliament')
+                ) : (
+                  <BilingualText en={g.nameEn} ar={g.nameAr} lang={lang} />
+                )}{' '}
                 <span className="muted">({g.rows.length})</span>
               </h2>
               <div className="table-wrap">
@@ -183,7 +197,11 @@ export default function ParticipantsPage() {
                 <li key={w.userId}>
                   <bdi>{w.name}</bdi>{' '}
                   <span className="muted">
-                    ({t('participants.requested', { date: formatInZone(new Date(w.requestedAt), lang, m.timeZone, 'dateTime') })})
+                    (
+                    {t('participants.requested', {
+                      date: formatInZone(new Date(w.requestedAt), lang, m.timeZone, 'dateTime'),
+                    })}
+                    )
                   </span>
                 </li>
               ))}
@@ -215,7 +233,9 @@ function ParticipantRowView({ p }: { p: ParticipantRow }) {
       <td>{t(`modes.${p.attendanceMode}`)}</td>
       <td>{p.interpretation.map((l) => t(`languages.${l}`)).join(i18n.language === 'ar' ? '، ' : ', ')}</td>
       <td>
-        {p.accessibilityNeeds ? <p dir="auto">{t('participants.accessibilityShort', { text: p.accessibilityNeeds })}</p> : null}
+        {p.accessibilityNeeds ? (
+          <p dir="auto">{t('participants.accessibilityShort', { text: p.accessibilityNeeds })}</p>
+        ) : null}
         {p.dietaryNeeds ? <p dir="auto">{t('participants.dietaryShort', { text: p.dietaryNeeds })}</p> : null}
       </td>
       <td>
@@ -237,7 +257,13 @@ function ParticipantRowView({ p }: { p: ParticipantRow }) {
           <input type="hidden" name="userId" value={p.userId} />
           {p.state === 'pending' ? (
             <>
-              <button type="submit" name="intent" value="approve" className="button button--small" aria-label={t('participants.approveLabel', { name: p.name })}>
+              <button
+                type="submit"
+                name="intent"
+                value="approve"
+                className="button button--small"
+                aria-label={t('participants.approveLabel', { name: p.name })}
+              >
                 {t('participants.approve')}
               </button>
               <button
@@ -284,9 +310,19 @@ function MessageForm() {
         <Field
           label={t('participants.subject')}
           errors={errorText(fields.subject.errors)}
-          inputProps={{ ...getInputProps(fields.subject, { type: 'text', ariaAttributes: false }), dir: 'auto', maxLength: 200 }}
+          inputProps={{
+            ...getInputProps(fields.subject, { type: 'text', ariaAttributes: false }),
+            dir: 'auto',
+            maxLength: 200,
+          }}
         />
-        <TextareaField field={fields.body} label={t('participants.body')} errors={errorText(fields.body.errors)} rows={6} maxLength={10_000} />
+        <TextareaField
+          field={fields.body}
+          label={t('participants.body')}
+          errors={errorText(fields.body.errors)}
+          rows={6}
+          maxLength={10_000}
+        />
         <div className="field field--check">
           <input {...getInputProps(fields.includeWaitlisted, { type: 'checkbox', ariaAttributes: false })} />
           <label htmlFor={fields.includeWaitlisted.id}>{t('participants.includeWaitlisted')}</label>

@@ -7,7 +7,12 @@ import { interpretationLanguages } from '#db/enums'
 import { RegistrationStateBadge } from '~/components/registration-panel'
 import { FormError } from '~/components/status-message'
 import { TextareaField } from '~/components/ui/field'
-import { cancelRegistration, getParticipation, register, type RegistrationRefusal } from '~/models/meeting-registration.server'
+import {
+  cancelRegistration,
+  getParticipation,
+  register,
+  type RegistrationRefusal,
+} from '~/models/meeting-registration.server'
 import { BilingualText } from '~/components/bilingual-text'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash, type FlashKey } from '~/utils/flash.server'
@@ -60,7 +65,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply(), refused: null }, { status: 400 })
   const done = await register(m.id, user, submission.value, { baseUrl })
   if (!done.ok) {
-    return data({ result: submission.reply(), refused: done.reason as RegistrationRefusal | null }, { status: done.reason === 'notInvited' ? 403 : 400 })
+    return data(
+      { result: submission.reply(), refused: done.reason as RegistrationRefusal | null },
+      { status: done.reason === 'notInvited' ? 403 : 400 },
+    )
   }
   const flash: FlashKey = done.updated
     ? 'registrationUpdated'
@@ -104,11 +112,19 @@ export default function RegisterPage() {
         </div>
         <div>
           <dt>{t('register.meetingDeadline')}</dt>
-          <dd>{m.registrationDeadline ? formatInZone(m.registrationDeadline, lang, m.timeZone, 'dateTime') : t('register.noDeadline')}</dd>
+          <dd>
+            {m.registrationDeadline
+              ? formatInZone(m.registrationDeadline, lang, m.timeZone, 'dateTime')
+              : t('register.noDeadline')}
+          </dd>
         </div>
         <div>
           <dt>{t('panel.title')}</dt>
-          <dd>{p.capacity === null ? t('panel.noLimit') : t('panel.seatsLeft', { n: p.seatsLeft ?? 0, capacity: p.capacity })}</dd>
+          <dd>
+            {p.capacity === null
+              ? t('panel.noLimit')
+              : t('panel.seatsLeft', { n: p.seatsLeft ?? 0, capacity: p.capacity })}
+          </dd>
         </div>
       </dl>
 
@@ -168,7 +184,10 @@ function RegistrationForm({ holds }: { holds: boolean }) {
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack participation-form">
       <h2>{holds ? t('register.changeTitle') : t('register.formTitle')}</h2>
-      <fieldset className="participation-choices" aria-describedby={modeErrors?.length ? `${fields.attendanceMode.id}-error` : undefined}>
+      <fieldset
+        className="participation-choices"
+        aria-describedby={modeErrors?.length ? `${fields.attendanceMode.id}-error` : undefined}
+      >
         <legend>{t('register.mode')}</legend>
         {modeErrors?.length ? (
           <ul className="field__errors" id={`${fields.attendanceMode.id}-error`}>
@@ -178,12 +197,14 @@ function RegistrationForm({ holds }: { holds: boolean }) {
           </ul>
         ) : null}
         <div className="participation-choices__options">
-          {getCollectionProps(fields.attendanceMode, { type: 'radio', options: p.modes, ariaAttributes: false }).map(({ key, ...props }) => (
-            <div className="field field--check" key={key}>
-              <input {...props} />
-              <label htmlFor={props.id}>{t(`modes.${props.value}`)}</label>
-            </div>
-          ))}
+          {getCollectionProps(fields.attendanceMode, { type: 'radio', options: p.modes, ariaAttributes: false }).map(
+            ({ key, ...props }) => (
+              <div className="field field--check" key={key}>
+                <input {...props} />
+                <label htmlFor={props.id}>{t(`modes.${props.value}`)}</label>
+              </div>
+            ),
+          )}
         </div>
       </fieldset>
       <fieldset className="participation-choices" aria-describedby={`${fields.interpretation.id}-hint`}>
@@ -192,14 +213,16 @@ function RegistrationForm({ holds }: { holds: boolean }) {
           {t('register.interpretationHint')}
         </p>
         <div className="participation-choices__options">
-          {getCollectionProps(fields.interpretation, { type: 'checkbox', options: [...interpretationLanguages], ariaAttributes: false }).map(
-            ({ key, ...props }) => (
-              <div className="field field--check" key={key}>
-                <input {...props} />
-                <label htmlFor={props.id}>{t(`languages.${props.value}`)}</label>
-              </div>
-            ),
-          )}
+          {getCollectionProps(fields.interpretation, {
+            type: 'checkbox',
+            options: [...interpretationLanguages],
+            ariaAttributes: false,
+          }).map(({ key, ...props }) => (
+            <div className="field field--check" key={key}>
+              <input {...props} />
+              <label htmlFor={props.id}>{t(`languages.${props.value}`)}</label>
+            </div>
+          ))}
         </div>
       </fieldset>
       <TextareaField

@@ -90,17 +90,26 @@ export default function Meetings() {
       <nav className="meeting-tabs" aria-label={t('page.views')}>
         <ul>
           <li>
-            <Link to={href(lang, { ...filters, year: query.year })} aria-current={query.view === 'list' && query.when === 'upcoming' ? 'page' : undefined}>
+            <Link
+              to={href(lang, { ...filters, year: query.year })}
+              aria-current={query.view === 'list' && query.when === 'upcoming' ? 'page' : undefined}
+            >
               {t('page.upcoming')}
             </Link>
           </li>
           <li>
-            <Link to={href(lang, { ...filters, year: query.year, when: 'past' })} aria-current={query.view === 'list' && query.when === 'past' ? 'page' : undefined}>
+            <Link
+              to={href(lang, { ...filters, year: query.year, when: 'past' })}
+              aria-current={query.view === 'list' && query.when === 'past' ? 'page' : undefined}
+            >
               {t('page.past')}
             </Link>
           </li>
           <li>
-            <Link to={href(lang, { ...filters, view: 'month', month: query.month })} aria-current={query.view === 'month' ? 'page' : undefined}>
+            <Link
+              to={href(lang, { ...filters, view: 'month', month: query.month })}
+              aria-current={query.view === 'month' ? 'page' : undefined}
+            >
               {t('page.monthView')}
             </Link>
           </li>
@@ -116,21 +125,30 @@ export default function Meetings() {
           name="kind"
           label={t('page.kind')}
           defaultValue={query.kind ?? ''}
-          options={[{ value: '', label: t('page.any') }, ...meetingKinds.map((v) => ({ value: v, label: t(`kinds.${v}`) }))]}
+          options={[
+            { value: '', label: t('page.any') },
+            ...meetingKinds.map((v) => ({ value: v, label: t(`kinds.${v}`) })),
+          ]}
         />
         <SelectField
           id="filter-format"
           name="format"
           label={t('page.format')}
           defaultValue={query.format ?? ''}
-          options={[{ value: '', label: t('page.any') }, ...meetingFormats.map((v) => ({ value: v, label: t(`formats.${v}`) }))]}
+          options={[
+            { value: '', label: t('page.any') },
+            ...meetingFormats.map((v) => ({ value: v, label: t(`formats.${v}`) })),
+          ]}
         />
         <SelectField
           id="filter-region"
           name="region"
           label={t('page.region')}
           defaultValue={query.region ?? ''}
-          options={[{ value: '', label: t('page.any') }, ...regions.map((v) => ({ value: v, label: t(`regions.${v}`, { ns: 'common' }) }))]}
+          options={[
+            { value: '', label: t('page.any') },
+            ...regions.map((v) => ({ value: v, label: t(`regions.${v}`, { ns: 'common' }) })),
+          ]}
         />
         {query.view === 'list' ? (
           <SelectField
@@ -138,7 +156,10 @@ export default function Meetings() {
             name="year"
             label={t('page.year')}
             defaultValue={query.year ? String(query.year) : ''}
-            options={[{ value: '', label: t('page.any') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
+            options={[
+              { value: '', label: t('page.any') },
+              ...years.map((y) => ({ value: String(y), label: String(y) })),
+            ]}
           />
         ) : null}
         <p className="form-actions">
@@ -189,11 +210,16 @@ function MonthCalendar({
   const { t } = useTranslation('meetings')
   const { month, weeks } = calendar
   const [y, m] = month.split('-').map(Number) as [number, number]
-  const monthName = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, 1))
+  const monthName = new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, 1),
+  )
   const weekdayLong = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' })
   const weekdayShort = new Intl.DateTimeFormat(lang, { weekday: 'short', timeZone: 'UTC' })
   // 2024-01-01 was a Monday: the 7 weekdays from the language's first day of the week.
-  const weekdays = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + ((calendar.firstWeekday - 1 + i + 7) % 7))))
+  const weekdays = Array.from(
+    { length: 7 },
+    (_, i) => new Date(Date.UTC(2024, 0, 1 + ((calendar.firstWeekday - 1 + i + 7) % 7))),
+  )
   const hasMeetings = weeks.some((w) => w.some((d) => d.inMonth && d.meetings.length))
   return (
     <section aria-labelledby="month-heading">
@@ -226,10 +252,16 @@ function MonthCalendar({
               {week.map((day) => (
                 <td
                   key={day.date}
-                  className={[!day.inMonth && 'is-outside', day.isToday && 'is-today', day.meetings.length === 0 && 'is-empty'].filter(Boolean).join(' ') || undefined}
+                  className={
+                    [!day.inMonth && 'is-outside', day.isToday && 'is-today', day.meetings.length === 0 && 'is-empty']
+                      .filter(Boolean)
+                      .join(' ') || undefined
+                  }
                 >
                   <span className="month-calendar__day">{day.day}</span>
-                  <span className="month-calendar__weekday">{weekdayLong.format(new Date(`${day.date}T00:00:00Z`))}</span>
+                  <span className="month-calendar__weekday">
+                    {weekdayLong.format(new Date(`${day.date}T00:00:00Z`))}
+                  </span>
                   {day.meetings.length ? (
                     <ul>
                       {day.meetings.map((mt) => {

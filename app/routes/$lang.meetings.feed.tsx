@@ -1,4 +1,10 @@
-import { data, type ActionFunctionArgs, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+  data,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,7 +48,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (parsed.data.intent === 'revoke') {
     atomically((tx) => {
       if (revokeCalendarFeed(user.id)) {
-        recordAuditEvent({ actorId: user.id, action: 'calendarFeed.revoked', targetType: 'user', targetId: user.id }, tx)
+        recordAuditEvent(
+          { actorId: user.id, action: 'calendarFeed.revoked', targetType: 'user', targetId: user.id },
+          tx,
+        )
       }
     })
     return redirectWithFlash(`/${lang}/meetings/feed`, 'calendarFeedRevoked')

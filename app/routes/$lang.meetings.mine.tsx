@@ -59,7 +59,9 @@ export default function MyMeetings() {
                 </p>
                 <p className="muted">
                   {m.registrationDeadline
-                    ? t('mine.deadline', { deadline: formatInZone(new Date(m.registrationDeadline), lang, m.timeZone, 'dateTime') })
+                    ? t('mine.deadline', {
+                        deadline: formatInZone(new Date(m.registrationDeadline), lang, m.timeZone, 'dateTime'),
+                      })
                     : t('mine.noDeadline')}
                 </p>
                 <p>
@@ -75,13 +77,31 @@ export default function MyMeetings() {
         )}
       </section>
 
-      <RegistrationTable id="mine-upcoming" title={t('mine.upcoming')} empty={t('mine.noUpcoming')} rows={upcoming} lang={lang} />
+      <RegistrationTable
+        id="mine-upcoming"
+        title={t('mine.upcoming')}
+        empty={t('mine.noUpcoming')}
+        rows={upcoming}
+        lang={lang}
+      />
       <RegistrationTable id="mine-past" title={t('mine.past')} empty={t('mine.noPast')} rows={past} lang={lang} />
     </div>
   )
 }
 
-function RegistrationTable({ id, title, empty, rows, lang }: { id: string; title: string; empty: string; rows: Loaded['upcoming']; lang: Language }) {
+function RegistrationTable({
+  id,
+  title,
+  empty,
+  rows,
+  lang,
+}: {
+  id: string
+  title: string
+  empty: string
+  rows: Loaded['upcoming']
+  lang: Language
+}) {
   const { t } = useTranslation('participation')
   return (
     <section className="participation-section" aria-labelledby={id}>
@@ -112,7 +132,9 @@ function RegistrationTable({ id, title, empty, rows, lang }: { id: string; title
                     {['confirmed', 'pending', 'waitlisted'].includes(m.registrationState) ? (
                       <span className="muted">{t(`modes.${m.attendanceMode}`)}</span>
                     ) : null}
-                    {m.state === 'cancelled' ? <span className="badge registration-badge--closed">{t('mine.meetingCancelled')}</span> : null}
+                    {m.state === 'cancelled' ? (
+                      <span className="badge registration-badge--closed">{t('mine.meetingCancelled')}</span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

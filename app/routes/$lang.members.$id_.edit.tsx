@@ -77,7 +77,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
       gender: gender ?? null,
       ...(coordinator ? { parliamentId: parliamentId ?? target.parliamentId, isFocalPoint } : {}),
     })
-    if (result.ok) recordAuditEvent({ actorId: user.id, action: 'member.updated', targetType: 'member', targetId: target.id }, tx)
+    if (result.ok)
+      recordAuditEvent({ actorId: user.id, action: 'member.updated', targetType: 'member', targetId: target.id }, tx)
     return result
   })
   if (!saved.ok) {
@@ -96,7 +97,9 @@ export default function EditMember() {
       <MemberForm lastResult={actionData?.result} defaultValue={values} parliaments={parliaments} lang={lang} />
       <section aria-labelledby="photo" className="panel">
         <h2 id="photo">{t('photo.title')}</h2>
-        {photo ? <img className="avatar" src={`/photos/${photo}/256`} alt={t('photo.current')} width={128} height={128} /> : null}
+        {photo ? (
+          <img className="avatar" src={`/photos/${photo}/256`} alt={t('photo.current')} width={128} height={128} />
+        ) : null}
         <FormError>{photoError ? t(`photo.errors.${photoError}`) : null}</FormError>
         <Form method="post" action={`/${lang}/members/${id}/photo`} encType="multipart/form-data" className="stack">
           <div className="field">
@@ -104,7 +107,13 @@ export default function EditMember() {
             <p className="field__hint" id="photo-hint">
               {t('photo.hint')}
             </p>
-            <input id="photo-file" name="photo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="photo-hint" />
+            <input
+              id="photo-file"
+              name="photo"
+              type="file"
+              accept="image/jpeg,image/png,image/webp"
+              aria-describedby="photo-hint"
+            />
           </div>
           <button type="submit" className="button">
             {t('photo.upload')}

@@ -29,7 +29,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (Number(request.headers.get('Content-Length') ?? 0) > MAX_PHOTO_BYTES + 64 * 1024) return refuse('tooLarge')
   let form: FormData
   try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }))
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }),
+    )
   } catch (error) {
     return refuse(error instanceof MaxPartSizeExceededError ? 'tooLarge' : 'notImage')
   }
@@ -47,7 +50,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   // The photo's files are written first (named by content, unused ones harmless); the profile and its audit row commit together.
   atomically((tx) => {
     setMemberPhoto(target.id, photo)
-    recordAuditEvent({ actorId: user.id, action: 'member.photo_changed', targetType: 'member', targetId: target.id }, tx)
+    recordAuditEvent(
+      { actorId: user.id, action: 'member.photo_changed', targetType: 'member', targetId: target.id },
+      tx,
+    )
   })
   return redirectWithFlash(`/${lang}/members/${target.id}`, 'profileSaved')
 }

@@ -41,7 +41,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export default function Members() {
-  const { lang, query, shortened, rows, total, pageSize, parliaments, signedIn, canAdd } = useLoaderData<typeof loader>()
+  const { lang, query, shortened, rows, total, pageSize, parliaments, signedIn, canAdd } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation(['members', 'network', 'common'])
   return (
     <div className="page">
@@ -69,7 +70,10 @@ export default function Members() {
           label={t('list.parliament')}
           value={query.parliament}
           allLabel={t('directory.all', { ns: 'network' })}
-          options={parliaments.map((p) => ({ value: p.id, label: lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr }))}
+          options={parliaments.map((p) => ({
+            value: p.id,
+            label: lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr,
+          }))}
         />
         <FilterSelect
           name="position"
@@ -93,7 +97,9 @@ export default function Members() {
           {t('directory.apply', { ns: 'network' })}
         </button>
       </GetForm>
-      {shortened ? <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p> : null}
+      {shortened ? (
+        <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p>
+      ) : null}
       <p className="muted" role="status">
         {t('directory.count', { ns: 'network', total: formatNumber(total, lang) })}
       </p>

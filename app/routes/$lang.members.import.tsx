@@ -63,7 +63,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
       unstable_createMemoryUploadHandler({ maxPartSize: MAX_POPOLO_BYTES }),
     )
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data<ActionResult>({ step: 'error', error: 'tooLarge' }, { status: 413 })
+    if (error instanceof MaxPartSizeExceededError)
+      return data<ActionResult>({ step: 'error', error: 'tooLarge' }, { status: 413 })
     return data<ActionResult>({ step: 'error', error: 'noFile' }, { status: 400 })
   }
   const parliamentId = parliamentOption(form.get('parliamentId'))
@@ -77,7 +78,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
       return data<ActionResult>({ step: 'done', summary: summarizeResult(result), written: result.written })
     }
     const file = form.get('file')
-    if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ step: 'error', error: 'noFile' }, { status: 400 })
+    if (!(file instanceof File) || file.size === 0)
+      return data<ActionResult>({ step: 'error', error: 'noFile' }, { status: 400 })
     const bytes = Buffer.from(await file.arrayBuffer())
     const plan = planPopoloImport(parsePopoloJson(bytes), { parliamentId })
     const hash = storePendingImport(bytes)
@@ -123,7 +125,8 @@ export default function ImportMembers() {
       ) : null}
       {result?.step === 'done' ? (
         <StatusMessage>
-          {t(result.written ? 'import.done' : 'import.nothingChanged')} {t('import.newCount', { n: formatNumber(result.summary.persons.new, lang) })}
+          {t(result.written ? 'import.done' : 'import.nothingChanged')}{' '}
+          {t('import.newCount', { n: formatNumber(result.summary.persons.new, lang) })}
         </StatusMessage>
       ) : null}
       {result?.step === 'preview' || result?.step === 'done' ? <Summary summary={result.summary} lang={lang} /> : null}
@@ -171,7 +174,11 @@ function Summary({ summary, lang }: { summary: PopoloImportSummary; lang: 'en' |
       <h2 id="summary-title">{t('import.summary')}</h2>
       <p>
         {t('import.target')}{' '}
-        <strong dir="auto">{lang === 'ar' ? summary.parliament.nameAr || summary.parliament.nameEn : summary.parliament.nameEn || summary.parliament.nameAr}</strong>
+        <strong dir="auto">
+          {lang === 'ar'
+            ? summary.parliament.nameAr || summary.parliament.nameEn
+            : summary.parliament.nameEn || summary.parliament.nameAr}
+        </strong>
         {summary.parliament.match === 'new' ? ` (${t('import.newParliament')})` : null}
       </p>
       <div className="table-wrap">

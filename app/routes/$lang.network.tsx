@@ -42,16 +42,31 @@ export function loader({ params }: LoaderFunctionArgs) {
       youthShares: p.youthShares,
       ...chartLabel(p, stats.parliaments, lang),
     }))
-    .sort((a, b) => collator.compare(pickLanguage({ en: a.nameEn, ar: a.nameAr }, lang).text, pickLanguage({ en: b.nameEn, ar: b.nameAr }, lang).text))
+    .sort((a, b) =>
+      collator.compare(
+        pickLanguage({ en: a.nameEn, ar: a.nameAr }, lang).text,
+        pickLanguage({ en: b.nameEn, ar: b.nameAr }, lang).text,
+      ),
+    )
   return {
     lang,
     composition: stats.composition,
-    shares: { members: stats.shares.members, womenShare: stats.shares.womenShare, youthShares: stats.shares.youthShares },
+    shares: {
+      members: stats.shares.members,
+      womenShare: stats.shares.womenShare,
+      youthShares: stats.shares.youthShares,
+    },
     ipu: { network: stats.ipu.network.share, world: stats.ipu.world.share, asOf: stats.ipu.asOf },
     parliaments,
     withWomenFigures: parliaments
       .filter((p) => p.womenShare != null || p.ipuWomenShare != null)
-      .map((p) => ({ id: p.id, label: p.label, labelLang: p.labelLang, womenShare: p.womenShare, ipuWomenShare: p.ipuWomenShare }))
+      .map((p) => ({
+        id: p.id,
+        label: p.label,
+        labelLang: p.labelLang,
+        womenShare: p.womenShare,
+        ipuWomenShare: p.ipuWomenShare,
+      }))
       .sort((a, b) => collator.compare(a.label, b.label)),
     map: {
       width: map.width,
@@ -84,7 +99,8 @@ function chartLabel(p: ParliamentRow, all: ParliamentRow[], lang: Language): { l
 }
 
 export default function NetworkStatistics() {
-  const { lang, composition, shares, ipu, parliaments, withWomenFigures, map, minAgeGroup } = useLoaderData<typeof loader>()
+  const { lang, composition, shares, ipu, parliaments, withWomenFigures, map, minAgeGroup } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation(['stats', 'network', 'common'])
   const n = (value: number) => formatNumber(value, lang)
   const share = (value: number | null) => (value == null ? '—' : formatShare(value, lang))

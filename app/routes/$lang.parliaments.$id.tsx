@@ -56,7 +56,10 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     minGroup: MIN_GROUP,
     mechanisms: listParliamentMechanisms(parliament.id),
     resources: listParliamentResources(parliament.id, user),
-    meetings: listParliamentMeetings(parliament.id, user && { id: user.id, role: user.role, parliamentId: user.parliamentId }),
+    meetings: listParliamentMeetings(
+      parliament.id,
+      user && { id: user.id, role: user.role, parliamentId: user.parliamentId },
+    ),
     canEdit: hasRole(user, 'coordinator'),
     canAddMechanism: canEditMechanism(user, { parliamentId: parliament.id }),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
@@ -72,8 +75,19 @@ function share(value: number | null, lang: Language) {
 }
 
 export default function ParliamentPage() {
-  const { lang, parliament: p, members, focalPoints, shares, minGroup, mechanisms, resources, meetings, canEdit, canAddMechanism } =
-    useLoaderData<typeof loader>()
+  const {
+    lang,
+    parliament: p,
+    members,
+    focalPoints,
+    shares,
+    minGroup,
+    mechanisms,
+    resources,
+    meetings,
+    canEdit,
+    canAddMechanism,
+  } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['network', 'common', 'meetings'])
   const otherName = lang === 'ar' ? p.nameEn : p.nameAr
   return (
@@ -140,7 +154,9 @@ export default function ParliamentPage() {
               <tr>
                 <th scope="col">{t('profile.figure')}</th>
                 <th scope="col">{t('profile.network')}</th>
-                <th scope="col">{t('profile.ipu', { date: p.ipuAsOf ? formatDate(new Date(`${p.ipuAsOf}T00:00:00Z`), lang) : '—' })}</th>
+                <th scope="col">
+                  {t('profile.ipu', { date: p.ipuAsOf ? formatDate(new Date(`${p.ipuAsOf}T00:00:00Z`), lang) : '—' })}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -171,12 +187,20 @@ export default function ParliamentPage() {
 
       <section aria-labelledby="focal-title">
         <h2 id="focal-title">{t('profile.focalPoints')}</h2>
-        {focalPoints.length === 0 ? <p className="muted">{t('profile.noFocalPoints')}</p> : <MemberList members={focalPoints} lang={lang} />}
+        {focalPoints.length === 0 ? (
+          <p className="muted">{t('profile.noFocalPoints')}</p>
+        ) : (
+          <MemberList members={focalPoints} lang={lang} />
+        )}
       </section>
 
       <section aria-labelledby="members-title">
         <h2 id="members-title">{t('profile.membersTitle')}</h2>
-        {members.length === 0 ? <p className="muted">{t('profile.noMembers')}</p> : <MemberList members={members} lang={lang} />}
+        {members.length === 0 ? (
+          <p className="muted">{t('profile.noMembers')}</p>
+        ) : (
+          <MemberList members={members} lang={lang} />
+        )}
       </section>
 
       <section aria-labelledby="mechanisms-title">
@@ -192,50 +216,50 @@ export default function ParliamentPage() {
           <p className="muted">{t('profile.noMechanisms')}</p>
         ) : (
           <>
-          <p>
-            <Link to={`/${lang}/mechanisms?parliament=${p.id}`}>{t('profile.allMechanisms')}</Link>
-          </p>
-          <ul className="cards">
-            {mechanisms.map((m) => (
-              <li key={m.id} className="card">
-                <h3>
-                  <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
-                </h3>
-                <p className="muted">
-                  {t(`mechanismKinds.${m.kind}`)}
-                  {m.year ? ` · ${m.year}` : ''}
-                </p>
-                <p>
-                  <BilingualText en={m.descriptionEn} ar={m.descriptionAr} lang={lang} />
-                </p>
-                {m.pillars.length ? (
-                  <ul className="tags" aria-label={t('profile.pillars')}>
-                    {m.pillars.map((n) => (
-                      <li key={n}>{t(`pillarsShort.${n}`)}</li>
-                    ))}
-                  </ul>
-                ) : null}
-                {m.url ? (
-                  <p>
-                    <a href={m.url} rel="noreferrer">
-                      {t('profile.mechanismLink')}
-                    </a>
+            <p>
+              <Link to={`/${lang}/mechanisms?parliament=${p.id}`}>{t('profile.allMechanisms')}</Link>
+            </p>
+            <ul className="cards">
+              {mechanisms.map((m) => (
+                <li key={m.id} className="card">
+                  <h3>
+                    <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
+                  </h3>
+                  <p className="muted">
+                    {t(`mechanismKinds.${m.kind}`)}
+                    {m.year ? ` · ${m.year}` : ''}
                   </p>
-                ) : null}
-                {canAddMechanism ? (
                   <p>
-                    <Link to={`/${lang}/mechanisms/${m.id}/edit`}>
-                      {t('profile.edit')}
-                      <span className="visually-hidden">
-                        {' '}
-                        <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
-                      </span>
-                    </Link>
+                    <BilingualText en={m.descriptionEn} ar={m.descriptionAr} lang={lang} />
                   </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+                  {m.pillars.length ? (
+                    <ul className="tags" aria-label={t('profile.pillars')}>
+                      {m.pillars.map((n) => (
+                        <li key={n}>{t(`pillarsShort.${n}`)}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {m.url ? (
+                    <p>
+                      <a href={m.url} rel="noreferrer">
+                        {t('profile.mechanismLink')}
+                      </a>
+                    </p>
+                  ) : null}
+                  {canAddMechanism ? (
+                    <p>
+                      <Link to={`/${lang}/mechanisms/${m.id}/edit`}>
+                        {t('profile.edit')}
+                        <span className="visually-hidden">
+                          {' '}
+                          <BilingualText en={m.nameEn} ar={m.nameAr} lang={lang} />
+                        </span>
+                      </Link>
+                    </p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
           </>
         )}
       </section>

@@ -6,11 +6,7 @@ import { BilingualText } from '~/components/bilingual-text'
 import { FilterSelect } from '~/components/filter-select'
 import { NetworkNav } from '~/components/network-nav'
 import { Pagination } from '~/components/pagination'
-import {
-  DIRECTORY_PAGE_SIZE,
-  listParliamentCountries,
-  searchParliaments,
-} from '~/models/parliament.server'
+import { DIRECTORY_PAGE_SIZE, listParliamentCountries, searchParliaments } from '~/models/parliament.server'
 import { hasRole, getUser } from '~/utils/auth.server'
 import { countryName, countryOptions } from '~/utils/countries'
 import { formatNumber } from '~/utils/format'
@@ -99,7 +95,9 @@ export default function Directory() {
           {t('directory.apply')}
         </button>
       </GetForm>
-      {shortened ? <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p> : null}
+      {shortened ? (
+        <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p>
+      ) : null}
 
       <p className="muted" role="status">
         {t('directory.count', { total: formatNumber(total, lang) })}
@@ -141,9 +139,7 @@ export default function Directory() {
                     <Link to={`/${lang}/parliaments/${p.id}`}>
                       <BilingualText en={p.nameEn} ar={p.nameAr} lang={lang} />
                     </Link>
-                    {p.joinedAt ? (
-                      <span className="badge badge--ok">{t('directory.inNetwork')}</span>
-                    ) : null}
+                    {p.joinedAt ? <span className="badge badge--ok">{t('directory.inNetwork')}</span> : null}
                   </th>
                   <td>
                     {t(`parliamentKinds.${p.kind}`, { ns: 'common' })}

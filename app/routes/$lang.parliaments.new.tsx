@@ -31,7 +31,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   // The change and its audit row commit together.
   const { id } = atomically((tx) => {
     const created = createParliament(submission.value)
-    recordAuditEvent({ actorId: user.id, action: 'parliament.created', targetType: 'parliament', targetId: created.id }, tx)
+    recordAuditEvent(
+      { actorId: user.id, action: 'parliament.created', targetType: 'parliament', targetId: created.id },
+      tx,
+    )
     return created
   })
   return redirectWithFlash(`/${lang}/parliaments/${id}`, 'parliamentSaved')

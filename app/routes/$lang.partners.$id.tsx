@@ -91,7 +91,11 @@ export default function PartnerPage() {
       ) : null}
 
       {description.text ? (
-        <p className="partner-page__description prose" lang={description.lang} dir={description.lang ? 'auto' : undefined}>
+        <p
+          className="partner-page__description prose"
+          lang={description.lang}
+          dir={description.lang ? 'auto' : undefined}
+        >
           {description.text}
         </p>
       ) : null}
@@ -150,7 +154,9 @@ export default function PartnerPage() {
                     <p className="badges">
                       <span className="badge">{t(`kinds.${m.kind}`, { ns: 'meetings' })}</span>
                       {m.visibility !== 'public' ? (
-                        <span className="badge badge--members">{t(`visibilities.${m.visibility}`, { ns: 'meetings' })}</span>
+                        <span className="badge badge--members">
+                          {t(`visibilities.${m.visibility}`, { ns: 'meetings' })}
+                        </span>
                       ) : null}
                       {m.state !== 'published' ? (
                         <span className="badge badge--state">{t(`states.${m.state}`, { ns: 'meetings' })}</span>
@@ -201,7 +207,9 @@ export default function PartnerPage() {
                   </Link>
                   <p className="badges">
                     <span className="badge">{t(`types.${r.type}`, { ns: 'library' })}</span>
-                    {r.visibility === 'members' ? <span className="badge badge--members">{t('detail.membersOnly')}</span> : null}
+                    {r.visibility === 'members' ? (
+                      <span className="badge badge--members">{t('detail.membersOnly')}</span>
+                    ) : null}
                     {r.date ? <span className="muted">{r.date}</span> : null}
                   </p>
                 </li>

@@ -106,7 +106,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const linked = linkInitiative(p.id, initiativeTarget(target.kind, target.id))
       if (linked.ok) {
         const details = { [target.kind]: target.id }
-        recordAuditEvent({ actorId: user.id, action: 'partner.initiative_link', targetType: 'partner', targetId: p.id, details }, tx)
+        recordAuditEvent(
+          { actorId: user.id, action: 'partner.initiative_link', targetType: 'partner', targetId: p.id, details },
+          tx,
+        )
       }
       return linked
     })
@@ -121,10 +124,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const [kind, id] = row.meetingId
         ? ['meeting', row.meetingId]
         : row.programmeId
-        ? ['programme', row.programmeId]
-        : ['resource', row.resourceId]
+          ? ['programme', row.programmeId]
+          : ['resource', row.resourceId]
       const details = { [kind as string]: id }
-      recordAuditEvent({ actorId: user.id, action: 'partner.initiative_unlink', targetType: 'partner', targetId: p.id, details }, tx)
+      recordAuditEvent(
+        { actorId: user.id, action: 'partner.initiative_unlink', targetType: 'partner', targetId: p.id, details },
+        tx,
+      )
       return row
     })
     if (!removed) throw new Response('Not Found', { status: 404 })
@@ -179,7 +185,12 @@ export default function PartnerInitiatives() {
                       </div>
                       <Form method="post">
                         <input type="hidden" name="initiativeId" value={item.initiativeId} />
-                        <button type="submit" name="intent" value="unlink" className="button button--quiet button--small">
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="unlink"
+                          className="button button--quiet button--small"
+                        >
                           {t('initiatives.unlink')}
                           <span className="visually-hidden"> {item.title}</span>
                         </button>
@@ -188,7 +199,7 @@ export default function PartnerInitiatives() {
                   ))}
                 </ul>
               </section>
-            ) : null
+            ) : null,
           )
         ) : (
           <p className="muted">{t('initiatives.none')}</p>

@@ -111,7 +111,11 @@ export default function Partners() {
                         </p>
                       ) : null}
                       {p.summary.text ? (
-                        <p className="partner-card__summary" lang={p.summary.lang} dir={p.summary.lang ? 'auto' : undefined}>
+                        <p
+                          className="partner-card__summary"
+                          lang={p.summary.lang}
+                          dir={p.summary.lang ? 'auto' : undefined}
+                        >
                           {p.summary.text}
                         </p>
                       ) : null}

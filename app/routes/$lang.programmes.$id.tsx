@@ -40,7 +40,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   // Only a real change is recorded: a second click (or a replayed form) writes nothing.
   atomically((tx) => {
     if (setProgrammeActive(programme.id, intent === 'reactivate')) {
-      recordAuditEvent({ actorId: user.id, action: `programme.${intent}`, targetType: 'programme', targetId: programme.id }, tx)
+      recordAuditEvent(
+        { actorId: user.id, action: `programme.${intent}`, targetType: 'programme', targetId: programme.id },
+        tx,
+      )
     }
   })
   return redirectWithFlash(`/${lang}/programmes/${programme.id}`, 'programmeSaved')
@@ -84,7 +87,13 @@ export default function ProgrammePage() {
           <Form method="post" className="programme-manage__state">
             {p.isActive ? (
               <>
-                <button type="submit" name="intent" value="retire" className="button button--quiet" aria-describedby="retire-hint">
+                <button
+                  type="submit"
+                  name="intent"
+                  value="retire"
+                  className="button button--quiet"
+                  aria-describedby="retire-hint"
+                >
                   {t('page.retire')}
                 </button>
                 <p id="retire-hint" className="field__hint">

@@ -37,7 +37,10 @@ export default function Programmes() {
   const { lang, kind, programmes, canManage, isVisitor } = useLoaderData<typeof loader>()
   const { t } = useTranslation('programmes')
   const filterLink = (k: ProgrammeKind | null, label: string) => (
-    <Link to={k ? `/${lang}/programmes?kind=${k}` : `/${lang}/programmes`} aria-current={k === kind ? 'page' : undefined}>
+    <Link
+      to={k ? `/${lang}/programmes?kind=${k}` : `/${lang}/programmes`}
+      aria-current={k === kind ? 'page' : undefined}
+    >
       {label}
     </Link>
   )

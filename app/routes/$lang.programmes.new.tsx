@@ -22,7 +22,12 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
   return {
     lang,
-    defaultValue: { kind: 'legislative_drafting', formats: [] as string[], languages: ['ar', 'en'], themes: [] as string[] },
+    defaultValue: {
+      kind: 'legislative_drafting',
+      formats: [] as string[],
+      languages: ['ar', 'en'],
+      themes: [] as string[],
+    },
     title: pageTitle(lang, 'form.newTitle', 'programmes'),
   }
 }

@@ -152,7 +152,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
       if (!result.ok) return result
       audit(tx, 'request.withdraw', { from: result.from })
       notifyCoordinators(tx, r, { kind: 'withdrawn', from: user.name }, r.assignee)
-      if (r.requesterId !== user.id) notifyRequester(tx, r, r.requester, { kind: 'state', state: 'withdrawn', reason: null })
+      if (r.requesterId !== user.id)
+        notifyRequester(tx, r, r.requester, { kind: 'state', state: 'withdrawn', reason: null })
       return result
     })
     if (!withdrawn.ok) return fail('withdraw', withdrawn.error)
@@ -209,7 +210,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const result = linkRequestOutput(r.id, submission.value)
       if (!result.ok) return result
       audit(tx, 'request.output_link', { [submission.value.kind]: submission.value.id })
-      const output = listRequestOutputs(r.id).find((o) => o.kind === submission.value.kind && o.targetId === submission.value.id)
+      const output = listRequestOutputs(r.id).find(
+        (o) => o.kind === submission.value.kind && o.targetId === submission.value.id,
+      )
       const title = output ? pickLanguage(output.title, r.requester?.locale ?? lang).text : ''
       notifyRequester(tx, r, r.requester, { kind: 'output', title })
       return result
@@ -235,7 +238,8 @@ export default function RequestPage() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation(['requests', 'common', 'library', 'network'])
   const errorText = useErrorText()
-  const resultOf = <I extends Intent>(intent: I) => (actionData?.intent === intent ? (actionData.result as never) : undefined)
+  const resultOf = <I extends Intent>(intent: I) =>
+    actionData?.intent === intent ? (actionData.result as never) : undefined
   const closed = isClosedState(r.state)
   const date = (iso: string) => formatDate(new Date(`${iso}T00:00:00Z`), lang)
   const dates =
@@ -293,26 +297,26 @@ export default function RequestPage() {
               ) : null}
               {r.pillars.length + r.resolutions.length + r.themes.length ? (
                 <>
-                <dt>{t('page.topics')}</dt>
-                <dd>
-                  <ul className="badges">
-                    {r.pillars.map((p) => (
-                      <li key={`p${p}`} className="badge">
-                        {t(`pillarsShort.${p}`, { ns: 'network' })}
-                      </li>
-                    ))}
-                    {r.resolutions.map((x) => (
-                      <li key={`r${x}`} className="badge">
-                        {t(`resolutions.${x}`, { ns: 'common' })}
-                      </li>
-                    ))}
-                    {r.themes.map((x) => (
-                      <li key={`t${x}`} className="badge">
-                        {t(`themes.${x}`, { ns: 'library' })}
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
+                  <dt>{t('page.topics')}</dt>
+                  <dd>
+                    <ul className="badges">
+                      {r.pillars.map((p) => (
+                        <li key={`p${p}`} className="badge">
+                          {t(`pillarsShort.${p}`, { ns: 'network' })}
+                        </li>
+                      ))}
+                      {r.resolutions.map((x) => (
+                        <li key={`r${x}`} className="badge">
+                          {t(`resolutions.${x}`, { ns: 'common' })}
+                        </li>
+                      ))}
+                      {r.themes.map((x) => (
+                        <li key={`t${x}`} className="badge">
+                          {t(`themes.${x}`, { ns: 'library' })}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
                 </>
               ) : null}
               <dt>{t('page.desiredDates')}</dt>
@@ -373,15 +377,24 @@ export default function RequestPage() {
                   const title = pickLanguage(o.title, lang)
                   return (
                     <li key={o.id}>
-                      <span className="badge">{o.kind === 'resource' ? t('page.outputResource') : t('page.outputMeeting')}</span>{' '}
-                      <Link to={`/${lang}/${o.kind === 'resource' ? 'resources' : 'meetings'}/${o.targetId}`} lang={title.lang ?? undefined}>
+                      <span className="badge">
+                        {o.kind === 'resource' ? t('page.outputResource') : t('page.outputMeeting')}
+                      </span>{' '}
+                      <Link
+                        to={`/${lang}/${o.kind === 'resource' ? 'resources' : 'meetings'}/${o.targetId}`}
+                        lang={title.lang ?? undefined}
+                      >
                         {title.text}
                       </Link>
                       {manage ? (
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="unlink" />
                           <input type="hidden" name="outputId" value={o.id} />
-                          <button type="submit" className="button button--small button--quiet" aria-label={t('manage.unlinkNamed', { title: title.text })}>
+                          <button
+                            type="submit"
+                            className="button button--small button--quiet"
+                            aria-label={t('manage.unlinkNamed', { title: title.text })}
+                          >
                             {t('manage.unlink')}
                           </button>
                         </Form>
@@ -400,7 +413,11 @@ export default function RequestPage() {
           {canWithdraw || actionData?.intent === 'withdraw' ? (
             <section className="request-section request-withdraw" aria-labelledby="request-withdraw">
               <h2 id="request-withdraw">{t('page.withdrawTitle')}</h2>
-              {actionData?.intent === 'withdraw' ? <p className="form-error" role="alert">{t('validation.stateNotAllowed', { ns: 'common' })}</p> : null}
+              {actionData?.intent === 'withdraw' ? (
+                <p className="form-error" role="alert">
+                  {t('validation.stateNotAllowed', { ns: 'common' })}
+                </p>
+              ) : null}
               <p>{t('page.withdrawLead')}</p>
               {canWithdraw ? (
                 <Form method="post">
@@ -419,7 +436,9 @@ export default function RequestPage() {
               {events.map((e) => (
                 <li key={e.id}>
                   <time dateTime={new Date(e.createdAt).toISOString()}>{formatDate(new Date(e.createdAt), lang)}</time>{' '}
-                  <span dir="auto">{t('page.historyStep', { state: t(`states.${e.toState}`), who: e.actorName ?? t('page.someone') })}</span>
+                  <span dir="auto">
+                    {t('page.historyStep', { state: t(`states.${e.toState}`), who: e.actorName ?? t('page.someone') })}
+                  </span>
                 </li>
               ))}
             </ol>
@@ -433,7 +452,12 @@ export default function RequestPage() {
             assignees={manage.assignees}
             assigneeId={r.assigneeId}
             notes={manage.notes}
-            results={{ move: resultOf('move'), assign: resultOf('assign'), output: resultOf('output'), note: resultOf('note') }}
+            results={{
+              move: resultOf('move'),
+              assign: resultOf('assign'),
+              output: resultOf('output'),
+              note: resultOf('note'),
+            }}
           />
         ) : null}
       </div>

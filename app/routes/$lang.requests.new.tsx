@@ -57,7 +57,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (!user.parliamentId) throw new Response('Forbidden', { status: 403 })
   const { formData, uploadErrors } = await readUploadForm(request, user, { fileFields: [...attachmentFields] })
   const fieldErrors: Record<string, string[]> = {}
-  const uploads = { attachment1: null, attachment2: null } as Record<(typeof attachmentFields)[number], { id: string; name: string; size: number } | null>
+  const uploads = { attachment1: null, attachment2: null } as Record<
+    (typeof attachmentFields)[number],
+    { id: string; name: string; size: number } | null
+  >
   for (const name of attachmentFields) {
     if (uploadErrors[name]) fieldErrors[name] = [uploadErrors[name]]
     const id = formData.get(name)
@@ -71,10 +74,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: requestFormSchema() })
   if (submission.status === 'success' && submission.value.programmeId !== null) {
-    if (!programmeOptions().some((p) => p.id === submission.value.programmeId)) fieldErrors.programmeId = ['invalidChoice']
+    if (!programmeOptions().some((p) => p.id === submission.value.programmeId))
+      fieldErrors.programmeId = ['invalidChoice']
   }
   if (submission.status !== 'success' || Object.keys(fieldErrors).length) {
-    return data({ result: submission.reply(Object.keys(fieldErrors).length ? { fieldErrors } : undefined), uploads }, { status: 400 })
+    return data(
+      { result: submission.reply(Object.keys(fieldErrors).length ? { fieldErrors } : undefined), uploads },
+      { status: 400 },
+    )
   }
   let id: number
   try {
@@ -82,14 +89,23 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const by = { id: user.id, parliamentId: user.parliamentId }
     id = atomically((tx) => {
       const saved = getRequest(createRequest(submission.value, by).id)!
-      recordAuditEvent({ actorId: user.id, action: 'request.create', targetType: 'assistance_request', targetId: saved.id }, tx)
+      recordAuditEvent(
+        { actorId: user.id, action: 'request.create', targetType: 'assistance_request', targetId: saved.id },
+        tx,
+      )
       notifyRequester(tx, saved, saved.requester, { kind: 'submitted' })
       notifyCoordinators(tx, saved, { kind: 'newRequest' })
       return saved.id
     })
   } catch (error) {
     if (!(error instanceof UploadGoneError)) throw error
-    return data({ result: submission.reply({ fieldErrors: { attachment1: ['uploadGone'] } }), uploads: { attachment1: null, attachment2: null } }, { status: 400 })
+    return data(
+      {
+        result: submission.reply({ fieldErrors: { attachment1: ['uploadGone'] } }),
+        uploads: { attachment1: null, attachment2: null },
+      },
+      { status: 400 },
+    )
   }
   return redirectWithFlash(`/${lang}/requests/${id}`, 'requestSubmitted')
 }
@@ -108,8 +124,7 @@ export default function NewRequest() {
         <>
           <p className="lead">{t('form.lead')}</p>
           <p className="request-page__on-behalf">
-            {t('form.onBehalf')}{' '}
-            <BilingualText en={parliament.en} ar={parliament.ar} lang={lang} />
+            {t('form.onBehalf')} <BilingualText en={parliament.en} ar={parliament.ar} lang={lang} />
           </p>
           <p>
             <Link to={`/${lang}/programmes`}>{t('form.catalogueLink')}</Link>

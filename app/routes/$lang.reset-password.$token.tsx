@@ -31,7 +31,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   const userId = await resetPassword(params.token ?? '', submission.value.password)
   if (!userId) {
-    return data({ result: submission.reply({ formErrors: ['linkInvalid'], hideFields: ['password', 'confirmPassword'] }) }, { status: 410 })
+    return data(
+      { result: submission.reply({ formErrors: ['linkInvalid'], hideFields: ['password', 'confirmPassword'] }) },
+      { status: 410 },
+    )
   }
   return redirectWithFlash(`/${lang}/account`, 'passwordChanged', { headers: { 'Set-Cookie': startSession(userId) } })
 }
@@ -40,7 +43,10 @@ export default function ResetPassword() {
   const { lang, valid } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')
-  const [form, fields] = useForm<z.input<typeof ResetPasswordFormSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm<z.input<typeof ResetPasswordFormSchema>>({
+    lastResult: actionData?.result,
+    shouldValidate: 'onSubmit',
+  })
   if (!valid) {
     return (
       <div className="page narrow">

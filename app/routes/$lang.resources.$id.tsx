@@ -69,7 +69,13 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if (intent === 'return') {
     const submission = parseWithZod(formData, { schema: ReturnSchema })
     if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-    const done = transitionResource({ resource: r, transition: 'return', actor: user, reason: submission.value.reason, link })
+    const done = transitionResource({
+      resource: r,
+      transition: 'return',
+      actor: user,
+      reason: submission.value.reason,
+      link,
+    })
     if (!done) throw new Response('Forbidden', { status: 403 })
     return redirectWithFlash(`/${lang}/resources/${r.id}`, 'resourceReturned')
   }
@@ -96,7 +102,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     const done = transitionResource({ resource: r, transition: intent, actor: user, link })
     if (!done) throw new Response('Forbidden', { status: 403 })
-    return redirectWithFlash(`/${lang}/resources/${r.id}`, intent === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
+    return redirectWithFlash(
+      `/${lang}/resources/${r.id}`,
+      intent === 'publish' ? 'resourcePublished' : 'resourceSubmitted',
+    )
   }
   throw new Response('Bad Request', { status: 400 })
 }
@@ -168,8 +177,14 @@ export default function ResourcePage() {
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>
 
 /** Where the resource stands, and what the author or a coordinator can do next. */
-function StatePanel({ resource: r, transitions }: { resource: Loaded['resource']; transitions: Loaded['transitions'] }) {
-const { t } = useTranslation('resources')
+function StatePanel({
+  resource: r,
+  transitions,
+}: {
+  resource: Loaded['resource']
+  transitions: Loaded['transitions']
+}) {
+  const { t } = useTranslation('resources')
   return (
     <section className="state-panel" aria-labelledby="state-title">
       <h2 id="state-title">{t('page.stateTitle', { state: t(`states.${r.state}`) })}</h2>
@@ -188,12 +203,20 @@ const { t } = useTranslation('resources')
   )
 }
 
-function TransitionForms({ resource: r, transitions }: { resource: Loaded['resource']; transitions: Loaded['transitions'] }) {
-const { t } = useTranslation('resources')
+function TransitionForms({
+  resource: r,
+  transitions,
+}: {
+  resource: Loaded['resource']
+  transitions: Loaded['transitions']
+}) {
+  const { t } = useTranslation('resources')
   const actionData = useActionData<typeof action>()
   const errorText = useErrorText()
   const returnErrors =
-    actionData?.result && 'error' in actionData.result ? errorText(actionData.result.error?.reason ?? undefined) : undefined
+    actionData?.result && 'error' in actionData.result
+      ? errorText(actionData.result.error?.reason ?? undefined)
+      : undefined
   const formError = actionData && 'error' in actionData ? errorText([actionData.error])?.[0] : null
   return (
     <>
@@ -227,7 +250,9 @@ const { t } = useTranslation('resources')
               maxLength={2000}
               dir="auto"
               aria-invalid={returnErrors?.length ? true : undefined}
-              aria-describedby={['return-reason-hint', returnErrors?.length ? 'return-reason-error' : ''].filter(Boolean).join(' ')}
+              aria-describedby={['return-reason-hint', returnErrors?.length ? 'return-reason-error' : '']
+                .filter(Boolean)
+                .join(' ')}
             />
             {returnErrors?.length ? (
               <ul className="field__errors" id="return-reason-error">

@@ -46,7 +46,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const transition = input.intent === 'submit' || input.intent === 'publish' ? input.intent : null
   if (transition && !canTransition(r, user, transition)) throw new Response('Forbidden', { status: 403 })
   if (transition === 'submit' && !input.file && !input.externalUrl && r.files.length === 0) {
-    return data({ result: submission.reply({ fieldErrors: { file: ['fileOrLinkRequired'] } }), pendingUpload: null }, { status: 400 })
+    return data(
+      { result: submission.reply({ fieldErrors: { file: ['fileOrLinkRequired'] } }), pendingUpload: null },
+      { status: 400 },
+    )
   }
   const path = `/${lang}/resources/${r.id}`
   try {
@@ -54,11 +57,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     atomically((tx) => {
       updateResource(r.id, input, user)
       recordAuditEvent({ actorId: user.id, action: 'resource.updated', targetType: 'resource', targetId: r.id }, tx)
-      if (transition) transitionResource({ resource: getResource(r.id)!, transition, actor: user, link: absoluteUrl(path) })
+      if (transition)
+        transitionResource({ resource: getResource(r.id)!, transition, actor: user, link: absoluteUrl(path) })
     })
   } catch (error) {
     if (!(error instanceof UploadGoneError)) throw error
-    return data({ result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }), pendingUpload: null }, { status: 400 })
+    return data(
+      { result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }), pendingUpload: null },
+      { status: 400 },
+    )
   }
   if (transition) {
     return redirectWithFlash(path, transition === 'publish' ? 'resourcePublished' : 'resourceSubmitted')
@@ -67,7 +74,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function EditResource() {
-  const { lang, id, files, canSubmit, canPublish, countries, parliaments, defaultValue, maxBytes } = useLoaderData<typeof loader>()
+  const { lang, id, files, canSubmit, canPublish, countries, parliaments, defaultValue, maxBytes } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('resources')
   const actions: ResourceFormAction[] = [{ intent: 'save', label: t('form.save'), primary: !canSubmit && !canPublish }]

@@ -52,18 +52,40 @@ export async function action({ params, request }: ActionFunctionArgs) {
     if (!r.files.some((f) => f.id === fileId)) throw new Response('Not Found', { status: 404 })
     atomically((tx) => {
       removeResourceFile(r.id, fileId)
-      recordAuditEvent({ actorId: user.id, action: 'resource.file_removed', targetType: 'resource', targetId: r.id, details: { fileId } }, tx)
+      recordAuditEvent(
+        {
+          actorId: user.id,
+          action: 'resource.file_removed',
+          targetType: 'resource',
+          targetId: r.id,
+          details: { fileId },
+        },
+        tx,
+      )
     })
     return redirectWithFlash(back, 'fileRemoved')
   }
   const submission = parseWithZod(formData, { schema: AddFileSchema })
   const uploadError = Object.values(uploadErrors)[0]
   if (submission.status !== 'success' || uploadError) {
-    return data({ result: submission.reply(uploadError ? { fieldErrors: { file: [uploadError] } } : undefined) }, { status: 400 })
+    return data(
+      { result: submission.reply(uploadError ? { fieldErrors: { file: [uploadError] } } : undefined) },
+      { status: 400 },
+    )
   }
   const added = atomically((tx) => {
     const file = addResourceFile(r.id, submission.value, user)
-    if (file) recordAuditEvent({ actorId: user.id, action: 'resource.file_added', targetType: 'resource', targetId: r.id, details: { fileId: file.id } }, tx)
+    if (file)
+      recordAuditEvent(
+        {
+          actorId: user.id,
+          action: 'resource.file_added',
+          targetType: 'resource',
+          targetId: r.id,
+          details: { fileId: file.id },
+        },
+        tx,
+      )
     return file
   })
   if (!added) return data({ result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }) }, { status: 400 })
@@ -77,7 +99,9 @@ export default function ResourceFiles() {
   const errorText = useErrorText()
   const [form, fields] = useForm<z.input<typeof AddFileSchema>>({
     lastResult: actionData?.result,
-    defaultValue: { role: r.type === 'video' || r.type === 'audio' ? 'media' : r.type === 'image_gallery' ? 'image' : 'document' },
+    defaultValue: {
+      role: r.type === 'video' || r.type === 'audio' ? 'media' : r.type === 'image_gallery' ? 'image' : 'document',
+    },
     shouldValidate: 'onSubmit',
   })
   const title = pickLanguage({ en: r.titleEn, ar: r.titleAr }, lang)
@@ -118,7 +142,13 @@ export default function ResourceFiles() {
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate className="stack">
         <FormError id={form.errorId}>{form.errors?.length ? errorText(form.errors)?.[0] : null}</FormError>
         <input type="hidden" name="intent" value="add" />
-        <FileUploadField id={fields.file.id} name={fields.file.name} label={t('form.file')} maxBytes={maxBytes} errorText={errorText(fields.file.errors)?.join(' ')} />
+        <FileUploadField
+          id={fields.file.id}
+          name={fields.file.name}
+          label={t('form.file')}
+          maxBytes={maxBytes}
+          errorText={errorText(fields.file.errors)?.join(' ')}
+        />
         <SelectField
           id={fields.role.id}
           name={fields.role.name}
@@ -133,7 +163,10 @@ export default function ResourceFiles() {
           label={t('form.fileLanguage')}
           defaultValue={(fields.language.initialValue as string | undefined) ?? ''}
           errors={errorText(fields.language.errors)}
-          options={[{ value: '', label: t('form.notSaid') }, ...contentLanguages.map((l) => ({ value: l, label: t(`contentLanguages.${l}`, { ns: 'library' }) }))]}
+          options={[
+            { value: '', label: t('form.notSaid') },
+            ...contentLanguages.map((l) => ({ value: l, label: t(`contentLanguages.${l}`, { ns: 'library' }) })),
+          ]}
         />
         <Field
           label={t('page.altEn')}

@@ -65,7 +65,12 @@ function formatYear(year: number, lang: Language) {
 }
 
 /** A link to this list with one filter value added or removed (back to page 1). */
-function toggleHref(lang: Language, query: ResourceSearchQuery, key: (typeof resourceFacets)[number], value: string | number) {
+function toggleHref(
+  lang: Language,
+  query: ResourceSearchQuery,
+  key: (typeof resourceFacets)[number],
+  value: string | number,
+) {
   const current = query[key] as (string | number)[]
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value]
   const params = resourceSearchParams({ ...query, [key]: next })
@@ -127,7 +132,15 @@ export default function Library() {
         <div className="field filters__query">
           <label htmlFor="q">{t('query')}</label>
           <div className="library__query">
-            <input id="q" name="q" type="search" defaultValue={query.q} maxLength={2000} aria-describedby="q-hint" dir="auto" />
+            <input
+              id="q"
+              name="q"
+              type="search"
+              defaultValue={query.q}
+              maxLength={2000}
+              aria-describedby="q-hint"
+              dir="auto"
+            />
             <button type="submit" className="button">
               {t('submit')}
             </button>
@@ -138,7 +151,9 @@ export default function Library() {
         </div>
         {/* A new search keeps the filters chosen (they can be cleared below). */}
         {resourceFacets.flatMap((key) =>
-          (query[key] as (string | number)[]).map((v) => <input key={`${key}-${v}`} type="hidden" name={key} value={String(v)} />),
+          (query[key] as (string | number)[]).map((v) => (
+            <input key={`${key}-${v}`} type="hidden" name={key} value={String(v)} />
+          )),
         )}
       </GetForm>
 
@@ -233,7 +248,9 @@ export default function Library() {
 
 function ResultCard({ row, lang }: { row: ResourceSearchRow; lang: Language }) {
   const { t } = useTranslation('library')
-  const written = (['en', 'ar'] as const).filter((l) => (l === 'en' ? row.titleEn || row.summaryEn : row.titleAr || row.summaryAr))
+  const written = (['en', 'ar'] as const).filter((l) =>
+    l === 'en' ? row.titleEn || row.summaryEn : row.titleAr || row.summaryAr,
+  )
   const date = row.publishedOn ? formatDate(new Date(`${row.publishedOn}T00:00:00Z`), lang) : null
   return (
     <article className="result" aria-labelledby={`result-${row.id}`}>

@@ -61,7 +61,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
     })
   } catch (error) {
     if (!(error instanceof UploadGoneError)) throw error
-    return data({ result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }), pendingUpload: null }, { status: 400 })
+    return data(
+      { result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }), pendingUpload: null },
+      { status: 400 },
+    )
   }
   const path = `/${lang}/resources/${id}`
   if (intent === 'submit' || intent === 'publish') {
@@ -76,7 +79,9 @@ export default function NewResource() {
   const { t } = useTranslation('resources')
   const actions: ResourceFormAction[] = [
     { intent: 'draft', label: t('form.saveDraft') },
-    isCoordinator ? { intent: 'publish', label: t('form.publish'), primary: true } : { intent: 'submit', label: t('form.submit'), primary: true },
+    isCoordinator
+      ? { intent: 'publish', label: t('form.publish'), primary: true }
+      : { intent: 'submit', label: t('form.submit'), primary: true },
   ]
   return (
     <div className="page narrow">

@@ -47,7 +47,9 @@ export default function ReviewQueue() {
                     <Link to={`/${lang}/resources/${r.id}`}>
                       <BilingualText en={r.titleEn} ar={r.titleAr} lang={lang} />
                     </Link>
-                    {r.visibility === 'members' ? <span className="badge badge--members">{t('page.membersOnly')}</span> : null}
+                    {r.visibility === 'members' ? (
+                      <span className="badge badge--members">{t('page.membersOnly')}</span>
+                    ) : null}
                   </th>
                   <td>{t(`types.${r.type}`, { ns: 'library' })}</td>
                   <td dir="auto">{r.authorName}</td>

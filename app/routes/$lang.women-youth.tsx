@@ -87,7 +87,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function WomenAndYouth() {
-  const { lang, programmes, meetings, resources, participation, minAgeGroup, youngAge, groups } = useLoaderData<typeof loader>()
+  const { lang, programmes, meetings, resources, participation, minAgeGroup, youngAge, groups } =
+    useLoaderData<typeof loader>()
   const { t } = useTranslation(['womenYouth', 'common', 'library'])
   return (
     <div className="page women-youth">
@@ -185,7 +186,9 @@ export default function WomenAndYouth() {
           </div>
         ) : (
           <p className="women-youth__sign-in">
-            <Link to={`/${lang}/login?redirectTo=${encodeURIComponent(`/${lang}/women-youth`)}`}>{t('groups.signIn')}</Link>
+            <Link to={`/${lang}/login?redirectTo=${encodeURIComponent(`/${lang}/women-youth`)}`}>
+              {t('groups.signIn')}
+            </Link>
           </p>
         )}
       </section>
@@ -193,7 +196,15 @@ export default function WomenAndYouth() {
   )
 }
 
-function MeetingList({ meetings, lang, empty }: { meetings: Parameters<typeof MeetingCard>[0]['meeting'][]; lang: Language; empty: string }) {
+function MeetingList({
+  meetings,
+  lang,
+  empty,
+}: {
+  meetings: Parameters<typeof MeetingCard>[0]['meeting'][]
+  lang: Language
+  empty: string
+}) {
   if (!meetings.length) return <p className="muted">{empty}</p>
   return (
     <ul className="meeting-list">
@@ -221,7 +232,11 @@ function ParticipationFigures({
   const n = (v: number) => formatNumber(v, lang)
   const share = (v: number | null) => (v == null ? '—' : formatShare(v, lang))
   const age = n(youngAge)
-  const common = { lang, noDataLabel: t('figures.noData'), scaleNote: t('figures.scale', { full: formatShare(1, lang) }) }
+  const common = {
+    lang,
+    noDataLabel: t('figures.noData'),
+    scaleNote: t('figures.scale', { full: formatShare(1, lang) }),
+  }
   return (
     <section aria-labelledby="wy-figures" className="women-youth__section">
       <h2 id="wy-figures">{t('figures.title')}</h2>
@@ -231,11 +246,29 @@ function ParticipationFigures({
       ) : (
         <div className="women-youth__charts">
           <div>
-            <YearShareChart id="chart-women" title={t('figures.womenChart')} rows={rows.map((r) => ({ year: r.year, value: r.womenShare }))} {...common}>
+            <YearShareChart
+              id="chart-women"
+              title={t('figures.womenChart')}
+              rows={rows.map((r) => ({ year: r.year, value: r.womenShare }))}
+              {...common}
+            >
               <FiguresTable
                 caption={t('figures.womenChart')}
-                headers={[t('figures.attendees'), t('figures.women'), t('figures.womenShare'), t('figures.genderNotStated')]}
-                rows={rows.map((r) => ({ year: r.year, cells: [n(r.attendees), r.women == null ? '—' : n(r.women), share(r.womenShare), n(r.genderNotStated)] }))}
+                headers={[
+                  t('figures.attendees'),
+                  t('figures.women'),
+                  t('figures.womenShare'),
+                  t('figures.genderNotStated'),
+                ]}
+                rows={rows.map((r) => ({
+                  year: r.year,
+                  cells: [
+                    n(r.attendees),
+                    r.women == null ? '—' : n(r.women),
+                    share(r.womenShare),
+                    n(r.genderNotStated),
+                  ],
+                }))}
                 lang={lang}
                 id="table-women"
               />
@@ -252,10 +285,20 @@ function ParticipationFigures({
             >
               <FiguresTable
                 caption={t('figures.youngChart')}
-                headers={[t('figures.attendees'), t('figures.young', { age }), t('figures.youngShare', { age }), t('figures.birthYearNotStated')]}
+                headers={[
+                  t('figures.attendees'),
+                  t('figures.young', { age }),
+                  t('figures.youngShare', { age }),
+                  t('figures.birthYearNotStated'),
+                ]}
                 rows={rows.map((r) => ({
                   year: r.year,
-                  cells: [n(r.attendees), r.young == null ? '—' : n(r.young), share(r.youngShare), n(r.birthYearNotStated)],
+                  cells: [
+                    n(r.attendees),
+                    r.young == null ? '—' : n(r.young),
+                    share(r.youngShare),
+                    n(r.birthYearNotStated),
+                  ],
                 }))}
                 lang={lang}
                 id="table-young"
@@ -322,7 +365,17 @@ type ShownMember = {
   joinedAt: Date
 }
 
-function GroupPanel({ group, members, isIn, lang }: { group: MemberGroup; members: ShownMember[]; isIn: boolean; lang: Language }) {
+function GroupPanel({
+  group,
+  members,
+  isIn,
+  lang,
+}: {
+  group: MemberGroup
+  members: ShownMember[]
+  isIn: boolean
+  lang: Language
+}) {
   const { t } = useTranslation('womenYouth')
   const suffix = group === 'women' ? 'Women' : 'Youth'
   return (
@@ -341,8 +394,13 @@ function GroupPanel({ group, members, isIn, lang }: { group: MemberGroup; member
         <ul className="women-youth__members">
           {members.map((m) => {
             const fromAccount = m.nameEn === m.nameAr
-            const name = fromAccount ? { text: m.nameEn, lang: textLanguage(m.nameEn, lang) } : pickLanguage({ en: m.nameEn, ar: m.nameAr }, lang)
-            const parliament = m.parliamentNameEn || m.parliamentNameAr ? pickLanguage({ en: m.parliamentNameEn, ar: m.parliamentNameAr }, lang) : null
+            const name = fromAccount
+              ? { text: m.nameEn, lang: textLanguage(m.nameEn, lang) }
+              : pickLanguage({ en: m.nameEn, ar: m.nameAr }, lang)
+            const parliament =
+              m.parliamentNameEn || m.parliamentNameAr
+                ? pickLanguage({ en: m.parliamentNameEn, ar: m.parliamentNameAr }, lang)
+                : null
             return (
               <li key={m.key}>
                 {m.memberId ? (

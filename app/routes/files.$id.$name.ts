@@ -11,7 +11,9 @@ import { fileResponse } from '~/utils/file-response.server'
 export function loader({ params, request }: LoaderFunctionArgs) {
   const id = Number(params.id)
   const user = getUser(request)
-  const file = /^\d{1,15}$/.test(params.id ?? '') ? getFileForDownload(id, user && { id: user.id, role: user.role }) : null
+  const file = /^\d{1,15}$/.test(params.id ?? '')
+    ? getFileForDownload(id, user && { id: user.id, role: user.role })
+    : null
   if (!file) throw new Response('Not Found', { status: 404 })
   return fileResponse(request, file)
 }

@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { isConfirmedParticipant } from '~/models/meeting-registration.server'
-import { canManageMeeting, canViewMeeting, isInvitedOrRegistered, type MeetingViewer } from '~/models/meeting-access.server'
+import {
+  canManageMeeting,
+  canViewMeeting,
+  isInvitedOrRegistered,
+  type MeetingViewer,
+} from '~/models/meeting-access.server'
 import { getMeeting } from '~/models/meeting.server'
 import { getUser } from '~/utils/auth.server'
 import { siteBaseUrl } from '~/utils/links.server'

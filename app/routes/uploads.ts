@@ -26,7 +26,10 @@ import {
 export async function action({ request }: ActionFunctionArgs) {
   let lang = requestLanguage(request)
   const refuse = (code: UploadMessageCode, status: number, headers: Record<string, string> = {}) =>
-    Response.json({ error: uploadMessage(code, lang), code }, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
+    Response.json(
+      { error: uploadMessage(code, lang), code },
+      { status, headers: { 'Cache-Control': 'no-store', ...headers } },
+    )
   // An unread body is dropped with the connection instead of being read to its end.
   const close = { Connection: 'close' }
 
@@ -60,7 +63,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof UploadError && error.code !== 'aborted') {
       return refuse(error.code, uploadFailureStatus[error.code], error.code === 'tooLarge' ? close : {})
     }
-    return refuse(error instanceof PartTooLarge ? 'tooLarge' : 'invalid', error instanceof PartTooLarge ? 413 : 400, close)
+    return refuse(
+      error instanceof PartTooLarge ? 'tooLarge' : 'invalid',
+      error instanceof PartTooLarge ? 413 : 400,
+      close,
+    )
   }
   if (!got.file) return refuse('invalid', 400)
   return Response.json(got.file, { headers: { 'Cache-Control': 'no-store' } })

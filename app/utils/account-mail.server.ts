@@ -4,7 +4,10 @@ import type { Tx } from './db.server'
 import { enqueueMail } from './mail.server'
 
 /** The mails of the accounts area, written in the recipient's language, queued in the caller's transaction. */
-export function sendInvitationMail(tx: Tx, input: { to: string; lang: Language; link: string; inviter: string; role: string }) {
+export function sendInvitationMail(
+  tx: Tx,
+  input: { to: string; lang: Language; link: string; inviter: string; role: string },
+) {
   const t = getFixedT(input.lang, 'auth')
   const role = t(`roles.${input.role}`, { ns: 'common' })
   return enqueueMail(tx, {

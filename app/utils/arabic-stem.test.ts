@@ -10,7 +10,18 @@ const stem = (word: string) => stemArabic(normalizeForSearch(word))
 
 describe('stemArabic (light10)', () => {
   it('finds the singular from the plural and the adjective: البرلمانات, البرلمان, برلماني → one stem', () => {
-    const forms = ['البرلمانات', 'البرلمان', 'برلمان', 'برلمانات', 'البرلمانية', 'برلماني', 'البرلمانيين', 'والبرلمانات', 'للبرلمان', 'بالبرلمان']
+    const forms = [
+      'البرلمانات',
+      'البرلمان',
+      'برلمان',
+      'برلمانات',
+      'البرلمانية',
+      'برلماني',
+      'البرلمانيين',
+      'والبرلمانات',
+      'للبرلمان',
+      'بالبرلمان',
+    ]
     expect(new Set(forms.map(stem))).toEqual(new Set(['برلم']))
   })
 
@@ -73,7 +84,10 @@ if (!hasCorpus) console.log(`arabic-stem: skipped the real-text tests, ${arabicD
 describe.skipIf(!hasCorpus)('stemArabic on real Arabic prose (../shared/data/arabic)', () => {
   const text = hasCorpus
     ? [
-        ...fs.readdirSync(guideDir).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(guideDir, f), 'utf8')),
+        ...fs
+          .readdirSync(guideDir)
+          .filter((f) => f.endsWith('.md'))
+          .map((f) => fs.readFileSync(path.join(guideDir, f), 'utf8')),
         fs.readFileSync(path.join(arabicDir, 'udhr', 'arb.txt'), 'utf8'),
       ].join('\n')
     : ''

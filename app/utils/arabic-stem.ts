@@ -46,7 +46,7 @@ export function stripArabicPrefixes(word: string) {
 /** The light10 stem of one folded Arabic word: البرلمانات → برلم, والبرلمان → برلم, الدولية → دول. */
 export function stemArabic(word: string) {
   let w = stripArabicPrefixes(word)
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (const suffix of ARABIC_SUFFIXES) {
       if (w.endsWith(suffix) && w.length - suffix.length >= MIN_STEM) {

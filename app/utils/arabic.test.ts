@@ -25,7 +25,7 @@ describe('normalizeForSearch', () => {
 
   it('lower-cases Latin and drops accents and punctuation', () => {
     expect(normalizeForSearch('Assemblée Nationale')).toBe('assemblee nationale')
-    expect(normalizeForSearch("  OSCE  Parliamentary-Assembly! ")).toBe('osce parliamentary assembly')
+    expect(normalizeForSearch('  OSCE  Parliamentary-Assembly! ')).toBe('osce parliamentary assembly')
   })
 })
 

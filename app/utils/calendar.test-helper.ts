@@ -5,7 +5,9 @@ import { getDb } from './db.server'
 
 let n = 0
 
-export function addUser(input: { locale?: 'en' | 'ar'; parliamentId?: number | null; isActive?: boolean; name?: string } = {}) {
+export function addUser(
+  input: { locale?: 'en' | 'ar'; parliamentId?: number | null; isActive?: boolean; name?: string } = {},
+) {
   n += 1
   return getDb()
     .insert(user)

@@ -14,9 +14,7 @@ const ConfigSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
   /** smtp://user:pass@host:587 or smtps://…; unset keeps mail in the outbox table. */
-  SMTP_URL: z
-    .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
-    .optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).default('ParlNet <no-reply@parlnet.localhost>'),
   /** The public address: the only source of links in mail and calendars (unset: http://localhost:PORT, with a warning). */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional(),

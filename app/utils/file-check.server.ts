@@ -181,7 +181,7 @@ export async function checkZip(file: string): Promise<StructureProblem | null> {
 }
 
 function findExtra(extra: Buffer, id: number) {
-  for (let p = 0; p + 4 <= extra.length; ) {
+  for (let p = 0; p + 4 <= extra.length;) {
     const length = extra.readUInt16LE(p + 2)
     if (extra.readUInt16LE(p) === id) {
       return p + 4 + length <= extra.length ? extra.subarray(p + 4, p + 4 + length) : null

@@ -10,12 +10,23 @@ let docx: StoredBlob & { originalName: string; isPublic: boolean }
 const bytes = fixture('arabic.pdf')
 
 beforeAll(async () => {
-  const one = async (b: Buffer) => storeUpload((async function* () { yield new Uint8Array(b) })())
+  const one = async (b: Buffer) =>
+    storeUpload(
+      (async function* () {
+        yield new Uint8Array(b)
+      })(),
+    )
   pdf = { ...(await one(bytes)), originalName: arabicName, isPublic: true }
-  docx = { ...pdf, mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', originalName: 'notes "final".docx', isPublic: false }
+  docx = {
+    ...pdf,
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    originalName: 'notes "final".docx',
+    isPublic: false,
+  }
 })
 
-const get = (headers: Record<string, string> = {}, url = 'http://x/files/1/a', method = 'GET') => new Request(url, { headers, method })
+const get = (headers: Record<string, string> = {}, url = 'http://x/files/1/a', method = 'GET') =>
+  new Request(url, { headers, method })
 
 describe('fileResponse', () => {
   it('sends the whole file with its type, its Arabic name (RFC 6266) and cache rules', async () => {
@@ -34,7 +45,10 @@ describe('fileResponse', () => {
 
   it('offers Office files, and anything with ?download=1, as attachments; members-only files stay private', async () => {
     const office = await fileResponse(get(), docx)
-    expect(contentDisposition.parse(office.headers.get('Content-Disposition')!)).toEqual({ type: 'attachment', parameters: { filename: 'notes "final".docx' } })
+    expect(contentDisposition.parse(office.headers.get('Content-Disposition')!)).toEqual({
+      type: 'attachment',
+      parameters: { filename: 'notes "final".docx' },
+    })
     expect(office.headers.get('Cache-Control')).toBe('private, max-age=3600')
     const forced = await fileResponse(get({}, 'http://x/files/1/a?download=1'), pdf)
     expect(contentDisposition.parse(forced.headers.get('Content-Disposition')!).type).toBe('attachment')
@@ -42,17 +56,23 @@ describe('fileResponse', () => {
 
   it('gives every non-ASCII name filename* (NFD and Latin-1 ones too), with an ASCII fallback', async () => {
     for (const name of ['Re\u0301sume\u0301.pdf', 'café.pdf', 'تقرير.pdf']) {
-      const disposition = (await fileResponse(get(), { ...pdf, originalName: name })).headers.get('Content-Disposition')!
+      const disposition = (await fileResponse(get(), { ...pdf, originalName: name })).headers.get(
+        'Content-Disposition',
+      )!
       expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(name.normalize('NFC'))}`)
       expect(disposition).toMatch(/^inline; filename="[\x20-\x7e]+"; filename\*=/)
       expect(contentDisposition.parse(disposition).parameters.filename).toBe(name.normalize('NFC'))
     }
-    expect((await fileResponse(get(), { ...pdf, originalName: 'Resume.pdf' })).headers.get('Content-Disposition')).toBe('inline; filename="Resume.pdf"')
+    expect((await fileResponse(get(), { ...pdf, originalName: 'Resume.pdf' })).headers.get('Content-Disposition')).toBe(
+      'inline; filename="Resume.pdf"',
+    )
   })
 
   it('serves names stored before the rules without their tricks: no bidi controls, no hidden or wrong extension', async () => {
     const served = async (originalName: string) =>
-      contentDisposition.parse((await fileResponse(get(), { ...pdf, originalName })).headers.get('Content-Disposition')!).parameters.filename
+      contentDisposition.parse(
+        (await fileResponse(get(), { ...pdf, originalName })).headers.get('Content-Disposition')!,
+      ).parameters.filename
     expect(await served('invoice\u202Efdp.exe')).toBe('invoicefdp.pdf')
     expect(await served('.htaccess')).toBe('htaccess.pdf')
     expect(await served('x.html.')).toBe('x.pdf')

@@ -18,9 +18,11 @@ async function* halfThenWait() {
 if (mode === 'mid') {
   await storeUpload(halfThenWait())
 } else {
-  const blob = await storeUpload((async function* () {
-    yield new Uint8Array(bytes)
-  })())
+  const blob = await storeUpload(
+    (async function* () {
+      yield new Uint8Array(bytes)
+    })(),
+  )
   if (mode === 'recorded') createPendingUpload(blob, Number(userId), 'kept.pdf')
   process.stdout.write(`${mode} ${blob.sha256}\n`)
   await forever()

@@ -59,7 +59,9 @@ describe('storeUpload', () => {
     const pdf = fixture('arabic.pdf')
     const blob = await storeUpload(chunked(pdf, 777).source)
     expect(blob).toEqual({ sha256: sha(pdf), size: pdf.length, mediaType: 'application/pdf' })
-    expect(uploadPath(blob.sha256)).toBe(path.join(process.env.DATA_DIR!, 'uploads', blob.sha256.slice(0, 2), blob.sha256))
+    expect(uploadPath(blob.sha256)).toBe(
+      path.join(process.env.DATA_DIR!, 'uploads', blob.sha256.slice(0, 2), blob.sha256),
+    )
     expect(fs.readFileSync(uploadPath(blob.sha256)).equals(pdf)).toBe(true)
     expect(tempFiles()).toEqual([])
   })
@@ -136,12 +138,18 @@ describe('storeUpload: structure, not only magic bytes', () => {
     const file = path.join(process.env.DATA_DIR!, 'claims.zip')
     const claim = zip([{ name: 'a.xml', data: Buffer.alloc(10), deflated: { size: 0, crc: 0 } }], { zip64: true })
     // Patch the uncompressed size in the central directory's ZIP64 extra field (its first 8 bytes).
-    const extraAt = claim.indexOf(Buffer.from([0x01, 0x00, 24, 0x00]), claim.indexOf(Buffer.from('PK\x01\x02', 'latin1')))
+    const extraAt = claim.indexOf(
+      Buffer.from([0x01, 0x00, 24, 0x00]),
+      claim.indexOf(Buffer.from('PK\x01\x02', 'latin1')),
+    )
     claim.writeBigUInt64LE(2n * BigInt(ZIP_MAX_UNPACKED), extraAt + 4)
     fs.writeFileSync(file, claim)
     expect(await checkZip(file)).toBe('unpackedTooLarge')
     // Small files may always unpack to the floor (10 MB) even past 100:1.
-    fs.writeFileSync(file, zip([{ name: 'a.xml', data: Buffer.alloc(10), deflated: { size: ZIP_RATIO_FLOOR - 1, crc: 0 } }]))
+    fs.writeFileSync(
+      file,
+      zip([{ name: 'a.xml', data: Buffer.alloc(10), deflated: { size: ZIP_RATIO_FLOOR - 1, crc: 0 } }]),
+    )
     expect(await checkZip(file)).toBe(null)
     fs.rmSync(file)
   })
@@ -192,13 +200,20 @@ describe('storeUpload: a full disk', () => {
 describe('removeBlobIfUnreferenced', () => {
   let userId: number
   beforeAll(() => {
-    userId = getDb().insert(user).values({ email: 'store@example.org', name: 'Store', passwordHash: 'x' }).returning().get().id
+    userId = getDb()
+      .insert(user)
+      .values({ email: 'store@example.org', name: 'Store', passwordHash: 'x' })
+      .returning()
+      .get().id
   })
 
   it('keeps bytes a pending upload still names, and deletes them once nothing does', async () => {
     const bytes = fixture('clip.webm')
     const blob = await storeUpload(chunked(bytes).source)
-    getDb().insert(pendingUpload).values({ id: 'a'.repeat(32), userId, ...blob, originalName: 'clip.webm' }).run()
+    getDb()
+      .insert(pendingUpload)
+      .values({ id: 'a'.repeat(32), userId, ...blob, originalName: 'clip.webm' })
+      .run()
     expect(removeBlobIfUnreferenced(blob.sha256)).toBe(false)
     expect(fs.existsSync(uploadPath(blob.sha256))).toBe(true)
     getDb().delete(pendingUpload).run()
@@ -234,7 +249,11 @@ describe('sweepUploadsAtStartup: after a kill -9', () => {
         },
       ],
     })
-    userId = getDb().insert(user).values({ email: 'killed@example.org', name: 'Killed', passwordHash: 'x' }).returning().get().id
+    userId = getDb()
+      .insert(user)
+      .values({ email: 'killed@example.org', name: 'Killed', passwordHash: 'x' })
+      .returning()
+      .get().id
   })
   afterAll(() => fs.rmSync(workerFile, { force: true }))
 
@@ -272,17 +291,43 @@ describe('sweepUploadsAtStartup: after a kill -9', () => {
     expect(fs.existsSync(uploadPath(orphanSha))).toBe(true)
 
     const recorded = (await killDuring('recorded', fixture('poster.jpg'))).split(' ')[1]!
-    expect(getDb().select().from(pendingUpload).all().map((r) => r.sha256)).toContain(recorded)
+    expect(
+      getDb()
+        .select()
+        .from(pendingUpload)
+        .all()
+        .map((r) => r.sha256),
+    ).toContain(recorded)
 
     // Blobs named by a resource file and by a request's attachment, written in this process.
     const webm = await storeUpload(chunked(fixture('clip.webm')).source)
     const named = { resource: webm.sha256, request: '' }
     const db = getDb().$client
     db.pragma('foreign_keys = OFF')
-    getDb().insert(resourceFile).values({ resourceId: 999, sha256: webm.sha256, size: webm.size, mediaType: webm.mediaType, originalName: 'a.webm', role: 'document' }).run()
+    getDb()
+      .insert(resourceFile)
+      .values({
+        resourceId: 999,
+        sha256: webm.sha256,
+        size: webm.size,
+        mediaType: webm.mediaType,
+        originalName: 'a.webm',
+        role: 'document',
+      })
+      .run()
     const png = await storeUpload(chunked((await acceptedSamples()).find(([n]) => n === 'dot.png')![1]).source)
     named.request = png.sha256
-    getDb().insert(assistanceRequestFile).values({ requestId: 999, sha256: png.sha256, size: png.size, mediaType: png.mediaType, originalName: 'a.png', uploadedById: userId }).run()
+    getDb()
+      .insert(assistanceRequestFile)
+      .values({
+        requestId: 999,
+        sha256: png.sha256,
+        size: png.size,
+        mediaType: png.mediaType,
+        originalName: 'a.png',
+        uploadedById: userId,
+      })
+      .run()
     db.pragma('foreign_keys = ON')
     // A stray file that is not a blob is nobody's to judge: left alone.
     const stray = path.join(path.dirname(uploadPath(orphanSha)), 'README')
@@ -337,7 +382,22 @@ describe('cleanOriginalName', () => {
     expect(cleanOriginalName('invoice\u202Efdp.exe')).toBe('invoicefdp.exe')
     // The Arabic trick: a right-to-left override hiding ".exe" inside an Arabic name.
     expect(cleanOriginalName('تقرير\u202Eexe.pdf')).toBe('تقريرexe.pdf')
-    for (const mark of ['\u200e', '\u200f', '\u061c', '\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\ufeff', '\u2028']) {
+    for (const mark of [
+      '\u200e',
+      '\u200f',
+      '\u061c',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200b',
+      '\ufeff',
+      '\u2028',
+    ]) {
       expect(cleanOriginalName(`a${mark}b.pdf`)).toBe('ab.pdf')
     }
     // Persian needs ZWNJ: kept.
@@ -360,7 +420,9 @@ describe('cleanOriginalName', () => {
     expect(cleanOriginalName('REPORT.PDF', pdf)).toBe('REPORT.PDF')
     expect(cleanOriginalName('photo.jpeg', 'image/jpeg')).toBe('photo.jpeg')
     expect(cleanOriginalName('photo.png', 'image/jpeg')).toBe('photo.jpg')
-    expect(cleanOriginalName('old.doc', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')).toBe('old.docx')
+    expect(
+      cleanOriginalName('old.doc', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    ).toBe('old.docx')
     expect(cleanOriginalName('...', pdf)).toBe('file.pdf')
   })
 })

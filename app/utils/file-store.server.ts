@@ -19,13 +19,7 @@ import { extensionsOf, isAcceptedMediaType } from './file-types'
  * the code server/storage-full.mjs and /healthz know too.
  */
 export type UploadErrorCode =
-  | 'tooLarge'
-  | 'typeNotAllowed'
-  | 'damaged'
-  | 'unpackedTooLarge'
-  | 'empty'
-  | 'aborted'
-  | 'storage-full'
+  'tooLarge' | 'typeNotAllowed' | 'damaged' | 'unpackedTooLarge' | 'empty' | 'aborted' | 'storage-full'
 
 export class UploadError extends Error {
   constructor(readonly code: UploadErrorCode) {

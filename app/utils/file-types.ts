@@ -15,7 +15,11 @@ export const acceptedFileTypes: readonly AcceptedType[] = [
     kind: 'document',
   },
   { mediaType: 'application/vnd.ms-excel', extensions: ['.xls'], kind: 'document' },
-  { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extensions: ['.xlsx'], kind: 'document' },
+  {
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extensions: ['.xlsx'],
+    kind: 'document',
+  },
   { mediaType: 'application/vnd.ms-powerpoint', extensions: ['.ppt'], kind: 'document' },
   {
     mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',

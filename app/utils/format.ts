@@ -10,11 +10,7 @@ export function formatNumber(value: number, lang: Language) {
   return f.format(value)
 }
 
-export function formatDate(
-  value: Date | number,
-  lang: Language,
-  style: 'date' | 'dateTime' = 'date',
-) {
+export function formatDate(value: Date | number, lang: Language, style: 'date' | 'dateTime' = 'date') {
   const key = `${lang}:${style}`
   let f = dateFormats.get(key)
   if (!f) {

@@ -3,7 +3,27 @@ import { boundedSearch } from './query-string'
 export const languages = ['en', 'ar'] as const
 export type Language = (typeof languages)[number]
 export const fallbackLanguage: Language = 'en'
-export const namespaces = ['common', 'auth', 'admin', 'network', 'members', 'mechanisms', 'stats', 'resources', 'files', 'library', 'meetings', 'agenda', 'participation', 'calendar', 'programmes', 'requests', 'coordination', 'partners', 'womenYouth'] as const
+export const namespaces = [
+  'common',
+  'auth',
+  'admin',
+  'network',
+  'members',
+  'mechanisms',
+  'stats',
+  'resources',
+  'files',
+  'library',
+  'meetings',
+  'agenda',
+  'participation',
+  'calendar',
+  'programmes',
+  'requests',
+  'coordination',
+  'partners',
+  'womenYouth',
+] as const
 export type Namespace = (typeof namespaces)[number]
 
 export function isLanguage(value: unknown): value is Language {

@@ -49,7 +49,9 @@ describe('sendMail when the SMTP server is unreachable', () => {
 
     // One line logged, naming the row, without the password anywhere in what was passed.
     expect(consoleError).toHaveBeenCalledTimes(1)
-    const logged = consoleError.mock.calls.flat().map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg)))
+    const logged = consoleError.mock.calls
+      .flat()
+      .map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg)))
     expect(logged.join('\n')).toContain(`outbox #${result.id}`)
     expect(logged.join('\n')).toMatch(/ECONNREFUSED/)
     for (const line of logged) expect(line).not.toContain(PASSWORD)

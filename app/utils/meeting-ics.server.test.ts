@@ -108,7 +108,11 @@ describe('a meeting as iCalendar', () => {
   })
 
   it('writes a zone without VTIMEZONE data in UTC rather than leave clients guessing', () => {
-    const m = addMeeting({ timeZone: 'UTC', startsAt: new Date('2026-05-04T10:00:00Z'), endsAt: new Date('2026-05-04T12:00:00Z') })
+    const m = addMeeting({
+      timeZone: 'UTC',
+      startsAt: new Date('2026-05-04T10:00:00Z'),
+      endsAt: new Date('2026-05-04T12:00:00Z'),
+    })
     const ics = meetingToIcs(m, { lang: 'en', baseUrl: base, showOnlineLink: false })
     expect(ics).toContain('DTSTART:20260504T100000Z')
     expect(parseEvents(ics).events[0]!.start).toBe('2026-05-04T10:00:00.000Z')

@@ -143,7 +143,9 @@ export function meetingsToIcs(entries: IcsEntry[], options: IcsOptions) {
     const description = pickLanguage({ en: m.descriptionEn, ar: m.descriptionAr }, lang).text.trim()
     const url = new URL(meetingPagePath(m.id, lang), baseUrl).toString()
     const onlineUrl =
-      showOnlineLink && m.onlineUrl && m.format !== 'in_person' && m.state !== 'cancelled' ? uriValue(m.onlineUrl) : null
+      showOnlineLink && m.onlineUrl && m.format !== 'in_person' && m.state !== 'cancelled'
+        ? uriValue(m.onlineUrl)
+        : null
     const hosts = m.hosts
       .split(/\r?\n/)
       .map((h) => h.trim())
@@ -177,7 +179,9 @@ export function meetingsToIcs(entries: IcsEntry[], options: IcsOptions) {
   let text = calendar.toString()
   // RFC 7986 CONFERENCE (ical-generator only writes X- properties): clients that know it offer a "Join" button.
   for (const [uid, onlineUrl] of conferences) {
-    const line = foldLine(`CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=${paramText(t('ics.onlineLinkLabel'))}:${onlineUrl}`)
+    const line = foldLine(
+      `CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=${paramText(t('ics.onlineLinkLabel'))}:${onlineUrl}`,
+    )
     text = text.replace(`UID:${uid}\r\n`, `UID:${uid}\r\n${line}\r\n`)
   }
   return text

@@ -23,7 +23,12 @@ export function sessionFormContext(m: MeetingRow, lang: Language, currentSpeaker
     timeZone: m.timeZone,
     window,
     speakers: listSpeakerChoices(m.id, lang, currentSpeakers),
-    documents: listDocumentChoices(m.id).map((d) => ({ id: d.id, titleEn: d.titleEn, titleAr: d.titleAr, state: d.state })),
+    documents: listDocumentChoices(m.id).map((d) => ({
+      id: d.id,
+      titleEn: d.titleEn,
+      titleAr: d.titleAr,
+      state: d.state,
+    })),
   }
 }
 

@@ -23,14 +23,7 @@ export type MailRecipient = { email: string; locale: string }
 
 /** The kinds of mail of invitations and registration (locales/<lang>/participation.json `mail.<kind>`). */
 export type ParticipationMailKind =
-  | 'invitation'
-  | 'confirmed'
-  | 'pending'
-  | 'approved'
-  | 'declined'
-  | 'waitlisted'
-  | 'promoted'
-  | 'cancelled'
+  'invitation' | 'confirmed' | 'pending' | 'approved' | 'declined' | 'waitlisted' | 'promoted' | 'cancelled'
 
 /** Where links in mail point: the request's origin (or PUBLIC_URL) when there is one. */
 export function meetingLink(baseUrl: string, lang: Language, meetingId: number, page = '') {

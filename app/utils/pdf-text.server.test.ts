@@ -26,7 +26,10 @@ describe('extractPdfText', () => {
   it('gives an empty text, never an error, for a broken, truncated, missing or non-PDF file', async () => {
     const dir = fs.mkdtempSync(path.join(process.env.DATA_DIR!, 'pdf-'))
     const broken = path.join(dir, 'broken.pdf')
-    fs.writeFileSync(broken, '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF')
+    fs.writeFileSync(
+      broken,
+      '%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF',
+    )
     const truncated = path.join(dir, 'truncated.pdf')
     fs.writeFileSync(truncated, fixture('arabic.pdf').subarray(0, 3000))
     const video = path.join(fixturesDir, 'clip.mp4')

@@ -10,7 +10,10 @@ describe('readSearchText', () => {
   it('keeps a normal search as typed (NFC, ends trimmed)', () => {
     expect(readSearchText('  برلمان  ')).toEqual({ text: 'برلمان', shortened: false })
     expect(readSearchText('cafe\u0301')).toEqual({ text: 'café', shortened: false })
-    expect(readSearchText('x'.repeat(MAX_SEARCH_LENGTH))).toEqual({ text: 'x'.repeat(MAX_SEARCH_LENGTH), shortened: false })
+    expect(readSearchText('x'.repeat(MAX_SEARCH_LENGTH))).toEqual({
+      text: 'x'.repeat(MAX_SEARCH_LENGTH),
+      shortened: false,
+    })
   })
   it('reads controls (NUL included) as spaces', () => {
     expect(readSearchText('a\u0000b\u001Fc')).toEqual({ text: 'a b c', shortened: false })

@@ -24,7 +24,7 @@ export function readSearchText(raw: unknown, max = MAX_SEARCH_LENGTH): { text: s
   const head = raw.length > max * 8 ? raw.slice(0, max * 8) : raw
   const points = [...head.normalize('NFC').replace(CONTROLS, ' ').trim()]
   const shortened = points.length > max || head.length < raw.length
-  return { text: (shortened ? points.slice(0, max).join('').trimEnd() : points.join('')), shortened }
+  return { text: shortened ? points.slice(0, max).join('').trimEnd() : points.join(''), shortened }
 }
 
 /** The text only (for schemas). */

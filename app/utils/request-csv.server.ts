@@ -44,7 +44,11 @@ export function requestsCsv(rows: ExportRequestRow[], lang: Language, now = new 
     t(`kinds.${r.kind}`, { ns: 'requests' }),
     r.subject,
     r.topics
-      .map(({ kind, value }) => t(`csv.${kind}`, { value: kind === 'theme' ? t(`themes.${value}`, { ns: 'library', defaultValue: value }) : value }))
+      .map(({ kind, value }) =>
+        t(`csv.${kind}`, {
+          value: kind === 'theme' ? t(`themes.${value}`, { ns: 'library', defaultValue: value }) : value,
+        }),
+      )
       .join(sep),
     r.desiredFrom ?? '',
     r.desiredTo ?? '',

@@ -11,17 +11,29 @@ const r = { id: 7, subject: 'Review of the draft law on terrorism financing' }
 const withParliament = { ...r, parliamentName: { en: 'Shura Council of Qatar', ar: 'مجلس الشورى القطري' } }
 
 const mailsTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.toAddress, email)).all()
-const outboxSize = () => getDb().select({ n: sql<number>`count(*)` }).from(outbox).get()!.n
+const outboxSize = () =>
+  getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .get()!.n
 
 function addUser(email: string, role: Role, locale: Locale, isActive = true) {
-  getDb().insert(user).values({ email, name: email.split('@')[0]!, role, locale, isActive, passwordHash: 'x' }).run()
+  getDb()
+    .insert(user)
+    .values({ email, name: email.split('@')[0]!, role, locale, isActive, passwordHash: 'x' })
+    .run()
   return { email, locale }
 }
 
 describe('notifyRequester', () => {
   it('writes one mail in the recipient’s language, with the reason of a decline and the link in that language', async () => {
     const before = outboxSize()
-    notifyRequester(getDb(), r, { email: 'nour@example.org', locale: 'ar' }, { kind: 'state', state: 'declined', reason: 'لا يدخل في نطاق البرنامج' })
+    notifyRequester(
+      getDb(),
+      r,
+      { email: 'nour@example.org', locale: 'ar' },
+      { kind: 'state', state: 'declined', reason: 'لا يدخل في نطاق البرنامج' },
+    )
     expect(outboxSize()).toBe(before + 1)
     const [mail] = mailsTo('nour@example.org')
     expect(mail).toMatchObject({ locale: 'ar', subject: `رُفض الطلب رقم 7: ${r.subject}` })
@@ -32,7 +44,12 @@ describe('notifyRequester', () => {
   })
 
   it('writes in English for an English recipient', async () => {
-    notifyRequester(getDb(), r, { email: 'john@example.org', locale: 'en' }, { kind: 'state', state: 'declined', reason: 'Outside the mandate of the programme' })
+    notifyRequester(
+      getDb(),
+      r,
+      { email: 'john@example.org', locale: 'en' },
+      { kind: 'state', state: 'declined', reason: 'Outside the mandate of the programme' },
+    )
     const [mail] = mailsTo('john@example.org')
     expect(mail).toMatchObject({ locale: 'en', subject: `Request no. 7 is declined: ${r.subject}` })
     expect(mail!.textBody).toContain('Outside the mandate of the programme')
@@ -101,7 +118,12 @@ describe('notifyCoordinators', () => {
   it('mails only the coordinator in charge of a reply, when there is one', async () => {
     const before = outboxSize()
     const arabicBefore = mailsTo(arabic.email).length
-    notifyCoordinators(getDb(), withParliament, { kind: 'reply', from: 'Nour', body: 'Here is the annex you asked for.' }, english)
+    notifyCoordinators(
+      getDb(),
+      withParliament,
+      { kind: 'reply', from: 'Nour', body: 'Here is the annex you asked for.' },
+      english,
+    )
     expect(outboxSize()).toBe(before + 1)
     expect(mailsTo(arabic.email)).toHaveLength(arabicBefore)
     const reply = mailsTo(english.email).at(-1)!
@@ -119,7 +141,11 @@ describe('notifyCoordinators', () => {
   })
 
   it('falls back to the other language of the parliament’s name', async () => {
-    notifyCoordinators(getDb(), { ...r, id: 8, parliamentName: { en: 'Council of Oman', ar: '' } }, { kind: 'newRequest' })
+    notifyCoordinators(
+      getDb(),
+      { ...r, id: 8, parliamentName: { en: 'Council of Oman', ar: '' } },
+      { kind: 'newRequest' },
+    )
     expect(mailsTo(arabic.email).at(-1)!.subject).toBe(`طلب جديد رقم 8 من Council of Oman: ${r.subject}`)
   })
 })

@@ -67,7 +67,11 @@ export function notifyCoordinators(
       number: r.id,
       link: link(r, to.locale),
       parliament: r.parliamentName[to.locale] || r.parliamentName.en || r.parliamentName.ar,
-      ...(notice.kind === 'reply' ? { from: notice.from, body: notice.body } : notice.kind === 'withdrawn' ? { from: notice.from } : {}),
+      ...(notice.kind === 'reply'
+        ? { from: notice.from, body: notice.body }
+        : notice.kind === 'withdrawn'
+          ? { from: notice.from }
+          : {}),
     }
     enqueueMail(tx, {
       to: to.email,
@@ -82,5 +86,10 @@ export function notifyCoordinators(
 export function notifyAssignee(tx: Tx, r: RequestRef, to: Recipient, by: string) {
   const t = getFixedT(to.locale, 'requests')
   const values = { subject: r.subject, number: r.id, link: link(r, to.locale), by }
-  enqueueMail(tx, { to: to.email, locale: to.locale, subject: t('mail.assignedToYou.subject', values), text: t('mail.assignedToYou.body', values) })
+  enqueueMail(tx, {
+    to: to.email,
+    locale: to.locale,
+    subject: t('mail.assignedToYou.subject', values),
+    text: t('mail.assignedToYou.body', values),
+  })
 }

@@ -30,4 +30,9 @@ export function canMoveRequest(from: RequestState, to: RequestState) {
 }
 
 /** The states still waiting for the programme office, in the order of the dashboard. */
-export const openRequestStates = ['submitted', 'under_review', 'accepted', 'in_progress'] as const satisfies readonly RequestState[]
+export const openRequestStates = [
+  'submitted',
+  'under_review',
+  'accepted',
+  'in_progress',
+] as const satisfies readonly RequestState[]

@@ -17,7 +17,9 @@ function feedOf(lang: 'en' | 'ar', search = '') {
 
 beforeAll(() => {
   const db = getDb()
-  db.insert(user).values({ email: 'coordinator@demo.parlnet.example', name: 'C', role: 'coordinator', passwordHash: 'x' }).run()
+  db.insert(user)
+    .values({ email: 'coordinator@demo.parlnet.example', name: 'C', role: 'coordinator', passwordHash: 'x' })
+    .run()
   seedDemoResources(db)
   // Markup typed into a title must stay text in feed readers.
   const { id } = db
@@ -58,12 +60,19 @@ describe('the library feed', () => {
 
   it('gives each entry an absolute id and link, its summary, date and categories', () => {
     const feed = feedOf('en')
-    const item = feed.items.find((i) => i.title === 'Returning foreign terrorist fighters and their families: options for parliaments')!
+    const item = feed.items.find(
+      (i) => i.title === 'Returning foreign terrorist fighters and their families: options for parliaments',
+    )!
     expect(item.id).toMatch(new RegExp(`^${base}/en/resources/\\d+$`))
     expect(item.url).toBe(item.id)
     expect(item.description).toContain('policy brief')
     expect(item.updated?.toISOString()).toBe('2022-09-20T09:00:00.000Z')
-    expect(item.categories.map((c) => c.label)).toEqual(['Policy brief', 'Border security', 'Foreign terrorist fighters', 'Prisons and rehabilitation'])
+    expect(item.categories.map((c) => c.label)).toEqual([
+      'Policy brief',
+      'Border security',
+      'Foreign terrorist fighters',
+      'Prisons and rehabilitation',
+    ])
     const escaped = feed.items.find((i) => i.title?.startsWith('تقرير'))!
     expect(escaped.description).toBe('ملخص <script>alert(1)</script>')
   })

@@ -57,7 +57,11 @@ export function resourceFeedXml({
       published,
       category: [
         { term: r.type, name: t(`types.${r.type}`), scheme: url(`/${lang}/resources?type=`) },
-        ...r.themes.map((theme) => ({ term: theme, name: t(`themes.${theme}`), scheme: url(`/${lang}/resources?theme=`) })),
+        ...r.themes.map((theme) => ({
+          term: theme,
+          name: t(`themes.${theme}`),
+          scheme: url(`/${lang}/resources?theme=`),
+        })),
       ],
     })
   }

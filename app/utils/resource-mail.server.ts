@@ -8,14 +8,17 @@ import { enqueueMail } from './mail.server'
 // Queued in the caller's transaction (enqueueMail), delivered after its commit.
 
 /** Tells the author of a resource that its state changed, in the author's language. */
-export function sendResourceStateMail(tx: Tx, input: {
-  to: string
-  lang: Language
-  state: ResourceState
-  title: { en: string; ar: string }
-  link: string
-  reason: string | null
-}) {
+export function sendResourceStateMail(
+  tx: Tx,
+  input: {
+    to: string
+    lang: Language
+    state: ResourceState
+    title: { en: string; ar: string }
+    link: string
+    reason: string | null
+  },
+) {
   const t = getFixedT(input.lang, 'resources')
   const title = pickLanguage(input.title, input.lang).text
   return enqueueMail(tx, {
@@ -27,7 +30,10 @@ export function sendResourceStateMail(tx: Tx, input: {
 }
 
 /** Tells a coordinator that a resource waits for review, in the coordinator's language. */
-export function sendReviewRequestMail(tx: Tx, input: { to: string; lang: Language; title: { en: string; ar: string }; link: string }) {
+export function sendReviewRequestMail(
+  tx: Tx,
+  input: { to: string; lang: Language; title: { en: string; ar: string }; link: string },
+) {
   const t = getFixedT(input.lang, 'resources')
   const title = pickLanguage(input.title, input.lang).text
   return enqueueMail(tx, {

@@ -141,7 +141,11 @@ export async function impostorSamples(): Promise<[string, Buffer, 'damaged' | 'u
     ['truncated.pdf', pdf.subarray(0, Math.floor(pdf.length * 0.4)), 'damaged'],
     ['garbage.jpg', Buffer.concat([jpg.subarray(0, 20), noise]), 'damaged'],
     ['half.jpg', jpg.subarray(0, Math.floor(jpg.length / 2)), 'damaged'],
-    ['bomb.docx', ooxml(wordMain, 'word', [{ name: 'word/zeros.bin', data: bomb.data, deflated: bomb }]), 'unpackedTooLarge'],
+    [
+      'bomb.docx',
+      ooxml(wordMain, 'word', [{ name: 'word/zeros.bin', data: bomb.data, deflated: bomb }]),
+      'unpackedTooLarge',
+    ],
     ['no-directory.docx', ooxml(wordMain, 'word').subarray(0, -22), 'damaged'],
     ['truncated.mp4', mp4.subarray(0, Math.floor(mp4.length * 0.6)), 'damaged'],
   ]
@@ -240,12 +244,28 @@ export async function acceptedSamples(): Promise<[string, Buffer, string][]> {
     ['dot.png', await image.clone().png().toBuffer(), 'image/png'],
     ['dot.webp', await image.clone().webp().toBuffer(), 'image/webp'],
     ['dot.gif', await image.clone().gif().toBuffer(), 'image/gif'],
-    ['a.docx', ooxml('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'word'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['a.xlsx', ooxml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xl'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    ['a.pptx', ooxml('application/vnd.openxmlformats-officedocument.presentationml.presentation', 'ppt'), 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+    [
+      'a.docx',
+      ooxml('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'word'),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    [
+      'a.xlsx',
+      ooxml('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xl'),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    [
+      'a.pptx',
+      ooxml('application/vnd.openxmlformats-officedocument.presentationml.presentation', 'ppt'),
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    ],
     ['a.odt', odf('application/vnd.oasis.opendocument.text'), 'application/vnd.oasis.opendocument.text'],
     ['a.ods', odf('application/vnd.oasis.opendocument.spreadsheet'), 'application/vnd.oasis.opendocument.spreadsheet'],
-    ['a.odp', odf('application/vnd.oasis.opendocument.presentation'), 'application/vnd.oasis.opendocument.presentation'],
+    [
+      'a.odp',
+      odf('application/vnd.oasis.opendocument.presentation'),
+      'application/vnd.oasis.opendocument.presentation',
+    ],
     ['a.doc', compoundFile('WordDocument'), 'application/msword'],
     ['a.xls', compoundFile('Workbook'), 'application/vnd.ms-excel'],
     ['a.ppt', compoundFile('PowerPoint Document'), 'application/vnd.ms-powerpoint'],
@@ -259,7 +279,13 @@ export async function acceptedSamples(): Promise<[string, Buffer, string][]> {
 
 /** The first bytes of a 64-bit ELF executable and of a Windows PE executable. */
 export const elfHeader = Buffer.concat([Buffer.from('7f454c46020101000000000000000000', 'hex'), Buffer.alloc(48)])
-export const peHeader = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0')])
+export const peHeader = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(58),
+  Buffer.from([0x80, 0, 0, 0]),
+  Buffer.alloc(64),
+  Buffer.from('PE\0\0'),
+])
 export const htmlPage = Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>')
 
 /** Files that must be refused, whatever their name says. */

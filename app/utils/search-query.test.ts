@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  buildMatchExpression,
-  MAX_QUERY_LENGTH,
-  MAX_QUERY_TERMS,
-  parseSearchQuery,
-} from './search-query'
+import { buildMatchExpression, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery } from './search-query'
 import { searchWords, stemText, stemWord, wordForms } from './search-text'
 import { createHighlighter } from './search-snippet'
 
@@ -88,7 +83,17 @@ describe('parseSearchQuery', () => {
   })
 
   it('never lets FTS5 syntax through: every term is quoted', () => {
-    for (const input of ['NEAR(a b, 2)', 'title:secret', '{title}: x', 'a"b', '^start', 'x + y', '(a OR b', 'a AND', "o'brien"]) {
+    for (const input of [
+      'NEAR(a b, 2)',
+      'title:secret',
+      '{title}: x',
+      'a"b',
+      '^start',
+      'x + y',
+      '(a OR b',
+      'a AND',
+      "o'brien",
+    ]) {
       const q = parseSearchQuery(input)
       const expr = q.problem ? null : buildMatchExpression(q, q.hasPrefix ? 'words' : 'stems')
       if (expr) {
@@ -123,7 +128,13 @@ describe('search text', () => {
     expect(stemText('The Parliaments of the World: البرلمانات العربية')).toBe('parliament world برلم عرب')
     const words = searchWords('البرلمانات parliaments')
     expect([...wordForms(words)]).toEqual(['البرلمانات', 'برلمانات', 'parliaments'])
-    expect([...wordForms(words, { stems: true })]).toEqual(['البرلمانات', 'برلمانات', 'برلم', 'parliaments', 'parliament'])
+    expect([...wordForms(words, { stems: true })]).toEqual([
+      'البرلمانات',
+      'برلمانات',
+      'برلم',
+      'parliaments',
+      'parliament',
+    ])
   })
 
   it('stems English with Porter and leaves numbers alone', () => {

@@ -127,7 +127,9 @@ export function parseSearchQuery(input: string): ParsedQuery {
     const previous = items.at(-1)
     if (pendingOr && previous && previous.negated === negated) {
       if (!previous.anyOf.some((t) => termKey(t) === termKey(term))) previous.anyOf.push(term)
-    } else if (!items.some((i) => i.negated === negated && i.anyOf.length === 1 && termKey(i.anyOf[0]!) === termKey(term))) {
+    } else if (
+      !items.some((i) => i.negated === negated && i.anyOf.length === 1 && termKey(i.anyOf[0]!) === termKey(term))
+    ) {
       items.push({ negated, anyOf: [term] })
     }
     pendingOr = false
@@ -176,7 +178,8 @@ export function buildMatchExpression(query: ParsedQuery, index: 'stems' | 'words
     if (index === 'stems') return quote(t.stems.join(' '))
     return `(${t.stems.map(quote).join(' AND ')})`
   }
-  const itemExpr = (i: QueryItem) => (i.anyOf.length === 1 ? termExpr(i.anyOf[0]!) : `(${i.anyOf.map(termExpr).join(' OR ')})`)
+  const itemExpr = (i: QueryItem) =>
+    i.anyOf.length === 1 ? termExpr(i.anyOf[0]!) : `(${i.anyOf.map(termExpr).join(' OR ')})`
   const positive = query.items.filter((i) => !i.negated).map(itemExpr)
   if (!positive.length) return null
   const negative = query.items.filter((i) => i.negated).map(itemExpr)

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { parseSearchQuery } from './search-query'
-import { createHighlighter, markWords, mayMatch, openingSegments, snippetSegments, textLanguage } from './search-snippet'
+import {
+  createHighlighter,
+  markWords,
+  mayMatch,
+  openingSegments,
+  snippetSegments,
+  textLanguage,
+} from './search-snippet'
 
 const highlighter = createHighlighter(parseSearchQuery('parliament').highlight)
 const text = (segments: { text: string }[] | null) => segments?.map((s) => s.text).join('') ?? null
@@ -19,10 +26,11 @@ describe('markWords', () => {
 
   it('marks Arabic words written with diacritics, by stem and by beginning', () => {
     const arabic = createHighlighter(parseSearchQuery('البرلمانات حقو*').highlight)
-    expect(markWords('دور البَرْلَمَانِ في حماية الحقوق', arabic).filter((s) => s.mark).map((s) => s.text)).toEqual([
-      'البَرْلَمَانِ',
-      'الحقوق',
-    ])
+    expect(
+      markWords('دور البَرْلَمَانِ في حماية الحقوق', arabic)
+        .filter((s) => s.mark)
+        .map((s) => s.text),
+    ).toEqual(['البَرْلَمَانِ', 'الحقوق'])
   })
 })
 

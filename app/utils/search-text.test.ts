@@ -31,20 +31,30 @@ describe('foldedWords', () => {
   })
 
   it('drops stopwords and overlong words for indexing', () => {
-    expect(searchWords(`The role of parliaments في مكافحة الإرهاب ${'x'.repeat(41)}`)).toEqual(['role', 'parliaments', 'مكافحه', 'الارهاب'])
+    expect(searchWords(`The role of parliaments في مكافحة الإرهاب ${'x'.repeat(41)}`)).toEqual([
+      'role',
+      'parliaments',
+      'مكافحه',
+      'الارهاب',
+    ])
   })
 
-  it.skipIf(!hasCorpus)('agrees with normalizeForSearch on real Arabic and English prose (../shared/data/arabic)', () => {
-    const files = [path.join(arabicDir, 'udhr', 'arb.txt'), path.join(arabicDir, 'udhr', 'eng.txt')]
-    for (const lang of ['ar', 'en']) {
-      const dir = path.join(arabicDir, 'oedi', lang)
-      for (const f of fs.readdirSync(dir)) files.push(path.join(dir, f))
-    }
-    for (const file of files) {
-      for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-        const ascii = line.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-        expect(foldedWords(line).join(' '), line).toBe(normalizeForSearch(ascii))
+  it.skipIf(!hasCorpus)(
+    'agrees with normalizeForSearch on real Arabic and English prose (../shared/data/arabic)',
+    () => {
+      const files = [path.join(arabicDir, 'udhr', 'arb.txt'), path.join(arabicDir, 'udhr', 'eng.txt')]
+      for (const lang of ['ar', 'en']) {
+        const dir = path.join(arabicDir, 'oedi', lang)
+        for (const f of fs.readdirSync(dir)) files.push(path.join(dir, f))
       }
-    }
-  })
+      for (const file of files) {
+        for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+          const ascii = line
+            .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
+            .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
+          expect(foldedWords(line).join(' '), line).toBe(normalizeForSearch(ascii))
+        }
+      }
+    },
+  )
 })

@@ -9,10 +9,7 @@ export const SESSION_LIFETIME = 30 * DAY
 const RENEW_WHEN_UNDER = 15 * DAY
 export const SESSION_COOKIE = 'session'
 
-export type SessionUser = Pick<
-  typeof user.$inferSelect,
-  'id' | 'email' | 'name' | 'role' | 'locale' | 'parliamentId'
->
+export type SessionUser = Pick<typeof user.$inferSelect, 'id' | 'email' | 'name' | 'role' | 'locale' | 'parliamentId'>
 
 export function generateSessionToken() {
   return generateSecret()

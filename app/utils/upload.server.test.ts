@@ -16,7 +16,11 @@ let member: { id: number }
 let cookie: string
 
 beforeAll(() => {
-  member = getDb().insert(user).values({ email: 'uploader@example.org', name: 'Uploader', passwordHash: 'x' }).returning().get()
+  member = getDb()
+    .insert(user)
+    .values({ email: 'uploader@example.org', name: 'Uploader', passwordHash: 'x' })
+    .returning()
+    .get()
   const token = generateSessionToken()
   createSession(token, member.id)
   cookie = `session=${token}`
@@ -37,11 +41,21 @@ describe('readUploadForm (forms posted without JavaScript)', () => {
   it('streams the chosen file into a pending upload and puts its id in the field; text stays; empty inputs are skipped', async () => {
     // Written by hand: browsers send an empty file input as a part with filename="", which undici's FormData does not.
     const boundary = '----parlnet-test'
-    const part = (headers: string, content: Buffer | string) => [Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n')]
+    const part = (headers: string, content: Buffer | string) => [
+      Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`),
+      Buffer.from(content),
+      Buffer.from('\r\n'),
+    ]
     const raw = Buffer.concat([
       ...part('Content-Disposition: form-data; name="titleAr"', 'تقرير عن المساءلة'),
-      ...part('Content-Disposition: form-data; name="file"; filename="تقرير %22المساءلة%22.pdf"\r\nContent-Type: text/html', fixture('arabic.pdf')),
-      ...part('Content-Disposition: form-data; name="poster"; filename=""\r\nContent-Type: application/octet-stream', ''),
+      ...part(
+        'Content-Disposition: form-data; name="file"; filename="تقرير %22المساءلة%22.pdf"\r\nContent-Type: text/html',
+        fixture('arabic.pdf'),
+      ),
+      ...part(
+        'Content-Disposition: form-data; name="poster"; filename=""\r\nContent-Type: application/octet-stream',
+        '',
+      ),
       ...part('Content-Disposition: form-data; name="intent"', 'draft'),
       Buffer.from(`--${boundary}--\r\n`),
     ])
@@ -70,7 +84,9 @@ describe('readUploadForm (forms posted without JavaScript)', () => {
       ['poster', new File([fixture('clip.mp4'), Buffer.alloc(120_000)], 'big.mp4')],
       ['titleEn', 'After the files'],
     ])
-    const { formData, uploadErrors } = await readUploadForm(post('/en/resources/new', body), member, { fileFields: ['file', 'poster'] })
+    const { formData, uploadErrors } = await readUploadForm(post('/en/resources/new', body), member, {
+      fileFields: ['file', 'poster'],
+    })
     expect(uploadErrors).toEqual({ file: 'typeNotAllowed', poster: 'tooLarge' })
     expect(formData.get('titleEn')).toBe('After the files')
     expect(formData.get('file')).toBeNull()
@@ -111,31 +127,56 @@ describe('POST /uploads', () => {
     body.append('name', file.name)
     body.append('file', file, file.name.replace(/[;="\\\r\n]/g, '_'))
     const response = await action({ request: post(url, body, { Cookie: cookie, ...headers }), params: {}, context: {} })
-    return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers }
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown>,
+      headers: response.headers,
+    }
   }
 
   it('answers the pending upload as JSON, keeping a name the part header could not carry', async () => {
     const { status, body } = await upload(new File([fixture('clip.webm')], 'جلسة; الاستماع=1.webm'))
     expect(status).toBe(200)
-    expect(body).toEqual({ id: expect.stringMatching(/^[a-z2-7]{32}$/), name: 'جلسة; الاستماع=1.webm', size: fixture('clip.webm').length, mediaType: 'video/webm' })
+    expect(body).toEqual({
+      id: expect.stringMatching(/^[a-z2-7]{32}$/),
+      name: 'جلسة; الاستماع=1.webm',
+      size: fixture('clip.webm').length,
+      mediaType: 'video/webm',
+    })
   })
 
   it('refuses visitors with 401', async () => {
-    const response = await action({ request: post('/uploads', form([['file', new File([fixture('poster.jpg')], 'p.jpg')]]), { Referer: 'http://localhost/ar/resources/new' }), params: {}, context: {} })
+    const response = await action({
+      request: post('/uploads', form([['file', new File([fixture('poster.jpg')], 'p.jpg')]]), {
+        Referer: 'http://localhost/ar/resources/new',
+      }),
+      params: {},
+      context: {},
+    })
     expect(response.status).toBe(401)
     expect(await response.json()).toEqual({ code: 'signedOut', error: expect.stringContaining('انتهت جلستك') })
   })
 
   it('refuses HTML and executables named .pdf with 415 and a message in the page’s language', async () => {
     const html = await upload(new File([htmlPage], 'report.pdf'), {}, '/uploads?lang=ar')
-    expect(html).toMatchObject({ status: 415, body: { code: 'typeNotAllowed', error: expect.stringContaining('نوع هذا الملف غير مقبول') } })
+    expect(html).toMatchObject({
+      status: 415,
+      body: { code: 'typeNotAllowed', error: expect.stringContaining('نوع هذا الملف غير مقبول') },
+    })
     const exe = await upload(new File([elfHeader], 'report.pdf'), { Referer: 'http://localhost/en/resources/new' })
-    expect(exe).toMatchObject({ status: 415, body: { code: 'typeNotAllowed', error: expect.stringContaining('This type of file is not accepted') } })
+    expect(exe).toMatchObject({
+      status: 415,
+      body: { code: 'typeNotAllowed', error: expect.stringContaining('This type of file is not accepted') },
+    })
     expect(tempFiles()).toEqual([])
   })
 
   it('refuses with 413 before reading a body that declares too much, and one that turns out too large', async () => {
-    const request = post('/uploads', 'tiny', { Cookie: cookie, 'Content-Type': 'multipart/form-data; boundary=x', 'Content-Length': '300000000' })
+    const request = post('/uploads', 'tiny', {
+      Cookie: cookie,
+      'Content-Type': 'multipart/form-data; boundary=x',
+      'Content-Length': '300000000',
+    })
     const response = await action({ request, params: {}, context: {} })
     expect(response.status).toBe(413)
     expect(response.headers.get('Connection')).toBe('close')
@@ -149,10 +190,24 @@ describe('POST /uploads', () => {
   it('refuses a PDF that does not open and a JPEG that does not decode with 422, a message in both languages, no row', async () => {
     const before = pendingCount()
     const samples = new Map((await impostorSamples()).map(([name, bytes]) => [name, bytes]))
-    const polyglot = await upload(new File([new Uint8Array(samples.get('polyglot.pdf')!)], 'polyglot.pdf'), {}, '/uploads?lang=ar')
-    expect(polyglot).toMatchObject({ status: 422, body: { code: 'damaged', error: expect.stringContaining('هذا الملف تالف') } })
-    const garbage = await upload(new File([new Uint8Array(samples.get('garbage.jpg')!)], 'garbage.jpg'), {}, '/uploads?lang=en')
-    expect(garbage).toMatchObject({ status: 422, body: { code: 'damaged', error: expect.stringContaining('This file is damaged') } })
+    const polyglot = await upload(
+      new File([new Uint8Array(samples.get('polyglot.pdf')!)], 'polyglot.pdf'),
+      {},
+      '/uploads?lang=ar',
+    )
+    expect(polyglot).toMatchObject({
+      status: 422,
+      body: { code: 'damaged', error: expect.stringContaining('هذا الملف تالف') },
+    })
+    const garbage = await upload(
+      new File([new Uint8Array(samples.get('garbage.jpg')!)], 'garbage.jpg'),
+      {},
+      '/uploads?lang=en',
+    )
+    expect(garbage).toMatchObject({
+      status: 422,
+      body: { code: 'damaged', error: expect.stringContaining('This file is damaged') },
+    })
     expect(pendingCount()).toBe(before)
     expect(tempFiles()).toEqual([])
   })
@@ -169,7 +224,9 @@ describe('POST /uploads', () => {
 describe('a full disk', () => {
   afterEach(() => vi.restoreAllMocks())
   const noSpace = () =>
-    vi.spyOn(fs.promises, 'open').mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))
+    vi
+      .spyOn(fs.promises, 'open')
+      .mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))
 
   it("POST /uploads answers 503 'storage-full' with a message in both languages, logs it once, keeps nothing", async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
@@ -187,7 +244,11 @@ describe('a full disk', () => {
     ] as const
     for (const [lang, text] of messages) {
       errors.mockClear()
-      const response = await action({ request: post(`/uploads?lang=${lang}`, body(), { Cookie: cookie }), params: {}, context: {} })
+      const response = await action({
+        request: post(`/uploads?lang=${lang}`, body(), { Cookie: cookie }),
+        params: {},
+        context: {},
+      })
       expect(response.status).toBe(503)
       expect(await response.json()).toEqual({ code: 'storage-full', error: expect.stringContaining(text) })
       expect(errors).toHaveBeenCalledTimes(1)
@@ -199,7 +260,13 @@ describe('a full disk', () => {
 
   it("a form posted without JavaScript fails whole with the 'storage-full' code (a 503 page by server/storage-full.mjs)", async () => {
     noSpace()
-    const request = post('/en/resources/new', form([['titleEn', 'A title'], ['file', new File([fixture('poster.jpg')], 'p.jpg')]]))
+    const request = post(
+      '/en/resources/new',
+      form([
+        ['titleEn', 'A title'],
+        ['file', new File([fixture('poster.jpg')], 'p.jpg')],
+      ]),
+    )
     const error = await readUploadForm(request, member, { fileFields: ['file'] }).then(
       () => null,
       (e: unknown) => e,

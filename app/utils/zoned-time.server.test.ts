@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { isTimeZone, localDate, localDays, localTimeError, placeLocalTime, utcToZonedInput, zonedToUtc } from './zoned-time.server'
+import {
+  isTimeZone,
+  localDate,
+  localDays,
+  localTimeError,
+  placeLocalTime,
+  utcToZonedInput,
+  zonedToUtc,
+} from './zoned-time.server'
 
 describe('zoned time', () => {
   it('places a wall-clock time of Doha (UTC+3, no DST) on the right instant', () => {
@@ -35,7 +43,15 @@ describe('daylight-saving changes', () => {
     ['2026-03-08T02:30', 'America/New_York', '02:00', '03:00'],
     ['2026-04-24T00:30', 'Africa/Cairo', '00:00', '01:00'],
   ])('refuses %s in %s, naming the skipped hour', (local, zone, from, to) => {
-    expect(placeLocalTime(local, zone)).toEqual({ ok: false, kind: 'gap', date: local.slice(0, 10), time: local.slice(11), from, to, zone })
+    expect(placeLocalTime(local, zone)).toEqual({
+      ok: false,
+      kind: 'gap',
+      date: local.slice(0, 10),
+      time: local.slice(11),
+      from,
+      to,
+      zone,
+    })
     expect(zonedToUtc(local, zone)).toBeNull()
     expect(localTimeError(local, zone)).toBe(
       `timeInGap?date=${local.slice(0, 10)}&time=${local.slice(11, 13)}%3A${local.slice(14)}&from=${from.replace(':', '%3A')}&to=${to.replace(':', '%3A')}&zone=${zone.replace('/', '%2F')}`,

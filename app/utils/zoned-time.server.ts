@@ -13,17 +13,20 @@ const HOUR = 60 * 60 * 1000
 
 /** Why a wall-clock time cannot be placed: not a time at all, or skipped by clocks going forward. */
 export type LocalTimeProblem =
-  | { kind: 'invalid' }
-  | { kind: 'gap'; date: string; time: string; from: string; to: string; zone: string }
+  { kind: 'invalid' } | { kind: 'gap'; date: string; time: string; from: string; to: string; zone: string }
 
 /**
  * The instant of a local date and time ("2021-12-13T09:00") in `zone`, as RFC 5545 reads it (so the portal and
  * every calendar agree): a time that occurs twice when clocks go back is its FIRST occurrence; a time skipped when
  * clocks go forward does not exist and is refused as a 'gap' naming the skipped hour (02:00–03:00 in Berlin).
  */
-export function placeLocalTime(local: string, zone: string): { ok: true; instant: Date } | ({ ok: false } & LocalTimeProblem) {
+export function placeLocalTime(
+  local: string,
+  zone: string,
+): { ok: true; instant: Date } | ({ ok: false } & LocalTimeProblem) {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)
-  if (!m || !isTimeZone(zone) || !DateTime.fromISO(local, { zone: 'UTC' }).isValid) return { ok: false, kind: 'invalid' }
+  if (!m || !isTimeZone(zone) || !DateTime.fromISO(local, { zone: 'UTC' }).isValid)
+    return { ok: false, kind: 'invalid' }
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number]
   const wall = Date.UTC(y, mo - 1, d, h, mi)
   const tz = IANAZone.create(zone)

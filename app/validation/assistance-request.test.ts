@@ -45,7 +45,14 @@ describe('earliestToday', () => {
 
 describe('requestFormSchema', () => {
   it('accepts a complete form, trimmed, with lists deduplicated', () => {
-    const s = parse([...complete, ['pillars', '2'], ['pillars', '1'], ['languages', 'ar'], ['attachments', 'abc'], ['attachments', 'abc']])
+    const s = parse([
+      ...complete,
+      ['pillars', '2'],
+      ['pillars', '1'],
+      ['languages', 'ar'],
+      ['attachments', 'abc'],
+      ['attachments', 'abc'],
+    ])
     expect(s.status).toBe('success')
     if (s.status !== 'success') return
     expect(s.value).toEqual({
@@ -65,7 +72,12 @@ describe('requestFormSchema', () => {
 
   it('makes the programme and the dates optional', () => {
     const s = parse([...without('programmeId', 'desiredFrom', 'desiredTo'), ['desiredFrom', ''], ['desiredTo', '']])
-    expect(s.status === 'success' && s.value).toMatchObject({ programmeId: null, desiredFrom: null, desiredTo: null, attachments: [] })
+    expect(s.status === 'success' && s.value).toMatchObject({
+      programmeId: null,
+      desiredFrom: null,
+      desiredTo: null,
+      attachments: [],
+    })
   })
 
   it('needs at least one topic (pillar, resolution or theme), reported on "topics"', () => {
@@ -78,14 +90,24 @@ describe('requestFormSchema', () => {
 
   it('refuses a desired date in the past for everyone on Earth', () => {
     expect(errorsOf(withValues([['desiredFrom', '2025-03-08']]))).toEqual({ desiredFrom: ['dateInPast'] })
-    expect(errorsOf(withValues([['desiredFrom', '2025-03-08'], ['desiredTo', '2025-03-08']]))).toEqual({
+    expect(
+      errorsOf(
+        withValues([
+          ['desiredFrom', '2025-03-08'],
+          ['desiredTo', '2025-03-08'],
+        ]),
+      ),
+    ).toEqual({
       desiredFrom: ['dateInPast'],
       desiredTo: ['dateInPast'],
     })
   })
 
   it('accepts a date that is still today in UTC−12, until noon UTC of the next day', () => {
-    const yesterdayUtc: [string, string][] = [['desiredFrom', '2025-03-09'], ['desiredTo', '2025-03-09']]
+    const yesterdayUtc: [string, string][] = [
+      ['desiredFrom', '2025-03-09'],
+      ['desiredTo', '2025-03-09'],
+    ]
     expect(errorsOf(withValues(yesterdayUtc), new Date('2025-03-10T06:00:00Z'))).toBeNull()
     expect(errorsOf(withValues(yesterdayUtc), new Date('2025-03-10T11:59:59Z'))).toBeNull()
     expect(errorsOf(withValues(yesterdayUtc), new Date('2025-03-10T12:00:00Z'))).toEqual({
@@ -97,15 +119,31 @@ describe('requestFormSchema', () => {
   })
 
   it('refuses an end before the start, and takes a single day', () => {
-    expect(errorsOf(withValues([['desiredFrom', '2025-05-10'], ['desiredTo', '2025-05-09']]))).toEqual({ desiredTo: ['endBeforeStart'] })
-    expect(errorsOf(withValues([['desiredFrom', '2025-05-10'], ['desiredTo', '2025-05-10']]))).toBeNull()
+    expect(
+      errorsOf(
+        withValues([
+          ['desiredFrom', '2025-05-10'],
+          ['desiredTo', '2025-05-09'],
+        ]),
+      ),
+    ).toEqual({ desiredTo: ['endBeforeStart'] })
+    expect(
+      errorsOf(
+        withValues([
+          ['desiredFrom', '2025-05-10'],
+          ['desiredTo', '2025-05-10'],
+        ]),
+      ),
+    ).toBeNull()
     // Only an end: no order to check.
     expect(errorsOf([...without('desiredFrom', 'desiredTo'), ['desiredTo', '2025-05-09']])).toBeNull()
   })
 
   it.each([['2025-02-30'], ['10/04/2025'], ['2025-4-1'], ['tomorrow']])('refuses the date %s', (value) => {
     // The first message is the one that matters (a malformed string may also compare as "in the past").
-    expect(errorsOf([...without('desiredFrom', 'desiredTo'), ['desiredFrom', value]])?.desiredFrom?.[0]).toBe('dateInvalid')
+    expect(errorsOf([...without('desiredFrom', 'desiredTo'), ['desiredFrom', value]])?.desiredFrom?.[0]).toBe(
+      'dateInvalid',
+    )
     expect(errorsOf([...without('desiredFrom', 'desiredTo'), ['desiredTo', value]])?.desiredTo?.[0]).toBe('dateInvalid')
   })
 
@@ -150,7 +188,11 @@ describe('requestFormSchema', () => {
   })
 
   it('reports several problems at once', () => {
-    const errors = errorsOf([['kind', 'training'], ['subject', 'Training'], ['need', 'short']])
+    const errors = errorsOf([
+      ['kind', 'training'],
+      ['subject', 'Training'],
+      ['need', 'short'],
+    ])
     expect(errors).toMatchObject({ need: ['needRequired'], languages: ['languageRequired'] })
   })
 })
@@ -160,7 +202,9 @@ describe('MessageSchema', () => {
     expect(MessageSchema.safeParse({ body: '  ' }).error?.issues.map((i) => i.message)).toEqual(['messageRequired'])
     expect(MessageSchema.safeParse({}).error?.issues.map((i) => i.message)).toEqual(['messageRequired'])
     expect(MessageSchema.parse({ body: ' شكرًا ' })).toEqual({ body: 'شكرًا' })
-    expect(MessageSchema.safeParse({ body: 'x'.repeat(10_001) }).error?.issues.map((i) => i.message)).toEqual(['tooLong'])
+    expect(MessageSchema.safeParse({ body: 'x'.repeat(10_001) }).error?.issues.map((i) => i.message)).toEqual([
+      'tooLong',
+    ])
   })
 })
 
@@ -172,10 +216,29 @@ describe('MoveSchema', () => {
 
   it('needs a reason to decline', () => {
     expect(moveErrors([['to', 'declined']])).toEqual({ reason: ['declineReasonRequired'] })
-    expect(moveErrors([['to', 'declined'], ['reason', '   ']])).toEqual({ reason: ['declineReasonRequired'] })
-    expect(moveErrors([['to', 'declined'], ['reason', 'no']])).toEqual({ reason: ['declineReasonRequired'] })
-    const s = parseWithZod(form([['to', 'declined'], ['reason', ' Outside the mandate of the programme ']]), { schema: MoveSchema })
-    expect(s.status === 'success' && s.value).toEqual({ to: 'declined', reason: 'Outside the mandate of the programme' })
+    expect(
+      moveErrors([
+        ['to', 'declined'],
+        ['reason', '   '],
+      ]),
+    ).toEqual({ reason: ['declineReasonRequired'] })
+    expect(
+      moveErrors([
+        ['to', 'declined'],
+        ['reason', 'no'],
+      ]),
+    ).toEqual({ reason: ['declineReasonRequired'] })
+    const s = parseWithZod(
+      form([
+        ['to', 'declined'],
+        ['reason', ' Outside the mandate of the programme '],
+      ]),
+      { schema: MoveSchema },
+    )
+    expect(s.status === 'success' && s.value).toEqual({
+      to: 'declined',
+      reason: 'Outside the mandate of the programme',
+    })
   })
 
   it('needs no reason for the other states, and refuses a forged state', () => {
@@ -212,9 +275,21 @@ describe('OutputSchema', () => {
   })
 
   it('works from a form as the route parses it', () => {
-    const s = parseWithZod(form([['kind', 'meeting'], ['reference', 'https://x.org/ar/meetings/3']]), { schema: OutputSchema })
+    const s = parseWithZod(
+      form([
+        ['kind', 'meeting'],
+        ['reference', 'https://x.org/ar/meetings/3'],
+      ]),
+      { schema: OutputSchema },
+    )
     expect(s.status === 'success' && s.value).toEqual({ kind: 'meeting', id: 3 })
-    const bad = parseWithZod(form([['kind', 'resource'], ['reference', '/en/meetings/3']]), { schema: OutputSchema })
+    const bad = parseWithZod(
+      form([
+        ['kind', 'resource'],
+        ['reference', '/en/meetings/3'],
+      ]),
+      { schema: OutputSchema },
+    )
     expect(bad.status === 'error' && bad.reply().error).toEqual({ reference: ['outputReferenceInvalid'] })
   })
 })

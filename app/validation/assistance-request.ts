@@ -38,7 +38,9 @@ export function requestFormSchema(now = new Date()) {
       subject: requiredText(200, 'required', 3),
       need: requiredText(10_000, 'needRequired', 10),
       pillars: z
-        .array(z.number({ error: 'invalidChoice' }).int('invalidChoice').min(1, 'invalidChoice').max(4, 'invalidChoice'))
+        .array(
+          z.number({ error: 'invalidChoice' }).int('invalidChoice').min(1, 'invalidChoice').max(4, 'invalidChoice'),
+        )
         .optional()
         .transform((list) => [...new Set(list ?? [])].sort()),
       resolutions: choices(resolutions),
@@ -55,7 +57,13 @@ export function requestFormSchema(now = new Date()) {
       if (value.pillars.length + value.resolutions.length + value.themes.length === 0) {
         ctx.addIssue({ code: 'custom', message: 'topicRequired', path: ['topics'] })
       }
-      if (value.desiredFrom && value.desiredTo && isIsoDate(value.desiredFrom) && isIsoDate(value.desiredTo) && value.desiredTo < value.desiredFrom) {
+      if (
+        value.desiredFrom &&
+        value.desiredTo &&
+        isIsoDate(value.desiredFrom) &&
+        isIsoDate(value.desiredTo) &&
+        value.desiredTo < value.desiredFrom
+      ) {
         ctx.addIssue({ code: 'custom', message: 'endBeforeStart', path: ['desiredTo'] })
       }
     })

@@ -1,12 +1,6 @@
 import { z } from 'zod'
 import { roles } from '#db/enums'
-import {
-  EmailSchema,
-  LanguageSchema,
-  NameSchema,
-  NewPasswordFields,
-  passwordsMatch,
-} from './common'
+import { EmailSchema, LanguageSchema, NameSchema, NewPasswordFields, passwordsMatch } from './common'
 import { hasNul } from './text'
 
 export const LoginFormSchema = z.object({

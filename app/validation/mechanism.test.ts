@@ -45,12 +45,26 @@ describe('MechanismFormSchema', () => {
   })
 
   it('makes the year and the link optional, and takes a single pillar', () => {
-    const s = parse([['kind', 'caucus'], ['nameAr', 'تكتل'], ['year', ''], ['url', ''], ['pillars', '1']])
+    const s = parse([
+      ['kind', 'caucus'],
+      ['nameAr', 'تكتل'],
+      ['year', ''],
+      ['url', ''],
+      ['pillars', '1'],
+    ])
     expect(s.status === 'success' && s.value).toMatchObject({ year: null, url: null, pillars: [1] })
   })
 
   it('refuses what the issue names: no name, a year out of range, a javascript: link, no pillar', () => {
-    expect(errorsOf([['kind', 'committee'], ['nameEn', ' '], ['nameAr', ''], ['year', '3000'], ['url', 'javascript:alert(1)//x.org']])).toEqual({
+    expect(
+      errorsOf([
+        ['kind', 'committee'],
+        ['nameEn', ' '],
+        ['nameAr', ''],
+        ['year', '3000'],
+        ['url', 'javascript:alert(1)//x.org'],
+      ]),
+    ).toEqual({
       nameEn: ['nameOneLanguage'],
       year: ['yearRange'],
       url: ['urlInvalid'],
@@ -71,28 +85,54 @@ describe('MechanismFormSchema', () => {
     ['descriptionAr', 'ن'.repeat(2001), 'tooLong'],
     ['kind', 'ministry', 'invalidChoice'],
   ])('refuses %s = %s', (field, value, key) => {
-    const base: [string, string][] = [['kind', 'law'], ['nameEn', 'A law'], ['pillars', '2']]
+    const base: [string, string][] = [
+      ['kind', 'law'],
+      ['nameEn', 'A law'],
+      ['pillars', '2'],
+    ]
     const errors = errorsOf([...base.filter(([k]) => k !== field), [field, value]])
     expect(errors?.[field]).toEqual([key])
   })
 
   it('reports a missing name together with a forged kind (every message at once)', () => {
-    expect(errorsOf([['kind', 'ministry'], ['nameEn', ''], ['pillars', '1']])).toEqual({ kind: ['invalidChoice'], nameEn: ['nameOneLanguage'] })
+    expect(
+      errorsOf([
+        ['kind', 'ministry'],
+        ['nameEn', ''],
+        ['pillars', '1'],
+      ]),
+    ).toEqual({ kind: ['invalidChoice'], nameEn: ['nameOneLanguage'] })
     expect(MechanismFormSchema.safeParse(null).success).toBe(false)
   })
 
   it('refuses a forged pillar', () => {
-    const errors = errorsOf([['kind', 'law'], ['nameEn', 'A law'], ['pillars', '5']])
+    const errors = errorsOf([
+      ['kind', 'law'],
+      ['nameEn', 'A law'],
+      ['pillars', '5'],
+    ])
     expect(Object.values(errors ?? {}).flat()).toEqual(['pillarRequired'])
   })
 })
 
 describe('MechanismCoordinatorFormSchema', () => {
   it('needs the parliament', () => {
-    const base: [string, string][] = [['kind', 'law'], ['nameEn', 'A law'], ['pillars', '2']]
+    const base: [string, string][] = [
+      ['kind', 'law'],
+      ['nameEn', 'A law'],
+      ['pillars', '2'],
+    ]
     const missing = parseWithZod(form(base), { schema: MechanismCoordinatorFormSchema })
     expect(missing.status === 'error' && missing.reply().error).toEqual({ parliamentId: ['parliamentRequired'] })
-    const empty = parseWithZod(form([['parliamentId', ''], ['kind', 'law'], ['nameEn', ''], ['nameAr', '']]), { schema: MechanismCoordinatorFormSchema })
+    const empty = parseWithZod(
+      form([
+        ['parliamentId', ''],
+        ['kind', 'law'],
+        ['nameEn', ''],
+        ['nameAr', ''],
+      ]),
+      { schema: MechanismCoordinatorFormSchema },
+    )
     expect(empty.status === 'error' && empty.reply().error).toEqual({
       parliamentId: ['parliamentRequired'],
       pillars: ['pillarRequired'],
@@ -105,7 +145,17 @@ describe('MechanismCoordinatorFormSchema', () => {
 
 describe('MechanismQuerySchema', () => {
   it('never fails: odd values fall back', () => {
-    expect(MechanismQuerySchema.parse({ q: 'x'.repeat(500), kind: 'zz', pillar: '9', region: 'mars', country: 'qa', parliament: '-3', page: 'abc' })).toEqual({
+    expect(
+      MechanismQuerySchema.parse({
+        q: 'x'.repeat(500),
+        kind: 'zz',
+        pillar: '9',
+        region: 'mars',
+        country: 'qa',
+        parliament: '-3',
+        page: 'abc',
+      }),
+    ).toEqual({
       q: 'x'.repeat(200),
       kind: undefined,
       pillar: undefined,
@@ -116,7 +166,17 @@ describe('MechanismQuerySchema', () => {
     })
   })
   it('keeps good values', () => {
-    expect(MechanismQuerySchema.parse({ q: 'شورى', kind: 'law', pillar: '3', region: 'asia', country: 'QA', parliament: '12', page: '2' })).toEqual({
+    expect(
+      MechanismQuerySchema.parse({
+        q: 'شورى',
+        kind: 'law',
+        pillar: '3',
+        region: 'asia',
+        country: 'QA',
+        parliament: '12',
+        page: '2',
+      }),
+    ).toEqual({
       q: 'شورى',
       kind: 'law',
       pillar: 3,

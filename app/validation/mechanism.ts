@@ -13,7 +13,11 @@ export const FIRST_MECHANISM_YEAR = 1945
 
 /** The list's URL (?q=&kind=&pillar=&region=&country=&parliament=&page=): anything odd falls back, never fails. */
 export const MechanismQuerySchema = z.object({
-  q: z.string().catch('').default('').transform((q) => boundedSearchText(q)),
+  q: z
+    .string()
+    .catch('')
+    .default('')
+    .transform((q) => boundedSearchText(q)),
   kind: z.enum(mechanismKinds).optional().catch(undefined),
   pillar: z.coerce
     .number()
@@ -55,9 +59,12 @@ const fields = {
     .optional()
     .transform((v) => v || null),
   pillars: z
-    .array(z.number({ error: 'pillarRequired' }).int('pillarRequired').min(1, 'pillarRequired').max(4, 'pillarRequired'), {
-      error: 'pillarRequired',
-    })
+    .array(
+      z.number({ error: 'pillarRequired' }).int('pillarRequired').min(1, 'pillarRequired').max(4, 'pillarRequired'),
+      {
+        error: 'pillarRequired',
+      },
+    )
     .min(1, 'pillarRequired')
     .transform((list) => [...new Set(list)].sort((a, b) => a - b) as Pillar[]),
 }

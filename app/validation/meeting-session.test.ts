@@ -18,14 +18,23 @@ describe('meeting session form', () => {
   })
 
   it('reads external speakers one a line, with either comma', () => {
-    expect(parseExternalSpeakers('Vladimir Voronkov, UN Office of Counter-Terrorism\n\n  Jane Doe  \nد. سارة أحمد، جامعة قطر')).toEqual([
+    expect(
+      parseExternalSpeakers(
+        'Vladimir Voronkov, UN Office of Counter-Terrorism\n\n  Jane Doe  \nد. سارة أحمد، جامعة قطر',
+      ),
+    ).toEqual([
       { name: 'Vladimir Voronkov', affiliation: 'UN Office of Counter-Terrorism' },
       { name: 'Jane Doe', affiliation: '' },
       { name: 'د. سارة أحمد', affiliation: 'جامعة قطر' },
     ])
     expect(parseExternalSpeakers(', no name')).toBeNull()
     expect(parseExternalSpeakers('x\n'.repeat(41))).toBeNull()
-    expect(formatExternalSpeakers([{ name: 'A', affiliation: 'B, C' }, { name: 'D', affiliation: '' }])).toBe('A, B, C\nD')
+    expect(
+      formatExternalSpeakers([
+        { name: 'A', affiliation: 'B, C' },
+        { name: 'D', affiliation: '' },
+      ]),
+    ).toBe('A, B, C\nD')
     expect(parseExternalSpeakers('A, B, C')).toEqual([{ name: 'A', affiliation: 'B, C' }])
   })
 
@@ -46,13 +55,20 @@ describe('meeting session form', () => {
       externalSpeakers: [{ name: 'Guest', affiliation: 'Somewhere' }],
       resourceIds: [1],
     })
-    const bad = MeetingSessionFormSchema.safeParse({ startsAt: '2021-12-13T11:00', endsAt: '2021-12-13T10:00', speakerMemberRef: 'Amal' })
+    const bad = MeetingSessionFormSchema.safeParse({
+      startsAt: '2021-12-13T11:00',
+      endsAt: '2021-12-13T10:00',
+      speakerMemberRef: 'Amal',
+    })
     expect(bad.error?.issues.map((i) => `${i.path.join('.')}:${i.message}`).sort()).toEqual([
       'endsAt:endBeforeStart',
       'speakerMemberRef:memberReferenceInvalid',
       'titleEn:titleOneLanguage',
     ])
     const noDate = MeetingSessionFormSchema.safeParse({ titleEn: 'x', startsAt: '13/12/2021', endsAt: '' })
-    expect(noDate.error?.issues.map((i) => `${i.path.join('.')}:${i.message}`)).toEqual(['startsAt:dateTimeInvalid', 'endsAt:dateTimeInvalid'])
+    expect(noDate.error?.issues.map((i) => `${i.path.join('.')}:${i.message}`)).toEqual([
+      'startsAt:dateTimeInvalid',
+      'endsAt:dateTimeInvalid',
+    ])
   })
 })

@@ -6,12 +6,13 @@ import { isLocalDateTime } from './time-zone'
 // A session of a meeting's agenda, as a coordinator types it. Times are wall-clock times in the MEETING's zone
 // (the server turns them into instants and checks they fall within the meeting's days).
 
-const localDateTime = z
-  .string({ error: 'dateTimeInvalid' })
-  .trim()
-  .refine(isLocalDateTime, 'dateTimeInvalid')
+const localDateTime = z.string({ error: 'dateTimeInvalid' }).trim().refine(isLocalDateTime, 'dateTimeInvalid')
 
-const id = z.number({ error: 'invalidChoice' }).int('invalidChoice').min(1, 'invalidChoice').max(Number.MAX_SAFE_INTEGER, 'invalidChoice')
+const id = z
+  .number({ error: 'invalidChoice' })
+  .int('invalidChoice')
+  .min(1, 'invalidChoice')
+  .max(Number.MAX_SAFE_INTEGER, 'invalidChoice')
 
 /** At most this many speakers of each kind on one session. */
 export const MAX_SPEAKERS = 40

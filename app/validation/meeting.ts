@@ -5,10 +5,7 @@ import { canonicalTimeZone, isLocalDateTime } from './time-zone'
 import { isWebAddress } from './web-address'
 
 /** A datetime-local value ("YYYY-MM-DDTHH:mm"), in the meeting's time zone. */
-const localDateTime = z
-  .string({ error: 'dateTimeInvalid' })
-  .trim()
-  .refine(isLocalDateTime, 'dateTimeInvalid')
+const localDateTime = z.string({ error: 'dateTimeInvalid' }).trim().refine(isLocalDateTime, 'dateTimeInvalid')
 
 /**
  * What a coordinator fills in to create or edit a meeting. Times are wall-clock times in `timeZone`; the model

@@ -7,7 +7,11 @@ import { optionalText } from './text'
 
 /** The members directory's URL; anything odd falls back. */
 export const MemberQuerySchema = z.object({
-  q: z.string().catch('').default('').transform((q) => boundedSearchText(q)),
+  q: z
+    .string()
+    .catch('')
+    .default('')
+    .transform((q) => boundedSearchText(q)),
   parliament: z.coerce.number().int().positive().optional().catch(undefined),
   position: z.enum(positions).optional().catch(undefined),
   gender: z.enum(genders).optional().catch(undefined),
@@ -34,9 +38,19 @@ export const MemberFormSchema = z
     nameAr: text(200),
     position: z.enum(positions, { error: 'invalidChoice' }),
     committees: text(500),
-    gender: z.enum(genders, { error: 'invalidChoice' }).optional().or(z.literal('').transform(() => undefined)),
+    gender: z
+      .enum(genders, { error: 'invalidChoice' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     birthYear: z
-      .union([z.literal(''), z.coerce.number({ error: 'yearInvalid' }).int('yearInvalid').min(thisYear - 110, 'yearInvalid').max(thisYear - 16, 'yearInvalid')])
+      .union([
+        z.literal(''),
+        z.coerce
+          .number({ error: 'yearInvalid' })
+          .int('yearInvalid')
+          .min(thisYear - 110, 'yearInvalid')
+          .max(thisYear - 16, 'yearInvalid'),
+      ])
       .optional()
       .transform((v) => (typeof v === 'number' ? v : null)),
     languages: z

@@ -9,7 +9,11 @@ export const parliamentSorts = ['name', 'country', 'joined', 'members'] as const
 
 /** The directory's URL (?q=&kind=&region=&country=&network=1&sort=&page=): anything odd falls back, never fails. */
 export const DirectoryQuerySchema = z.object({
-  q: z.string().catch('').default('').transform((q) => boundedSearchText(q)),
+  q: z
+    .string()
+    .catch('')
+    .default('')
+    .transform((q) => boundedSearchText(q)),
   kind: z.enum(parliamentKinds).optional().catch(undefined),
   region: z.enum(regions).optional().catch(undefined),
   country: z
@@ -38,7 +42,10 @@ export const ParliamentFormSchema = z
       .regex(/^[A-Z]{2}$/, 'countryInvalid')
       .optional()
       .or(z.literal('').transform(() => undefined)),
-    chamber: z.enum(chambers, { error: 'invalidChoice' }).optional().or(z.literal('').transform(() => undefined)),
+    chamber: z
+      .enum(chambers, { error: 'invalidChoice' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
     nameEn: optionalText(200),
     nameAr: optionalText(200),
     region: z.enum(regions, { error: 'invalidChoice' }),
@@ -58,6 +65,8 @@ export const ParliamentFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.nameEn && !v.nameAr) ctx.addIssue({ code: 'custom', path: ['nameEn'], message: 'nameOneLanguage' })
-    if (v.kind === 'national' && !v.countryCode) ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'countryRequired' })
-    if (v.kind !== 'national' && v.countryCode) ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'countryOnlyNational' })
+    if (v.kind === 'national' && !v.countryCode)
+      ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'countryRequired' })
+    if (v.kind !== 'national' && v.countryCode)
+      ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'countryOnlyNational' })
   })

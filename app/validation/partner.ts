@@ -59,13 +59,20 @@ export type PartnerInput = z.output<typeof PartnerFormSchema>
 export const initiativeKinds = ['meeting', 'programme', 'resource'] as const
 export type InitiativeKind = (typeof initiativeKinds)[number]
 
-const segmentKind: Record<string, InitiativeKind> = { meetings: 'meeting', programmes: 'programme', resources: 'resource' }
+const segmentKind: Record<string, InitiativeKind> = {
+  meetings: 'meeting',
+  programmes: 'programme',
+  resources: 'resource',
+}
 
 /**
  * What a coordinator links: the kind and an id, chosen from a select or typed — a number, or a page's address
  * (/en/meetings/12, https://…/ar/resources/5), whose path then names the kind.
  */
-export function parseInitiativeReference(kindValue: unknown, reference: unknown): { kind: InitiativeKind; id: number } | null {
+export function parseInitiativeReference(
+  kindValue: unknown,
+  reference: unknown,
+): { kind: InitiativeKind; id: number } | null {
   const text = typeof reference === 'string' ? reference.trim() : ''
   if (!text) return null
   const fromPath = /\/(meetings|programmes|resources)\/(\d{1,15})(?:[/?#]|$)/.exec(text)

@@ -50,7 +50,8 @@ export const ProgrammeFormSchema = z
     {
       // Zod skips an object's refinements once any field failed; the title rule needs only the two titles, so it
       // runs whenever they parsed, and every message shows at once.
-      when: (payload) => payload.issues.every((issue) => issue.path?.[0] !== 'titleEn' && issue.path?.[0] !== 'titleAr'),
+      when: (payload) =>
+        payload.issues.every((issue) => issue.path?.[0] !== 'titleEn' && issue.path?.[0] !== 'titleAr'),
     },
   )
 

@@ -38,7 +38,11 @@ function many<T extends z.ZodType>(item: T) {
  * The query text itself is checked by app/utils/search-query.ts (length, words).
  */
 export const ResourceSearchSchema = z.object({
-  q: z.string().catch('').default('').transform((q) => boundedSearchText(q, MAX_QUERY_LENGTH)),
+  q: z
+    .string()
+    .catch('')
+    .default('')
+    .transform((q) => boundedSearchText(q, MAX_QUERY_LENGTH)),
   sort: z.enum(resourceSorts).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
   type: many(z.enum(resourceTypes)),

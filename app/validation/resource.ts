@@ -56,7 +56,12 @@ export const ResourceFormSchema = z
       .optional()
       .transform((v) => v || null),
     /** A pending upload (its id) to attach as the first file, and the language of that file. */
-    file: z.string().trim().max(64).optional().transform((v) => v || null),
+    file: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .transform((v) => v || null),
     fileLanguage: z
       .enum(contentLanguages, { error: 'invalidChoice' })
       .optional()
@@ -65,7 +70,8 @@ export const ResourceFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.titleEn && !v.titleAr) ctx.addIssue({ code: 'custom', path: ['titleEn'], message: 'titleOneLanguage' })
-    if (v.type === 'link' && !v.externalUrl) ctx.addIssue({ code: 'custom', path: ['externalUrl'], message: 'linkRequired' })
+    if (v.type === 'link' && !v.externalUrl)
+      ctx.addIssue({ code: 'custom', path: ['externalUrl'], message: 'linkRequired' })
   })
 
 export type ResourceInput = z.output<typeof ResourceFormSchema>

@@ -72,7 +72,14 @@ describe('visible text', () => {
   })
 
   it('has every message in both languages', () => {
-    for (const key of ['required', 'invalidCharacters', 'nameOneLanguage', 'titleOneLanguage', 'cityRequired', 'needRequired']) {
+    for (const key of [
+      'required',
+      'invalidCharacters',
+      'nameOneLanguage',
+      'titleOneLanguage',
+      'cityRequired',
+      'needRequired',
+    ]) {
       expect(enCommon.validation).toHaveProperty([key])
       expect(arCommon.validation).toHaveProperty([key])
     }
@@ -102,27 +109,142 @@ const resource = { type: 'publication', titleEn: 'Guide', languages: ['en'], vis
  * Each form with a required text (13 forms, 15 schemas): a valid value, the field(s) that must hold visible
  * text, and the message a reader gets when they hold none. Name and title pairs need one of the two.
  */
-const forms: { name: string; schema: z.ZodType; valid: Record<string, unknown>; fields: string[]; message: string }[] = [
-  { name: 'accepting an invitation (name)', schema: AcceptInvitationFormSchema, valid: { name: 'Amina', password: 'correct horse battery', confirmPassword: 'correct horse battery' }, fields: ['name'], message: 'name:required' },
-  { name: 'the account (name)', schema: ProfileFormSchema, valid: { intent: 'profile', name: 'Amina', locale: 'ar' }, fields: ['name'], message: 'name:required' },
-  { name: 'a request (subject)', schema: requestFormSchema(), valid: request, fields: ['subject'], message: 'subject:required' },
-  { name: 'a request (need)', schema: requestFormSchema(), valid: request, fields: ['need'], message: 'need:needRequired' },
-  { name: 'a request message', schema: MessageSchema, valid: { body: 'Thank you.' }, fields: ['body'], message: 'body:messageRequired' },
-  { name: 'declining a request (reason)', schema: MoveSchema, valid: { to: 'declined', reason: 'Out of scope' }, fields: ['reason'], message: 'reason:declineReasonRequired' },
-  { name: 'a mechanism (names)', schema: MechanismFormSchema, valid: { kind: 'committee', nameEn: 'Committee', pillars: [1] }, fields: ['nameEn', 'nameAr'], message: 'nameEn:nameOneLanguage' },
-  { name: 'a meeting (titles)', schema: MeetingFormSchema, valid: meeting, fields: ['titleEn', 'titleAr'], message: 'titleEn:titleOneLanguage' },
-  { name: 'a meeting (city)', schema: MeetingFormSchema, valid: meeting, fields: ['city'], message: 'city:cityRequired' },
-  { name: 'a meeting outcome', schema: OutcomeSchema, valid: { outcomeEn: 'Agreed.' }, fields: ['outcomeEn', 'outcomeAr'], message: 'outcomeEn:required' },
-  { name: 'a message to participants (subject)', schema: ParticipantMessageSchema, valid: { subject: 'Room', body: 'Room 4.' }, fields: ['subject'], message: 'subject:required' },
-  { name: 'a message to participants (body)', schema: ParticipantMessageSchema, valid: { subject: 'Room', body: 'Room 4.' }, fields: ['body'], message: 'body:required' },
-  { name: 'an agenda session (titles)', schema: MeetingSessionFormSchema, valid: { titleEn: 'Opening', startsAt: '2027-01-10T09:00', endsAt: '2027-01-10T10:00' }, fields: ['titleEn', 'titleAr'], message: 'titleEn:titleOneLanguage' },
-  { name: 'a member profile (names)', schema: MemberFormSchema, valid: { nameEn: 'Amina', position: 'member', visibility: 'public' }, fields: ['nameEn', 'nameAr'], message: 'nameEn:nameOneLanguage' },
-  { name: 'a parliament (names)', schema: ParliamentFormSchema, valid: { kind: 'assembly', nameEn: 'Assembly', region: 'global' }, fields: ['nameEn', 'nameAr'], message: 'nameEn:nameOneLanguage' },
-  { name: 'a partner (names)', schema: PartnerFormSchema, valid: { kind: 'academic', nameEn: 'Institute' }, fields: ['nameEn', 'nameAr'], message: 'nameEn:nameOneLanguage' },
-  { name: 'a programme (titles)', schema: ProgrammeFormSchema, valid: { kind: 'training', titleEn: 'Course', formats: ['online'], languages: ['ar'] }, fields: ['titleEn', 'titleAr'], message: 'titleEn:titleOneLanguage' },
-  { name: 'a resource (titles)', schema: ResourceFormSchema, valid: resource, fields: ['titleEn', 'titleAr'], message: 'titleEn:titleOneLanguage' },
-  { name: 'returning a resource (reason)', schema: ReturnSchema, valid: { reason: 'Add the source.' }, fields: ['reason'], message: 'reason:reasonRequired' },
-]
+const forms: { name: string; schema: z.ZodType; valid: Record<string, unknown>; fields: string[]; message: string }[] =
+  [
+    {
+      name: 'accepting an invitation (name)',
+      schema: AcceptInvitationFormSchema,
+      valid: { name: 'Amina', password: 'correct horse battery', confirmPassword: 'correct horse battery' },
+      fields: ['name'],
+      message: 'name:required',
+    },
+    {
+      name: 'the account (name)',
+      schema: ProfileFormSchema,
+      valid: { intent: 'profile', name: 'Amina', locale: 'ar' },
+      fields: ['name'],
+      message: 'name:required',
+    },
+    {
+      name: 'a request (subject)',
+      schema: requestFormSchema(),
+      valid: request,
+      fields: ['subject'],
+      message: 'subject:required',
+    },
+    {
+      name: 'a request (need)',
+      schema: requestFormSchema(),
+      valid: request,
+      fields: ['need'],
+      message: 'need:needRequired',
+    },
+    {
+      name: 'a request message',
+      schema: MessageSchema,
+      valid: { body: 'Thank you.' },
+      fields: ['body'],
+      message: 'body:messageRequired',
+    },
+    {
+      name: 'declining a request (reason)',
+      schema: MoveSchema,
+      valid: { to: 'declined', reason: 'Out of scope' },
+      fields: ['reason'],
+      message: 'reason:declineReasonRequired',
+    },
+    {
+      name: 'a mechanism (names)',
+      schema: MechanismFormSchema,
+      valid: { kind: 'committee', nameEn: 'Committee', pillars: [1] },
+      fields: ['nameEn', 'nameAr'],
+      message: 'nameEn:nameOneLanguage',
+    },
+    {
+      name: 'a meeting (titles)',
+      schema: MeetingFormSchema,
+      valid: meeting,
+      fields: ['titleEn', 'titleAr'],
+      message: 'titleEn:titleOneLanguage',
+    },
+    {
+      name: 'a meeting (city)',
+      schema: MeetingFormSchema,
+      valid: meeting,
+      fields: ['city'],
+      message: 'city:cityRequired',
+    },
+    {
+      name: 'a meeting outcome',
+      schema: OutcomeSchema,
+      valid: { outcomeEn: 'Agreed.' },
+      fields: ['outcomeEn', 'outcomeAr'],
+      message: 'outcomeEn:required',
+    },
+    {
+      name: 'a message to participants (subject)',
+      schema: ParticipantMessageSchema,
+      valid: { subject: 'Room', body: 'Room 4.' },
+      fields: ['subject'],
+      message: 'subject:required',
+    },
+    {
+      name: 'a message to participants (body)',
+      schema: ParticipantMessageSchema,
+      valid: { subject: 'Room', body: 'Room 4.' },
+      fields: ['body'],
+      message: 'body:required',
+    },
+    {
+      name: 'an agenda session (titles)',
+      schema: MeetingSessionFormSchema,
+      valid: { titleEn: 'Opening', startsAt: '2027-01-10T09:00', endsAt: '2027-01-10T10:00' },
+      fields: ['titleEn', 'titleAr'],
+      message: 'titleEn:titleOneLanguage',
+    },
+    {
+      name: 'a member profile (names)',
+      schema: MemberFormSchema,
+      valid: { nameEn: 'Amina', position: 'member', visibility: 'public' },
+      fields: ['nameEn', 'nameAr'],
+      message: 'nameEn:nameOneLanguage',
+    },
+    {
+      name: 'a parliament (names)',
+      schema: ParliamentFormSchema,
+      valid: { kind: 'assembly', nameEn: 'Assembly', region: 'global' },
+      fields: ['nameEn', 'nameAr'],
+      message: 'nameEn:nameOneLanguage',
+    },
+    {
+      name: 'a partner (names)',
+      schema: PartnerFormSchema,
+      valid: { kind: 'academic', nameEn: 'Institute' },
+      fields: ['nameEn', 'nameAr'],
+      message: 'nameEn:nameOneLanguage',
+    },
+    {
+      name: 'a programme (titles)',
+      schema: ProgrammeFormSchema,
+      valid: { kind: 'training', titleEn: 'Course', formats: ['online'], languages: ['ar'] },
+      fields: ['titleEn', 'titleAr'],
+      message: 'titleEn:titleOneLanguage',
+    },
+    {
+      name: 'a resource (titles)',
+      schema: ResourceFormSchema,
+      valid: resource,
+      fields: ['titleEn', 'titleAr'],
+      message: 'titleEn:titleOneLanguage',
+    },
+    {
+      name: 'returning a resource (reason)',
+      schema: ReturnSchema,
+      valid: { reason: 'Add the source.' },
+      fields: ['reason'],
+      message: 'reason:reasonRequired',
+    },
+  ]
 
 describe.each(forms)('$name', ({ schema, valid, fields, message }) => {
   it('accepts the valid form', () => {

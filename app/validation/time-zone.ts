@@ -22,7 +22,5 @@ export function isLocalDateTime(value: string) {
   if (!m) return false
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number]
   const date = new Date(Date.UTC(y, mo - 1, d))
-  return (
-    y >= 1945 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60
-  )
+  return y >= 1945 && y <= 2200 && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && h < 24 && mi < 60
 }

@@ -62,8 +62,5 @@ export const token = sqliteTable(
     usedAt: integer('used_at', { mode: 'timestamp' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex('token_token_hash_idx').on(t.tokenHash),
-    index('token_email_idx').on(t.email),
-  ],
+  (t) => [uniqueIndex('token_token_hash_idx').on(t.tokenHash), index('token_email_idx').on(t.email)],
 )

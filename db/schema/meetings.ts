@@ -168,10 +168,7 @@ export const meetingInvitation = sqliteTable(
     uniqueIndex('meeting_invitation_meeting_user_idx').on(t.meetingId, t.userId),
     index('meeting_invitation_parliament_id_idx').on(t.parliamentId),
     index('meeting_invitation_user_id_idx').on(t.userId),
-    check(
-      'meeting_invitation_one_target',
-      sql`(${t.parliamentId} IS NULL) <> (${t.userId} IS NULL)`,
-    ),
+    check('meeting_invitation_one_target', sql`(${t.parliamentId} IS NULL) <> (${t.userId} IS NULL)`),
   ],
 )
 

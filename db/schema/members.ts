@@ -45,8 +45,12 @@ export const member = sqliteTable(
   },
   (t) => [
     index('member_parliament_id_idx').on(t.parliamentId),
-    uniqueIndex('member_user_id_idx').on(t.userId).where(sql`${t.userId} IS NOT NULL`),
-    uniqueIndex('member_popolo_id_idx').on(t.popoloId).where(sql`${t.popoloId} IS NOT NULL`),
+    uniqueIndex('member_user_id_idx')
+      .on(t.userId)
+      .where(sql`${t.userId} IS NOT NULL`),
+    uniqueIndex('member_popolo_id_idx')
+      .on(t.popoloId)
+      .where(sql`${t.popoloId} IS NOT NULL`),
     index('member_gender_idx').on(t.gender),
   ],
 )

@@ -34,14 +34,13 @@ export const parliament = sqliteTable(
     index('parliament_kind_idx').on(t.kind),
     index('parliament_region_idx').on(t.region),
     index('parliament_country_code_idx').on(t.countryCode),
-    uniqueIndex('parliament_name_en_idx').on(t.nameEn).where(sql`${t.nameEn} <> ''`),
+    uniqueIndex('parliament_name_en_idx')
+      .on(t.nameEn)
+      .where(sql`${t.nameEn} <> ''`),
     uniqueIndex('parliament_country_chamber_idx')
       .on(t.countryCode, t.chamber)
       .where(sql`${t.countryCode} IS NOT NULL AND ${t.chamber} IS NOT NULL`),
     check('parliament_has_name', sql`${t.nameEn} <> '' OR ${t.nameAr} <> ''`),
-    check(
-      'parliament_country_for_national',
-      sql`(${t.kind} = 'national') = (${t.countryCode} IS NOT NULL)`,
-    ),
+    check('parliament_country_for_national', sql`(${t.kind} = 'national') = (${t.countryCode} IS NOT NULL)`),
   ],
 )

@@ -79,5 +79,8 @@ export const memberGroupMembership = sqliteTable(
     group: text('group', { enum: memberGroups }).notNull(),
     joinedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.group] }), index('member_group_membership_group_idx').on(t.group, t.joinedAt)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.group] }),
+    index('member_group_membership_group_idx').on(t.group, t.joinedAt),
+  ],
 )

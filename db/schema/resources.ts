@@ -89,10 +89,7 @@ export const resourceTheme = sqliteTable(
 export const resourceLanguage = sqliteTable(
   'resource_language',
   { resourceId: resourceId(), language: text('language', { enum: contentLanguages }).notNull() },
-  (t) => [
-    primaryKey({ columns: [t.resourceId, t.language] }),
-    index('resource_language_language_idx').on(t.language),
-  ],
+  (t) => [primaryKey({ columns: [t.resourceId, t.language] }), index('resource_language_language_idx').on(t.language)],
 )
 
 /** Countries a resource is about (ISO 3166-1 alpha-2). */

@@ -18,10 +18,7 @@ export const outbox = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp' }),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('outbox_created_at_idx').on(t.createdAt),
-    index('outbox_to_address_idx').on(t.toAddress),
-  ],
+  (t) => [index('outbox_created_at_idx').on(t.createdAt), index('outbox_to_address_idx').on(t.toAddress)],
 )
 
 /** Who did what, when, to what. */
@@ -37,8 +34,5 @@ export const auditEvent = sqliteTable(
     details: text('details'),
     createdAt: createdAt(),
   },
-  (t) => [
-    index('audit_event_created_at_idx').on(t.createdAt),
-    index('audit_event_actor_id_idx').on(t.actorId),
-  ],
+  (t) => [index('audit_event_created_at_idx').on(t.createdAt), index('audit_event_actor_id_idx').on(t.actorId)],
 )

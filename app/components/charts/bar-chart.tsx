@@ -63,18 +63,33 @@ export function wrapLabel(label: string, max = LABEL_CHARS) {
  * A horizontal bar chart drawn on the server, and the same figures in a table below it. Bars grow from the
  * inline start: from the left in English, from the right in Arabic.
  */
-export function BarChart({ id, title, series, rows, format, lang, categoryLabel, noDataLabel, max, foldTable }: BarChartProps) {
+export function BarChart({
+  id,
+  title,
+  series,
+  rows,
+  format,
+  lang,
+  categoryLabel,
+  noDataLabel,
+  max,
+  foldTable,
+}: BarChartProps) {
   const rtl = lang === 'ar'
   const full = max ?? Math.max(1, ...rows.flatMap((r) => r.values.map((v) => v ?? 0)))
   const labelLines = rows.map((r) => wrapLabel(r.label))
-  const tops = labelLines.map((_, i) => labelLines.slice(0, i).reduce((sum, l) => sum + rowHeight(l.length, series.length), 0))
+  const tops = labelLines.map((_, i) =>
+    labelLines.slice(0, i).reduce((sum, l) => sum + rowHeight(l.length, series.length), 0),
+  )
   const height = labelLines.reduce((sum, l) => sum + rowHeight(l.length, series.length), 0) - ROW_GAP + 2
   const display = (v: number | null) => (v == null ? '—' : formatChartValue(v, format, lang))
   // Text starts at the inline start: with direction rtl, text-anchor "start" is the right end of the text.
   const start = rtl ? '100%' : '0'
   const description = rows
     .map((r) => {
-      const values = r.values.map((v, i) => (v == null ? noDataLabel : display(v)) + (series.length > 1 ? ` (${series[i]!.label})` : ''))
+      const values = r.values.map(
+        (v, i) => (v == null ? noDataLabel : display(v)) + (series.length > 1 ? ` (${series[i]!.label})` : ''),
+      )
       return `${r.label}: ${values.join(rtl ? '، ' : ', ')}`
     })
     .join(rtl ? '؛ ' : '; ')

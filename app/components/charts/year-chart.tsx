@@ -72,7 +72,14 @@ export function YearShareChart({
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
         {[0, 0.5, 1].map((g) => (
-          <line key={g} className={g === 0 ? 'year-chart__axis' : 'year-chart__grid'} x1="0" x2="100%" y1={TOP + PLOT * (1 - g)} y2={TOP + PLOT * (1 - g)} />
+          <line
+            key={g}
+            className={g === 0 ? 'year-chart__axis' : 'year-chart__grid'}
+            x1="0"
+            x2="100%"
+            y1={TOP + PLOT * (1 - g)}
+            y2={TOP + PLOT * (1 - g)}
+          />
         ))}
         {rows.map((r, i) => {
           const h = r.value == null ? 0 : Math.min(1, Math.max(0, r.value)) * PLOT
@@ -80,7 +87,13 @@ export function YearShareChart({
           return (
             <g key={r.year} className="year-chart__year-group" data-year={r.year}>
               {h > 0 ? (
-                <rect className="year-chart__column" x={`${round(x - width / 2)}%`} y={TOP + PLOT - h} width={`${round(width)}%`} height={h} />
+                <rect
+                  className="year-chart__column"
+                  x={`${round(x - width / 2)}%`}
+                  y={TOP + PLOT - h}
+                  width={`${round(width)}%`}
+                  height={h}
+                />
               ) : null}
               <text className="year-chart__value" x={`${round(x)}%`} y={TOP + PLOT - h - 6} textAnchor="middle">
                 {display(r.value)}

@@ -38,14 +38,16 @@ export function CheckboxGroup({
         </ul>
       ) : null}
       <div className="choice-group__options">
-        {getCollectionProps(field, { type: 'checkbox', options: options.map((o) => o.value), ariaAttributes: false }).map(
-          ({ key, ...props }) => (
-            <div className="field field--check" key={key}>
-              <input {...props} />
-              <label htmlFor={props.id}>{labels.get(props.value)}</label>
-            </div>
-          ),
-        )}
+        {getCollectionProps(field, {
+          type: 'checkbox',
+          options: options.map((o) => o.value),
+          ariaAttributes: false,
+        }).map(({ key, ...props }) => (
+          <div className="field field--check" key={key}>
+            <input {...props} />
+            <label htmlFor={props.id}>{labels.get(props.value)}</label>
+          </div>
+        ))}
       </div>
     </fieldset>
   )

@@ -22,11 +22,7 @@ export function Field({ label, errors, hint, inputProps }: FieldProps) {
           {hint}
         </p>
       ) : null}
-      <input
-        {...inputProps}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={describedBy}
-      />
+      <input {...inputProps} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} />
       {errorId ? <FieldErrors id={errorId} errors={errors!} /> : null}
     </div>
   )
