@@ -10,8 +10,9 @@ export default defineConfig({
       'db/**/*.test.ts',
       'scripts/**/*.test.ts',
       'locales/**/*.test.ts',
+      'test/**/*.test.ts',
     ],
-    setupFiles: ['./app/utils/test-setup.ts'],
+    setupFiles: ['./test/setup.ts'],
     pool: 'forks',
   },
 })

@@ -10,7 +10,7 @@ import { fallbackLanguage, languageFromPath } from './utils/i18n'
 import { getI18nInstance } from './utils/i18n.server'
 import { redactPath, redactText } from '../server/log-redaction.mjs'
 
-export { startServerApp, checkHealth } from './utils/startup.server'
+export { startServerApp, checkHealth } from './startup.server'
 
 const ABORT_DELAY = 5_000
 

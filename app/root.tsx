@@ -23,7 +23,7 @@ import { readFlash } from './utils/flash.server'
 import { getFixedT } from './utils/i18n.server'
 import { directionOf, fallbackLanguage, isLanguage, languageFromPath, type Language } from './utils/i18n'
 import { useNonce } from './utils/nonce'
-import { isDemoInstallation } from './utils/startup.server'
+import { isDemoInstallation } from './startup.server'
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const lang: Language = isLanguage(params.lang) ? params.lang : fallbackLanguage

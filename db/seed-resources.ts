@@ -3,7 +3,7 @@
 // the kind of document, not the contents of any real one. None has a file (the training video has none either).
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '~/utils/db.server'
-import { reindexResource } from '~/models/resource-search.server'
+import { reindexResource } from '~/features/search/search.server'
 import type { ContentLanguage, Pillar, Region, Resolution, ResourceType, Theme, Visibility } from './enums'
 import {
   parliament,

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm'
 import type { Db } from '~/utils/db.server'
-import { parliamentSearchText } from '~/models/parliament.server'
+import { parliamentSearchText } from '~/features/network/parliament.server'
 import { hashPassword } from '~/utils/password.server'
 import { seedDemoResources } from './seed-resources'
 import { seedDemoMeetings } from './seed-meetings'

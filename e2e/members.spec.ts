@@ -164,14 +164,14 @@ test.describe('members of the network', () => {
       await page.getByRole('button', { name: 'Preview the import' }).click()
     }
     const before = count()
-    await upload('app/models/fixtures/popolo-sample.json')
+    await upload('app/features/network/popolo/fixtures/popolo-sample.json')
     await expect(page.getByTestId('summary-persons').getByRole('cell')).toHaveText(['3', '0', '0', '1'])
     expect(count()).toBe(before)
     await page.getByRole('button', { name: 'Save the import' }).click()
     await expect(page.getByRole('status')).toHaveText('The import is saved. New persons: 3.')
     expect(count()).toBe(before + 3)
 
-    await upload('app/models/fixtures/popolo-sample.json')
+    await upload('app/features/network/popolo/fixtures/popolo-sample.json')
     await expect(page.getByTestId('summary-persons').getByRole('cell')).toHaveText(['0', '0', '3', '1'])
     await page.getByRole('button', { name: 'Save the import' }).click()
     await expect(page.getByRole('status')).toContainText('New persons: 0.')
@@ -308,8 +308,8 @@ test.describe('imports into one network', () => {
       await page.getByRole('button', { name: 'Preview the import' }).click()
     }
     for (const [file, chamber] of [
-      ['app/models/fixtures/popolo-assembly-north.json', north.nameEn],
-      ['app/models/fixtures/popolo-assembly-south.json', south.nameEn],
+      ['app/features/network/popolo/fixtures/popolo-assembly-north.json', north.nameEn],
+      ['app/features/network/popolo/fixtures/popolo-assembly-south.json', south.nameEn],
     ] as const) {
       await upload(file, chamber)
       // New, updated, unchanged, rejected: everyone is new, no one rejected.
@@ -325,7 +325,9 @@ test.describe('imports into one network', () => {
     expect(genders.map((g) => g.gender)).toEqual(['male', 'female', 'male'])
 
     // A value the import cannot read is stored as unknown and named in the preview, in both languages.
-    const doc = JSON.parse(fs.readFileSync('app/models/fixtures/popolo-assembly-south.json', 'utf8')) as {
+    const doc = JSON.parse(
+      fs.readFileSync('app/features/network/popolo/fixtures/popolo-assembly-south.json', 'utf8'),
+    ) as {
       persons: { gender?: string }[]
     }
     doc.persons[0]!.gender = 'Mann'

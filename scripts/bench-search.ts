@@ -29,9 +29,9 @@ const TARGET_MAX_MS = 100
 
 const { getDb, closeDb } = await import('~/utils/db.server')
 const { reindexAllResources, searchResources, clearResourceSearchCaches } =
-  await import('~/models/resource-search.server')
-const { ResourceSearchSchema } = await import('~/validation/resource-search')
-const { foldForSearch, stemWord, STOPWORDS } = await import('~/utils/search-text')
+  await import('~/features/search/search.server')
+const { ResourceSearchSchema } = await import('~/features/library/search-schemas')
+const { foldForSearch, stemWord, STOPWORDS } = await import('~/features/search/text')
 const { contentLanguages, regions, resolutions, resourceTypes, themes } = await import('#db/enums')
 
 // ------------------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parlnet-popolo-cli-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-const sample = path.resolve('app/models/fixtures/popolo-sample.json')
+const sample = path.resolve('app/features/network/popolo/fixtures/popolo-sample.json')
 
 function run(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-popolo.ts', ...args], {

@@ -16,7 +16,7 @@ import {
   summarize,
   type PopoloImportOptions,
   type PopoloImportSummary,
-} from '~/models/popolo-import.server'
+} from '~/features/network/popolo/import.server'
 import { closeDb } from '~/utils/db.server'
 
 const USAGE = 'usage: npm run import:popolo -- FILE [--parliament ID] [--country CC --region REGION] [--dry-run]'

@@ -1,7 +1,7 @@
 // Sends the meeting reminders that are due now (the server also does this every 10 minutes):
 //   npm run reminders
 // Safe to run at any time: a reminder already sent is never sent again.
-import { sendDueReminders } from '~/models/meeting-reminder.server'
+import { sendDueReminders } from '~/features/meetings/reminders.server'
 import { getDatabasePath } from '~/utils/config.server'
 import { closeDb, getDb } from '~/utils/db.server'
 

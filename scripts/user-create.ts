@@ -4,10 +4,10 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { roles } from '#db/schema/index'
-import { recordAuditEvent } from '~/models/audit.server'
-import { createUser, getUserByEmail } from '~/models/user.server'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { createUser, getUserByEmail } from '~/features/accounts/user.server'
 import { closeDb } from '~/utils/db.server'
-import { EmailSchema, NameSchema, PasswordSchema } from '~/validation/common'
+import { EmailSchema, NameSchema, PasswordSchema } from '~/utils/validation/common'
 
 const messages: Record<string, string> = {
   required: 'is required',

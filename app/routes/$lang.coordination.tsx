@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { requestStates } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
-import { RequestStateBadge } from '~/components/request-progress'
+import { RequestStateBadge } from '~/features/requests/request-progress'
 import {
   daysSince,
   listOpenRequests,
@@ -12,14 +12,14 @@ import {
   listUpcomingMeetingsWithCounts,
   OPEN_REQUESTS_LIMIT,
   requestCountsByState,
-} from '~/models/coordination.server'
+} from '~/features/coordination/coordination.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate, formatNumber } from '~/utils/format'
 import type { Language } from '~/utils/i18n'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { isClosedState, openRequestStates } from '~/utils/request-states'
+import { isClosedState, openRequestStates } from '~/features/requests/states'
 import { formatInZone } from '~/utils/zoned-format'
 import styles from '~/styles/coordination.css?url'
 

@@ -2,17 +2,21 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { MechanismForm, type ParliamentChoice } from '~/components/mechanism-form'
-import { recordAuditEvent } from '~/models/audit.server'
-import { canEditMechanism, getMechanism, updateMechanism } from '~/models/mechanism.server'
-import { getParliamentName, listParliamentOptions, parliamentExists } from '~/models/parliament.server'
+import { MechanismForm, type ParliamentChoice } from '~/features/network/mechanism-form'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { canEditMechanism, getMechanism, updateMechanism } from '~/features/network/mechanism.server'
+import { getParliamentName, listParliamentOptions, parliamentExists } from '~/features/network/parliament.server'
 import { hasRole, requireUser } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import type { SessionUser } from '~/utils/session.server'
-import { MechanismCoordinatorFormSchema, MechanismFormSchema, type MechanismInput } from '~/validation/mechanism'
+import {
+  MechanismCoordinatorFormSchema,
+  MechanismFormSchema,
+  type MechanismInput,
+} from '~/features/network/mechanism-schemas'
 import styles from '~/styles/mechanisms.css?url'
 import { atomically } from '~/utils/transaction.server'
 

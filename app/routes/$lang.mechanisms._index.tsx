@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next'
 import { mechanismKinds, regions } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
 import { FilterSelect } from '~/components/filter-select'
-import { NetworkNav } from '~/components/network-nav'
+import { NetworkNav } from '~/features/network/network-nav'
 import { Pagination } from '~/components/pagination'
 import {
   canEditMechanism,
   listMechanismCountries,
   MECHANISM_PAGE_SIZE,
   searchMechanisms,
-} from '~/models/mechanism.server'
-import { getParliamentName } from '~/models/parliament.server'
+} from '~/features/network/mechanism.server'
+import { getParliamentName } from '~/features/network/parliament.server'
 import { getUser } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { countryName, countryOptions } from '~/utils/countries'
@@ -20,7 +20,7 @@ import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { MechanismQuerySchema, pillarNumbers } from '~/validation/mechanism'
+import { MechanismQuerySchema, pillarNumbers } from '~/features/network/mechanism-schemas'
 import styles from '~/styles/mechanisms.css?url'
 import { MAX_SEARCH_LENGTH, searchWasShortened } from '~/utils/query-string'
 import { GetForm } from '~/components/get-form'

@@ -3,16 +3,16 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
-import { agendaStylesheet } from '~/components/meeting-agenda'
-import { MeetingSessionForm } from '~/components/meeting-session-form'
-import { deleteSession, getSessionFormValues, updateSession } from '~/models/meeting-agenda.server'
+import { agendaStylesheet } from '~/features/meetings/meeting-agenda'
+import { MeetingSessionForm } from '~/features/meetings/meeting-session-form'
+import { deleteSession, getSessionFormValues, updateSession } from '~/features/meetings/agenda.server'
 import { requireRole } from '~/utils/auth.server'
-import { requireMeeting } from '~/utils/meeting-route.server'
+import { requireMeeting } from '~/features/meetings/guards.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
-import { meetingPageTitle, sessionFormContext } from '~/utils/meeting-session-form.server'
+import { meetingPageTitle, sessionFormContext } from '~/features/meetings/session-form.server'
 import { titleMeta } from '~/utils/meta'
-import { MeetingSessionFormSchema } from '~/validation/meeting-session'
+import { MeetingSessionFormSchema } from '~/features/meetings/session-schemas'
 
 // One session of a meeting's agenda, edited by a coordinator. (`agenda_` keeps this page out of the agenda
 // page's layout: it is a page of its own, not a part of the editor.)

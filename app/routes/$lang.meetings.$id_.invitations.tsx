@@ -11,7 +11,7 @@ import {
   listInvitations,
   searchInvitableUsers,
   uninvite,
-} from '~/models/meeting-invitation.server'
+} from '~/features/meetings/invitations.server'
 import { normalizeForSearch } from '~/utils/arabic'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -19,8 +19,8 @@ import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
-import { requireManagedMeeting } from '~/utils/meeting-route.server'
-import { InviteFormSchema } from '~/validation/meeting-registration'
+import { requireManagedMeeting } from '~/features/meetings/guards.server'
+import { InviteFormSchema } from '~/features/meetings/registration-schemas'
 import styles from '~/styles/participation.css?url'
 import { GetForm } from '~/components/get-form'
 

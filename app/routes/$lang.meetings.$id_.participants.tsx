@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
-import { RegistrationStateBadge } from '~/components/registration-panel'
+import { RegistrationStateBadge } from '~/features/meetings/registration-panel'
 import { FormError } from '~/components/status-message'
 import { Field, TextareaField } from '~/components/ui/field'
 import {
@@ -16,7 +16,7 @@ import {
   messageParticipants,
   setAttendance,
   type ParticipantRow,
-} from '~/models/meeting-registration.server'
+} from '~/features/meetings/registration.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { useErrorText } from '~/utils/forms'
@@ -24,9 +24,9 @@ import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
-import { requireManagedMeeting } from '~/utils/meeting-route.server'
+import { requireManagedMeeting } from '~/features/meetings/guards.server'
 import { formatInZone } from '~/utils/zoned-format'
-import { ParticipantMessageSchema } from '~/validation/meeting-registration'
+import { ParticipantMessageSchema } from '~/features/meetings/registration-schemas'
 import styles from '~/styles/participation.css?url'
 
 export const meta = titleMeta

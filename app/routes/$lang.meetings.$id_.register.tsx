@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { interpretationLanguages } from '#db/enums'
-import { RegistrationStateBadge } from '~/components/registration-panel'
+import { RegistrationStateBadge } from '~/features/meetings/registration-panel'
 import { FormError } from '~/components/status-message'
 import { TextareaField } from '~/components/ui/field'
 import {
@@ -12,7 +12,7 @@ import {
   getParticipation,
   register,
   type RegistrationRefusal,
-} from '~/models/meeting-registration.server'
+} from '~/features/meetings/registration.server'
 import { BilingualText } from '~/components/bilingual-text'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash, type FlashKey } from '~/utils/flash.server'
@@ -21,9 +21,9 @@ import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
-import { requireMemberMeeting } from '~/utils/meeting-route.server'
+import { requireMemberMeeting } from '~/features/meetings/guards.server'
 import { formatInZone, formatRangeInZone, zoneOffsetLabel } from '~/utils/zoned-format'
-import { RegistrationFormSchema } from '~/validation/meeting-registration'
+import { RegistrationFormSchema } from '~/features/meetings/registration-schemas'
 import styles from '~/styles/participation.css?url'
 
 export const meta = titleMeta

@@ -2,19 +2,24 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { meetingFormats, meetingKinds, regions } from '#db/enums'
-import { MeetingCard } from '~/components/meeting-card'
+import { MeetingCard } from '~/features/meetings/meeting-card'
 import { Pagination } from '~/components/pagination'
 import { SelectField } from '~/components/ui/field'
-import { canManageMeeting } from '~/models/meeting-access.server'
-import { listMeetings, listMeetingsBetween, listMeetingYears, MEETINGS_PAGE_SIZE } from '~/models/meeting.server'
+import { canManageMeeting } from '~/features/meetings/access.server'
+import {
+  listMeetings,
+  listMeetingsBetween,
+  listMeetingYears,
+  MEETINGS_PAGE_SIZE,
+} from '~/features/meetings/meeting.server'
 import { getUser } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
 import type { Language } from '~/utils/i18n'
 import { readPage, requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { buildMonthGrid, monthRange, shiftMonth, weekStart } from '~/utils/month-calendar.server'
+import { buildMonthGrid, monthRange, shiftMonth, weekStart } from '~/features/meetings/month-calendar.server'
 import { pageTitle } from '~/utils/page.server'
-import { meetingListParams, parseMeetingListQuery, type MeetingListQuery } from '~/validation/meeting-filters'
+import { meetingListParams, parseMeetingListQuery, type MeetingListQuery } from '~/features/meetings/filters'
 import styles from '~/styles/meetings.css?url'
 import { GetForm } from '~/components/get-form'
 

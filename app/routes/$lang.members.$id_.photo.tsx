@@ -5,9 +5,9 @@ import {
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
 } from '@remix-run/node'
-import { recordAuditEvent } from '~/models/audit.server'
-import { MAX_PHOTO_BYTES, PhotoError, setMemberPhoto, storeMemberPhoto } from '~/models/member-photo.server'
-import { canEditMember, getMemberForEdit } from '~/models/member.server'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { MAX_PHOTO_BYTES, PhotoError, setMemberPhoto, storeMemberPhoto } from '~/features/network/member-photo.server'
+import { canEditMember, getMemberForEdit } from '~/features/network/member.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'

@@ -9,7 +9,7 @@ import {
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FormError, StatusMessage } from '~/components/status-message'
-import { listParliamentOptions } from '~/models/parliament.server'
+import { listParliamentOptions } from '~/features/network/parliament.server'
 import {
   commitPopoloImport,
   MAX_POPOLO_BYTES,
@@ -18,8 +18,8 @@ import {
   PopoloImportError,
   summarize,
   type PopoloImportSummary,
-} from '~/models/popolo-import.server'
-import { readPendingImport, removePendingImport, storePendingImport } from '~/models/popolo-upload.server'
+} from '~/features/network/popolo/import.server'
+import { readPendingImport, removePendingImport, storePendingImport } from '~/features/network/popolo/upload.server'
 import { requireRole } from '~/utils/auth.server'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'

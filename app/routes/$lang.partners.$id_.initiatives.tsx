@@ -3,14 +3,14 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
 import { FormError } from '~/components/status-message'
-import { recordAuditEvent } from '~/models/audit.server'
+import { recordAuditEvent } from '~/utils/audit.server'
 import {
   initiativeTarget,
   linkInitiative,
   listInitiativeChoices,
   listPartnerInitiatives,
   unlinkInitiative,
-} from '~/models/partner.server'
+} from '~/features/partners/partner.server'
 import { requireRole } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -18,8 +18,8 @@ import { formatDate } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { requirePartner } from '~/utils/partner-route.server'
-import { initiativeKinds, parseInitiativeReference, type InitiativeKind } from '~/validation/partner'
+import { requirePartner } from '~/features/partners/guards.server'
+import { initiativeKinds, parseInitiativeReference, type InitiativeKind } from '~/features/partners/schemas'
 import { formatInZone } from '~/utils/zoned-format'
 import styles from '~/styles/partners.css?url'
 import { atomically } from '~/utils/transaction.server'

@@ -4,10 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
 import { FileUploadField } from '~/components/file-upload-field'
-import { RequestManagePanel } from '~/components/request-manage-panel'
-import { RequestProgress, RequestStateBadge } from '~/components/request-progress'
-import { RequestThread } from '~/components/request-thread'
-import { canManageRequests } from '~/models/assistance-request-access.server'
+import { RequestManagePanel } from '~/features/requests/request-manage-panel'
+import { RequestProgress, RequestStateBadge } from '~/features/requests/request-progress'
+import { RequestThread } from '~/features/requests/request-thread'
+import { canManageRequests } from '~/features/requests/access.server'
 import {
   addRequestFiles,
   assignRequest,
@@ -16,7 +16,7 @@ import {
   moveRequest,
   UploadGoneError,
   withdrawRequest,
-} from '~/models/assistance-request.server'
+} from '~/features/requests/request.server'
 import {
   linkRequestOutput,
   listRequestMessages,
@@ -25,8 +25,8 @@ import {
   postRequestMessage,
   postRequestNote,
   unlinkRequestOutput,
-} from '~/models/assistance-request-thread.server'
-import { recordAuditEvent } from '~/models/audit.server'
+} from '~/features/requests/thread.server'
+import { recordAuditEvent } from '~/utils/audit.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { maxUploadBytes } from '~/utils/file-store.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -35,12 +35,12 @@ import { useErrorText } from '~/utils/forms'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { notifyAssignee, notifyCoordinators, notifyRequester } from '~/utils/request-mail.server'
-import { requireVisibleRequest } from '~/utils/request-route.server'
+import { notifyAssignee, notifyCoordinators, notifyRequester } from '~/features/requests/mail.server'
+import { requireVisibleRequest } from '~/features/requests/guards.server'
 import { atomically, type Tx } from '~/utils/transaction.server'
-import { canWithdrawRequest, isClosedState, requestTransitions } from '~/utils/request-states'
+import { canWithdrawRequest, isClosedState, requestTransitions } from '~/features/requests/states'
 import { readUploadForm } from '~/utils/upload.server'
-import { AddFileSchema, AssignSchema, MessageSchema, MoveSchema, OutputSchema } from '~/validation/assistance-request'
+import { AddFileSchema, AssignSchema, MessageSchema, MoveSchema, OutputSchema } from '~/features/requests/schemas'
 import styles from '~/styles/requests.css?url'
 
 export const meta = titleMeta

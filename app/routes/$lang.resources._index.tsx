@@ -2,15 +2,15 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/pagination'
-import { FacetGroup, HighlightedText } from '~/components/resource-search'
-import { searchResources, type ResourceSearchRow } from '~/models/resource-search.server'
+import { FacetGroup, HighlightedText } from '~/features/library/resource-search'
+import { searchResources, type ResourceSearchRow } from '~/features/search/search.server'
 import { getUser } from '~/utils/auth.server'
 import { formatDate, formatNumber } from '~/utils/format'
 import type { Language } from '~/utils/i18n'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { pageTitle } from '~/utils/page.server'
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from '~/utils/search-query'
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from '~/features/search/query'
 import { searchWasShortened } from '~/utils/query-string'
 import {
   hasResourceFilters,
@@ -19,7 +19,7 @@ import {
   resourceSearchParams,
   resourceSorts,
   type ResourceSearchQuery,
-} from '~/validation/resource-search'
+} from '~/features/library/search-schemas'
 import styles from '~/styles/library.css?url'
 import { GetForm } from '~/components/get-form'
 

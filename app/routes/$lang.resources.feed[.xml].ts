@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { searchResources } from '~/models/resource-search.server'
+import { searchResources } from '~/features/search/search.server'
 import { getConfig } from '~/utils/config.server'
 import { requireLanguage } from '~/utils/lang.server'
-import { resourceFeedXml } from '~/utils/resource-feed.server'
-import { parseResourceSearch, resourceSearchParams } from '~/validation/resource-search'
+import { resourceFeedXml } from '~/features/library/feed.server'
+import { parseResourceSearch, resourceSearchParams } from '~/features/library/search-schemas'
 
 /** How many entries a feed holds. */
 const FEED_SIZE = 50

@@ -6,12 +6,22 @@ import { z } from 'zod'
 import { memberGroups, type MemberGroup } from '#db/enums'
 import { formatShare } from '~/components/charts/format'
 import { YearShareChart, formatYear } from '~/components/charts/year-chart'
-import { MeetingCard } from '~/components/meeting-card'
-import { ResourceCard } from '~/components/resource-card'
-import { groupsOf, joinGroup, leaveGroup, listGroupMembers, type GroupMember } from '~/models/member-group.server'
-import { MIN_AGE_GROUP } from '~/models/network-stats.server'
-import { YOUNG_AGE_LIMIT, participationByYear, type YearParticipation } from '~/models/participation-stats.server'
-import { listSpaceMeetings, listSpaceProgrammes, listSpaceResources } from '~/models/women-youth.server'
+import { MeetingCard } from '~/features/meetings/meeting-card'
+import { ResourceCard } from '~/features/library/resource-card'
+import {
+  groupsOf,
+  joinGroup,
+  leaveGroup,
+  listGroupMembers,
+  type GroupMember,
+} from '~/features/women-youth/member-group.server'
+import { MIN_AGE_GROUP } from '~/features/network/network-stats.server'
+import {
+  YOUNG_AGE_LIMIT,
+  participationByYear,
+  type YearParticipation,
+} from '~/features/meetings/participation-stats.server'
+import { listSpaceMeetings, listSpaceProgrammes, listSpaceResources } from '~/features/women-youth/women-youth.server'
 import { getUser, requireUser } from '~/utils/auth.server'
 import { pickLanguage, textLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { recordAuditEvent } from '~/models/audit.server'
-import { listRequestsForExport } from '~/models/coordination.server'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { listRequestsForExport } from '~/features/coordination/coordination.server'
 import { getUser, hasRole } from '~/utils/auth.server'
-import { requestsCsv, requestsCsvFileName } from '~/utils/request-csv.server'
+import { requestsCsv, requestsCsvFileName } from '~/features/coordination/requests-csv.server'
 
 /**
  * GET /coordination/requests.csv?lang=ar|en: every request for technical assistance, for coordinators. A file,

@@ -1,4 +1,4 @@
-import { exportMembersCsv } from '~/models/popolo-export.server'
+import { exportMembersCsv } from '~/features/network/popolo/export.server'
 
 /** GET /export/members.csv: the public profiles as a spreadsheet. */
 export function loader() {

@@ -1,4 +1,4 @@
-import { exportPopolo } from '~/models/popolo-export.server'
+import { exportPopolo } from '~/features/network/popolo/export.server'
 
 /** GET /export/popolo.json: the public profiles of the network in the Popolo format. */
 export function loader() {

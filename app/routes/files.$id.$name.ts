@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { getFileForDownload } from '~/models/resource-file.server'
+import { getFileForDownload } from '~/features/library/resource-file.server'
 import { getUser } from '~/utils/auth.server'
 import { fileResponse } from '~/utils/file-response.server'
 

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { isConfirmedParticipant } from '~/models/meeting-registration.server'
+import { isConfirmedParticipant } from '~/features/meetings/registration.server'
 import {
   canManageMeeting,
   canViewMeeting,
   isInvitedOrRegistered,
   type MeetingViewer,
-} from '~/models/meeting-access.server'
-import { getMeeting } from '~/models/meeting.server'
+} from '~/features/meetings/access.server'
+import { getMeeting } from '~/features/meetings/meeting.server'
 import { getUser } from '~/utils/auth.server'
 import { siteBaseUrl } from '~/utils/links.server'
 import { isLanguage } from '~/utils/i18n'
-import { meetingToIcs } from '~/utils/meeting-ics.server'
+import { meetingToIcs } from '~/features/meetings/ics.server'
 
 /**
  * GET /meetings/<id>/calendar.ics[?lang=ar|en]: the meeting as an iCalendar file, for whoever may see the meeting

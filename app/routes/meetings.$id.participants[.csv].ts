@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportParticipantsCsv } from '~/models/meeting-registration.server'
-import { requireManagedMeeting } from '~/utils/meeting-route.server'
+import { exportParticipantsCsv } from '~/features/meetings/registration.server'
+import { requireManagedMeeting } from '~/features/meetings/guards.server'
 
 /** GET /meetings/{id}/participants.csv: the participants for coordinators (others: sign in, 403 or 404). */
 export function loader({ params, request }: LoaderFunctionArgs) {

@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { listFeedEntries, userForFeedToken } from '~/models/calendar-feed.server'
+import { listFeedEntries, userForFeedToken } from '~/features/meetings/calendar-feed.server'
 import { siteBaseUrl } from '~/utils/links.server'
 import { getFixedT } from '~/utils/i18n.server'
-import { meetingsToIcs } from '~/utils/meeting-ics.server'
+import { meetingsToIcs } from '~/features/meetings/ics.server'
 
 /** Calendar apps come back for it about every hour. */
 const REFRESH_SECONDS = 60 * 60
 
 /**
- * GET /meetings/feed/<token>.ics: a member's personal subscription feed (see app/models/calendar-feed.server.ts).
+ * GET /meetings/feed/<token>.ics: a member's personal subscription feed (see app/features/meetings/calendar-feed.server.ts).
  * The token is the only credential, so an unknown, replaced or revoked one is a plain 404, and the answer is
  * never stored by any cache (server.mjs masks the token in its request log).
  */

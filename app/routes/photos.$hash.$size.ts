@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { isPhotoVisible, photoPath, photoSizes, type PhotoSize } from '~/models/member-photo.server'
+import { isPhotoVisible, photoPath, photoSizes, type PhotoSize } from '~/features/network/member-photo.server'
 import { getUser } from '~/utils/auth.server'
 
 /** GET /photos/<sha256>/<size>: a member's photo, if the viewer may see the profile. */

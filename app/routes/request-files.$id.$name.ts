@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { canViewRequest } from '~/models/assistance-request-access.server'
-import { getRequestFile } from '~/models/assistance-request.server'
+import { canViewRequest } from '~/features/requests/access.server'
+import { getRequestFile } from '~/features/requests/request.server'
 import { getUser } from '~/utils/auth.server'
 import { fileResponse } from '~/utils/file-response.server'
 

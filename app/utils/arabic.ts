@@ -20,7 +20,7 @@ const FOLD_RE = /[أإآٱىةؤئ]/g
 
 /**
  * Every step of normalizeForSearch but the last: letters folded, marks dropped, lower case; punctuation and
- * spaces still there. For code that splits the words itself (the library's indexing, app/utils/search-text.ts).
+ * spaces still there. For code that splits the words itself (the library's indexing, app/features/search/text.ts).
  */
 export function foldLetters(text: string) {
   return text

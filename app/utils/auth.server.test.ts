@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Role } from '#db/schema/index'
-import { createUser } from '~/models/user.server'
+import { createUser } from '~/features/accounts/user.server'
 import { getUser, hasRole, requireRole, requireUser, safeRedirectPath } from './auth.server'
 import { createSession, generateSessionToken } from './session.server'
 

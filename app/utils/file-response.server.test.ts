@@ -2,7 +2,7 @@ import contentDisposition from 'content-disposition'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { fileResponse } from './file-response.server'
 import { storeUpload, type StoredBlob } from './file-store.server'
-import { fixture } from './sample-files.test-helper'
+import { fixture } from '../../test/sample-files'
 
 const arabicName = 'تقرير المساءلة البرلمانية 2024.pdf'
 let pdf: StoredBlob & { originalName: string; isPublic: boolean }

@@ -2,7 +2,7 @@
 // the store and says how far it got ("writing": half of it is in uploads/tmp; "stored <sha>": the blob is in place
 // but its row is not written; "recorded <sha>": blob and pending_upload row both written), then waits to be killed.
 import fs from 'node:fs'
-import { createPendingUpload } from '~/models/pending-upload.server'
+import { createPendingUpload } from '~/utils/pending-upload.server'
 import { storeUpload } from './file-store.server'
 
 const [mode, file, userId] = process.argv.slice(2)

@@ -28,7 +28,7 @@ import {
   refusedSamples,
   zip,
   zip64Docx,
-} from './sample-files.test-helper'
+} from '../../test/sample-files'
 
 /** Feeds bytes in chunks, counting how many chunks the store asked for. */
 function chunked(bytes: Buffer, size = 1024) {

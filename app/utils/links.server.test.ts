@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { outbox } from '#db/schema/index'
-import { createUser } from '~/models/user.server'
+import { createUser } from '~/features/accounts/user.server'
 import { action as forgotPassword } from '~/routes/$lang.forgot-password'
 import { getDb } from './db.server'
 import { siteBaseUrl } from './links.server'

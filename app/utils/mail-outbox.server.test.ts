@@ -28,11 +28,11 @@ const server = new SMTPServer({
 })
 
 let mail: typeof import('./mail.server')
-let accountMail: typeof import('./account-mail.server')
+let accountMail: typeof import('../features/accounts/mail.server')
 let atomically: typeof import('./transaction.server').atomically
-let recordAuditEvent: typeof import('~/models/audit.server').recordAuditEvent
-let createInvitation: typeof import('~/models/invitation.server').createInvitation
-let createToken: typeof import('~/models/token.server').createToken
+let recordAuditEvent: typeof import('~/utils/audit.server').recordAuditEvent
+let createInvitation: typeof import('~/features/accounts/invitation.server').createInvitation
+let createToken: typeof import('~/features/accounts/token.server').createToken
 
 const rows = <T extends typeof outbox | typeof auditEvent | typeof token>(table: T) =>
   getDb()
@@ -50,11 +50,11 @@ beforeAll(async () => {
   // getConfig() caches on first call: the environment is set before any module reads it.
   process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`
   mail = await import('./mail.server')
-  accountMail = await import('./account-mail.server')
+  accountMail = await import('../features/accounts/mail.server')
   ;({ atomically } = await import('./transaction.server'))
-  ;({ recordAuditEvent } = await import('~/models/audit.server'))
-  ;({ createInvitation } = await import('~/models/invitation.server'))
-  ;({ createToken } = await import('~/models/token.server'))
+  ;({ recordAuditEvent } = await import('~/utils/audit.server'))
+  ;({ createInvitation } = await import('~/features/accounts/invitation.server'))
+  ;({ createToken } = await import('~/features/accounts/token.server'))
   getDb()
     .insert(user)
     .values({

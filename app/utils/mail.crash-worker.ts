@@ -1,8 +1,8 @@
 // Run by mail-outbox.server.test.ts in its own process: commits an invitation with its audit row and its
 // queued mail, then dies (SIGKILL) before the delivery that enqueueMail scheduled can run, as a crash would.
-import { createInvitation } from '~/models/invitation.server'
-import { recordAuditEvent } from '~/models/audit.server'
-import { sendInvitationMail } from './account-mail.server'
+import { createInvitation } from '~/features/accounts/invitation.server'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { sendInvitationMail } from '../features/accounts/mail.server'
 import { atomically } from './transaction.server'
 
 const email = process.argv[2]!

@@ -4,7 +4,7 @@ import {
   insertOutboxMessage,
   listQueuedOutboxMessages,
   markOutboxMessage,
-} from '~/models/outbox.server'
+} from '~/utils/outbox.server'
 import { getConfig } from './config.server'
 import { getDb, type Tx } from './db.server'
 

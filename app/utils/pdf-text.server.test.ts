@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { extractPdfText } from './pdf-text.server'
-import { fixture, fixturesDir } from './sample-files.test-helper'
+import { fixture, fixturesDir } from '../../test/sample-files'
 
 const arabicPdf = path.join(fixturesDir, 'arabic.pdf')
 // Harakat (U+064B–U+0652), as search folds them away.

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createUser, getUserById } from '~/models/user.server'
+import { createUser, getUserById } from '~/features/accounts/user.server'
 import { action as accountAction } from '~/routes/$lang.account'
 import { action as loginAction } from '~/routes/$lang.login'
 import { verifyPassword } from './password.server'
@@ -8,8 +8,8 @@ import { createSession, generateSessionToken, validateSessionToken } from './ses
 
 // Counts the password checks the sign-in makes (the expensive step a throttle exists to bound).
 const checks = vi.hoisted(() => ({ n: 0 }))
-vi.mock('~/models/user.server', async (importOriginal) => {
-  const original = await importOriginal<typeof import('~/models/user.server')>()
+vi.mock('~/features/accounts/user.server', async (importOriginal) => {
+  const original = await importOriginal<typeof import('~/features/accounts/user.server')>()
   return {
     ...original,
     verifyLogin: (email: string, password: string) => {

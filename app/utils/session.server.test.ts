@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { session, user } from '#db/schema/index'
-import { changePassword, createUser, setUserActive, setUserRole } from '~/models/user.server'
+import { changePassword, createUser, setUserActive, setUserRole } from '~/features/accounts/user.server'
 import { getDb } from './db.server'
 import { hashSecret } from './secret.server'
 import {

@@ -1,5 +1,5 @@
 import { data, unstable_parseMultipartFormData, type UploadHandlerPart } from '@remix-run/node'
-import { createPendingUpload, setPendingUploadText } from '~/models/pending-upload.server'
+import { createPendingUpload, setPendingUploadText } from '~/utils/pending-upload.server'
 import { maxUploadBytes, storeUpload, uploadPath, UploadError, type UploadErrorCode } from './file-store.server'
 import { formatBytes } from './format'
 import { fallbackLanguage, isLanguage, languageFromPath, type Language } from './i18n'

@@ -1,0 +1,40 @@
+import { canManageMeeting, canViewMeeting, isInvitedOrRegistered } from '~/features/meetings/access.server'
+import { getMeeting } from '~/features/meetings/meeting.server'
+import { getUser, requireUser } from '../../utils/auth.server'
+
+// How every meeting route finds its meeting and checks who asks: one place for the 404/403/sign-in rules.
+
+/** The meeting of a route's `id` parameter, or 404. */
+export function requireMeeting(idParam: string | undefined) {
+  const id = Number(idParam)
+  const found = Number.isSafeInteger(id) && id > 0 ? getMeeting(id) : null
+  if (!found) throw new Response('Not Found', { status: 404 })
+  return found
+}
+
+/**
+ * The meeting if this request may see it, with the viewer. Unknown, a draft (for non-coordinators) or not
+ * visible to a signed-in member → 404; members-only or by invitation and a visitor → sign in first.
+ */
+export function requireVisibleMeeting(request: Request, idParam: string | undefined) {
+  const meeting = requireMeeting(idParam)
+  const viewer = getUser(request)
+  const invitedOrRegistered = isInvitedOrRegistered(meeting.id, viewer)
+  if (canViewMeeting(meeting, viewer, invitedOrRegistered)) return { meeting, viewer, invitedOrRegistered }
+  if (!viewer && meeting.state !== 'draft') requireUser(request)
+  throw new Response('Not Found', { status: 404 })
+}
+
+/** A signed-in member and a meeting they may see (visitors sign in first, whatever the meeting). */
+export function requireMemberMeeting(request: Request, idParam: string | undefined) {
+  const user = requireUser(request)
+  const { meeting } = requireVisibleMeeting(request, idParam)
+  return { user, meeting }
+}
+
+/** A coordinator (or admin) and an existing meeting; members get a 403, visitors sign in. */
+export function requireManagedMeeting(request: Request, idParam: string | undefined) {
+  const user = requireUser(request)
+  if (!canManageMeeting(user)) throw new Response('Forbidden', { status: 403 })
+  return { user, meeting: requireMeeting(idParam) }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { boundedSearchText } from '~/utils/query-string'
+import { optionalText } from '../../utils/validation/text'
+import { chambers, parliamentKinds, regions } from '#db/enums'
+import { isWebAddress } from '../../utils/validation/web-address'
+import { isIsoDate } from '../../utils/validation/lists'
+
+export const parliamentSorts = ['name', 'country', 'joined', 'members'] as const
+
+/** The directory's URL (?q=&kind=&region=&country=&network=1&sort=&page=): anything odd falls back, never fails. */
+export const DirectoryQuerySchema = z.object({
+  q: z
+    .string()
+    .catch('')
+    .default('')
+    .transform((q) => boundedSearchText(q)),
+  kind: z.enum(parliamentKinds).optional().catch(undefined),
+  region: z.enum(regions).optional().catch(undefined),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .catch(undefined),
+  network: z
+    .enum(['1'])
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === '1'),
+  sort: z.enum(parliamentSorts).catch('name').default('name'),
+  page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
+})
+export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>
+
+/** The coordinators' form to add or edit a parliament or assembly. */
+export const ParliamentFormSchema = z
+  .object({
+    kind: z.enum(parliamentKinds, { error: 'invalidChoice' }),
+    countryCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{2}$/, 'countryInvalid')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    chamber: z
+      .enum(chambers, { error: 'invalidChoice' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    nameEn: optionalText(200),
+    nameAr: optionalText(200),
+    region: z.enum(regions, { error: 'invalidChoice' }),
+    website: z
+      .string()
+      .trim()
+      .max(500, 'tooLong')
+      .refine((v) => v === '' || isWebAddress(v), 'urlInvalid')
+      .optional()
+      .transform((v) => v || null),
+    joinedAt: z
+      .string()
+      .trim()
+      .refine(isIsoDate, 'dateInvalid')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.nameEn && !v.nameAr) ctx.addIssue({ code: 'custom', path: ['nameEn'], message: 'nameOneLanguage' })
+    if (v.kind === 'national' && !v.countryCode)
+      ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'countryRequired' })
+    if (v.kind !== 'national' && v.countryCode)
+      ctx.addIssue({ code: 'custom', path: ['countryCode'], message: 'countryOnlyNational' })
+  })

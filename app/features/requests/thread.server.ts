@@ -1,0 +1,143 @@
+import { and, asc, eq } from 'drizzle-orm'
+import {
+  assistanceRequest,
+  assistanceRequestMessage,
+  assistanceRequestNote,
+  assistanceRequestOutput,
+  meeting,
+  resource,
+  user,
+} from '#db/schema/index'
+import { getDb } from '~/utils/db.server'
+import { isClosedState } from '~/features/requests/states'
+
+/**
+ * The conversation around a request: messages between its parliament and the coordinators (on its page),
+ * coordinators' internal notes (a table of their own, read only by coordinator code paths), and its outputs.
+ */
+
+/** The messages of a request, oldest first, with their authors' names and roles. */
+export function listRequestMessages(requestId: number) {
+  return getDb()
+    .select({
+      id: assistanceRequestMessage.id,
+      body: assistanceRequestMessage.body,
+      createdAt: assistanceRequestMessage.createdAt,
+      authorId: assistanceRequestMessage.authorId,
+      authorName: user.name,
+      authorRole: user.role,
+    })
+    .from(assistanceRequestMessage)
+    .leftJoin(user, eq(user.id, assistanceRequestMessage.authorId))
+    .where(eq(assistanceRequestMessage.requestId, requestId))
+    .orderBy(asc(assistanceRequestMessage.createdAt), asc(assistanceRequestMessage.id))
+    .all()
+}
+
+/** Adds a message, unless the request is closed (declined or completed): checked in the same transaction. */
+export function postRequestMessage(
+  requestId: number,
+  authorId: number,
+  body: string,
+): { ok: true } | { ok: false; error: 'requestClosed' } {
+  return getDb().transaction(
+    (tx) => {
+      const r = tx
+        .select({ state: assistanceRequest.state })
+        .from(assistanceRequest)
+        .where(eq(assistanceRequest.id, requestId))
+        .get()
+      if (!r || isClosedState(r.state)) return { ok: false as const, error: 'requestClosed' as const }
+      tx.insert(assistanceRequestMessage).values({ requestId, authorId, body }).run()
+      tx.update(assistanceRequest).set({ updatedAt: new Date() }).where(eq(assistanceRequest.id, requestId)).run()
+      return { ok: true as const }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** Coordinators' internal notes, oldest first. Never call this for anyone but a coordinator. */
+export function listRequestNotes(requestId: number) {
+  return getDb()
+    .select({
+      id: assistanceRequestNote.id,
+      body: assistanceRequestNote.body,
+      createdAt: assistanceRequestNote.createdAt,
+      authorName: user.name,
+    })
+    .from(assistanceRequestNote)
+    .leftJoin(user, eq(user.id, assistanceRequestNote.authorId))
+    .where(eq(assistanceRequestNote.requestId, requestId))
+    .orderBy(asc(assistanceRequestNote.createdAt), asc(assistanceRequestNote.id))
+    .all()
+}
+
+export function postRequestNote(requestId: number, authorId: number, body: string) {
+  getDb().insert(assistanceRequestNote).values({ requestId, authorId, body }).run()
+}
+
+/** The resources and meetings that came out of a request, with their titles (drafts and all: the link decides). */
+export function listRequestOutputs(requestId: number) {
+  return getDb()
+    .select({
+      id: assistanceRequestOutput.id,
+      resourceId: assistanceRequestOutput.resourceId,
+      meetingId: assistanceRequestOutput.meetingId,
+      resourceTitleEn: resource.titleEn,
+      resourceTitleAr: resource.titleAr,
+      meetingTitleEn: meeting.titleEn,
+      meetingTitleAr: meeting.titleAr,
+      meetingStartsAt: meeting.startsAt,
+      meetingTimeZone: meeting.timeZone,
+    })
+    .from(assistanceRequestOutput)
+    .leftJoin(resource, eq(resource.id, assistanceRequestOutput.resourceId))
+    .leftJoin(meeting, eq(meeting.id, assistanceRequestOutput.meetingId))
+    .where(eq(assistanceRequestOutput.requestId, requestId))
+    .orderBy(asc(assistanceRequestOutput.id))
+    .all()
+    .map((o) =>
+      o.resourceId !== null
+        ? {
+            id: o.id,
+            kind: 'resource' as const,
+            targetId: o.resourceId,
+            title: { en: o.resourceTitleEn ?? '', ar: o.resourceTitleAr ?? '' },
+          }
+        : {
+            id: o.id,
+            kind: 'meeting' as const,
+            targetId: o.meetingId!,
+            title: { en: o.meetingTitleEn ?? '', ar: o.meetingTitleAr ?? '' },
+            startsAt: o.meetingStartsAt,
+            timeZone: o.meetingTimeZone,
+          },
+    )
+}
+
+/**
+ * Links a published resource or a meeting that is not a draft (what the requester can open) to a request.
+ * 'outputUnknown' when there is no such item or it is not shareable yet; linking twice is harmless.
+ */
+export function linkRequestOutput(requestId: number, target: { kind: 'resource' | 'meeting'; id: number }) {
+  const db = getDb()
+  if (target.kind === 'resource') {
+    const r = db.select({ state: resource.state }).from(resource).where(eq(resource.id, target.id)).get()
+    if (!r || r.state !== 'published') return { ok: false as const, error: 'outputUnknown' as const }
+    db.insert(assistanceRequestOutput).values({ requestId, resourceId: target.id }).onConflictDoNothing().run()
+  } else {
+    const m = db.select({ state: meeting.state }).from(meeting).where(eq(meeting.id, target.id)).get()
+    if (!m || m.state === 'draft') return { ok: false as const, error: 'outputUnknown' as const }
+    db.insert(assistanceRequestOutput).values({ requestId, meetingId: target.id }).onConflictDoNothing().run()
+  }
+  return { ok: true as const }
+}
+
+export function unlinkRequestOutput(requestId: number, outputId: number) {
+  const removed = getDb()
+    .delete(assistanceRequestOutput)
+    .where(and(eq(assistanceRequestOutput.requestId, requestId), eq(assistanceRequestOutput.id, outputId)))
+    .returning({ id: assistanceRequestOutput.id })
+    .get()
+  return Boolean(removed)
+}
