@@ -1,6 +1,6 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { Role } from '#db/enums'
+import type { Role } from '~/utils/vocabulary'
 import type { Language } from '~/utils/i18n'
 import { LanguageSwitch } from './language-switch'
 import { boundedSearch } from '~/utils/query-string'

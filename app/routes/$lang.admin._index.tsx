@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { roles } from '#db/schema/index'
+import { roles } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { Pagination } from '~/components/pagination'
 import { FormError } from '~/components/status-message'

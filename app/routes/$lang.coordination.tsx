@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import { requestStates } from '#db/enums'
+import { requestStates } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { RequestStateBadge } from '~/features/requests/request-progress'
 import {

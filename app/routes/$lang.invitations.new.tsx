@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import type { Role } from '#db/schema/index'
+import type { Role } from '~/utils/vocabulary'
 import { FormError } from '~/components/status-message'
 import { Field, SelectField } from '~/components/ui/field'
 import { recordAuditEvent } from '~/utils/audit.server'

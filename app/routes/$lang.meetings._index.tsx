@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { meetingFormats, meetingKinds, regions } from '#db/enums'
+import { meetingFormats, meetingKinds, regions } from '~/utils/vocabulary'
 import { MeetingCard } from '~/features/meetings/meeting-card'
 import { Pagination } from '~/components/pagination'
 import { SelectField } from '~/components/ui/field'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { genders, positions } from '#db/enums'
+import { genders, positions } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { FilterSelect } from '~/components/filter-select'
 import { NetworkNav } from '~/features/network/network-nav'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { parliamentKinds, regions } from '#db/enums'
+import { parliamentKinds, regions } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { FilterSelect } from '~/components/filter-select'
 import { NetworkNav } from '~/features/network/network-nav'

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { programmeKinds, type ProgrammeKind } from '#db/enums'
+import { programmeKinds, type ProgrammeKind } from '~/utils/vocabulary'
 import { ProgrammeCard } from '~/features/programmes/programme-card'
 import { listProgrammes } from '~/features/programmes/programme.server'
 import { getUser, hasRole } from '~/utils/auth.server'

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requestStates, type RequestState } from '#db/enums'
+import { requestStates, type RequestState } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { Pagination } from '~/components/pagination'
 import { RequestStateBadge } from '~/features/requests/request-progress'

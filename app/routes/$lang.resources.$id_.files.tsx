@@ -4,7 +4,7 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { contentLanguages, fileRoles } from '#db/enums'
+import { contentLanguages, fileRoles } from '~/utils/vocabulary'
 import { FileUploadField } from '~/components/file-upload-field'
 import { FormError } from '~/components/status-message'
 import { Field, SelectField } from '~/components/ui/field'

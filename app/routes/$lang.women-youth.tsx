@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { memberGroups, type MemberGroup } from '#db/enums'
+import { memberGroups, type MemberGroup } from '~/utils/vocabulary'
 import { formatShare } from '~/components/charts/format'
 import { YearShareChart, formatYear } from '~/components/charts/year-chart'
 import { MeetingCard } from '~/features/meetings/meeting-card'
