@@ -1,4 +1,6 @@
 import js from '@eslint/js'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import importX from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -21,22 +23,75 @@ export default tseslint.config(
       ],
     },
   },
+  // The house's walls (docs/architecture.md). Each block restates better-sqlite3's rule: a file's own
+  // no-restricted-imports replaces the general one.
   {
+    // Routes import features and utils, never db/ (the vocabulary comes from ~/utils/vocabulary).
     files: ['app/routes/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [{ name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' }],
           patterns: [
             {
-              group: ['~/utils/db.server', '#db/schema*'],
-              importNamePattern: '^(?!.*Role|roles|.*Kind|.*kinds|regions|Region|locales|Locale).*$',
-              message: 'Routes call app/models; they do not query the database.',
+              regex: '^(#db/|~/utils/db\\.server$|(\\.\\./)+db/)',
+              message: 'Routes call a feature; they do not reach db/.',
             },
           ],
         },
       ],
     },
+  },
+  {
+    // Infrastructure and shared UI know no feature.
+    files: ['app/utils/**', 'app/components/**'],
+    ignores: ['**/*.test.ts', '**/*-worker.ts', '**/*.test-helpers.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' }],
+          patterns: [
+            {
+              group: ['~/features/**', '**/features/**', '~/routes/**'],
+              message: 'app/utils and app/components import no feature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A feature reaches another only through its index.ts: ~/features/<name>, nothing deeper.
+    files: ['app/features/**'],
+    ignores: ['**/*.test.ts', '**/*-worker.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' }],
+          patterns: [
+            {
+              group: ['~/features/*/**', '../*/**', '../../**'],
+              message:
+                "Import another feature through its index.ts ('~/features/<name>'); your own feature's files by './'.",
+            },
+            { group: ['~/routes/**'], message: 'Features do not import routes.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // No import cycles anywhere in the app (type-only imports included: a cycle of types is a tangle too).
+    files: ['app/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['app/utils/db.server.ts', 'scripts/**', 'e2e/**'],

@@ -30,7 +30,7 @@ const TARGET_MAX_MS = 100
 const { getDb, closeDb } = await import('~/utils/db.server')
 const { reindexAllResources, searchResources, clearResourceSearchCaches } =
   await import('~/features/search/search.server')
-const { ResourceSearchSchema } = await import('~/features/library/search-schemas')
+const { ResourceSearchSchema } = await import('~/features/search/schemas')
 const { foldForSearch, stemWord, STOPWORDS } = await import('~/features/search/text')
 const { contentLanguages, regions, resolutions, resourceTypes, themes } = await import('#db/enums')
 

@@ -16,7 +16,7 @@ import { requireLanguage } from '~/utils/lang.server'
 import { meetingPageTitle } from '~/features/meetings/session-form.server'
 import { titleMeta } from '~/utils/meta'
 import { MeetingDocumentFormSchema } from '~/features/meetings/session-schemas'
-import { parseResourceSearch } from '~/features/library/search-schemas'
+import { parseResourceSearch } from '~/features/search/schemas'
 import { GetForm } from '~/components/get-form'
 
 // A coordinator links library resources to a meeting (agenda, background papers, outcome documents): search

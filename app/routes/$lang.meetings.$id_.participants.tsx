@@ -7,16 +7,14 @@ import { BilingualText } from '~/components/bilingual-text'
 import { RegistrationStateBadge } from '~/features/meetings/registration-panel'
 import { FormError } from '~/components/status-message'
 import { Field, TextareaField } from '~/components/ui/field'
+import { approveRegistration, cancelRegistration, declineRegistration } from '~/features/meetings/registration.server'
 import {
-  approveRegistration,
-  cancelRegistration,
-  declineRegistration,
   listParticipants,
   listWaitlist,
   messageParticipants,
   setAttendance,
   type ParticipantRow,
-} from '~/features/meetings/registration.server'
+} from '~/features/meetings/participants.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { useErrorText } from '~/utils/forms'

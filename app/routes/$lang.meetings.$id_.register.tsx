@@ -7,12 +7,8 @@ import { interpretationLanguages } from '~/utils/vocabulary'
 import { RegistrationStateBadge } from '~/features/meetings/registration-panel'
 import { FormError } from '~/components/status-message'
 import { TextareaField } from '~/components/ui/field'
-import {
-  cancelRegistration,
-  getParticipation,
-  register,
-  type RegistrationRefusal,
-} from '~/features/meetings/registration.server'
+import { cancelRegistration, register, type RegistrationRefusal } from '~/features/meetings/registration.server'
+import { getParticipation } from '~/features/meetings/participants.server'
 import { BilingualText } from '~/components/bilingual-text'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash, type FlashKey } from '~/utils/flash.server'

@@ -19,7 +19,7 @@ import {
   resourceSearchParams,
   resourceSorts,
   type ResourceSearchQuery,
-} from '~/features/library/search-schemas'
+} from '~/features/search/schemas'
 import styles from '~/styles/library.css?url'
 import { GetForm } from '~/components/get-form'
 

@@ -3,7 +3,7 @@ import { searchResources } from '~/features/search/search.server'
 import { getConfig } from '~/utils/config.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { resourceFeedXml } from '~/features/library/feed.server'
-import { parseResourceSearch, resourceSearchParams } from '~/features/library/search-schemas'
+import { parseResourceSearch, resourceSearchParams } from '~/features/search/schemas'
 
 /** How many entries a feed holds. */
 const FEED_SIZE = 50

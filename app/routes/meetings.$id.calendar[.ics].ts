@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { isConfirmedParticipant } from '~/features/meetings/registration.server'
+import { isConfirmedParticipant } from '~/features/meetings/participants.server'
 import {
   canManageMeeting,
   canViewMeeting,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { exportParticipantsCsv } from '~/features/meetings/registration.server'
+import { exportParticipantsCsv } from '~/features/meetings/participants.server'
 import { requireManagedMeeting } from '~/features/meetings/guards.server'
 
 /** GET /meetings/{id}/participants.csv: the participants for coordinators (others: sign in, 403 or 404). */

@@ -1,6 +1,7 @@
-// A process that file-store.server.test.ts kills with SIGKILL in the middle of an upload: it streams a file into
-// the store and says how far it got ("writing": half of it is in uploads/tmp; "stored <sha>": the blob is in place
-// but its row is not written; "recorded <sha>": blob and pending_upload row both written), then waits to be killed.
+// A process that file-store-cleanup.server.test.ts kills with SIGKILL in the middle of an upload: it streams a file
+// into the store and says how far it got ("writing": half of it is in uploads/tmp; "stored <sha>": the blob is in
+// place but its row is not written; "recorded <sha>": blob and pending_upload row both written), then waits to be
+// killed.
 import fs from 'node:fs'
 import { createPendingUpload } from '~/utils/pending-upload.server'
 import { storeUpload } from './file-store.server'

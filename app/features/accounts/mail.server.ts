@@ -1,7 +1,7 @@
-import type { Language } from '../../utils/i18n'
-import { getFixedT } from '../../utils/i18n.server'
-import type { Tx } from '../../utils/db.server'
-import { enqueueMail } from '../../utils/mail.server'
+import type { Language } from '~/utils/i18n'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Tx } from '~/utils/db.server'
+import { enqueueMail } from '~/utils/mail.server'
 
 /** The mails of the accounts area, written in the recipient's language, queued in the caller's transaction. */
 export function sendInvitationMail(

@@ -1,7 +1,7 @@
 import { getInputProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { useErrorText } from '~/utils/forms'
-import { Field } from '../../components/ui/field'
+import { Field } from '~/components/ui/field'
 
 /** "New password" and "again", with the rules as a hint: shared by invitation, reset and account forms. */
 export function NewPasswordFields({

@@ -1,13 +1,7 @@
 import { z } from 'zod'
 import { roles } from '#db/enums'
-import {
-  EmailSchema,
-  LanguageSchema,
-  NameSchema,
-  NewPasswordFields,
-  passwordsMatch,
-} from '../../utils/validation/common'
-import { hasNul } from '../../utils/validation/text'
+import { EmailSchema, LanguageSchema, NameSchema, NewPasswordFields, passwordsMatch } from '~/utils/validation/common'
+import { hasNul } from '~/utils/validation/text'
 
 export const LoginFormSchema = z.object({
   email: EmailSchema,

@@ -126,3 +126,8 @@ export function listActiveCoordinators() {
     .where(and(eq(user.role, 'coordinator'), eq(user.isActive, true)))
     .all()
 }
+
+/** The member accounts (the home page's "members" until every profile has an account). */
+export function countMemberAccounts() {
+  return getDb().select({ n: count() }).from(user).where(eq(user.role, 'member')).get()?.n ?? 0
+}

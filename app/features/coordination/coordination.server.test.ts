@@ -13,7 +13,7 @@ import {
 } from '#db/schema/index'
 import type { RequestState } from '#db/enums'
 import { getDb } from '~/utils/db.server'
-import { requestsCsv, requestsCsvFileName } from '~/features/coordination/requests-csv.server'
+import { requestsCsv, requestsCsvFileName } from './requests-csv.server'
 import {
   daysSince,
   listOpenRequests,

@@ -14,7 +14,7 @@ import {
 } from '#db/schema/index'
 import { requestStates, requestTopicKinds, type RequestState, type RequestTopicKind } from '#db/enums'
 import { getDb } from '~/utils/db.server'
-import { openRequestStates } from '~/features/requests/states'
+import { openRequestStates } from '~/features/requests'
 
 // The coordinators' dashboard (/{lang}/coordination) and the CSV export of requests. Coordinators see every
 // request, so nothing here filters by viewer: the routes call requireRole(request, 'coordinator') first.

@@ -1,8 +1,8 @@
-import { daysSince, type ExportRequestRow } from '~/features/coordination/coordination.server'
-import { pickLanguage } from '../../utils/bilingual'
-import { csvDocument } from '../../utils/csv'
-import type { Language } from '../../utils/i18n'
-import { getFixedT } from '../../utils/i18n.server'
+import { daysSince, type ExportRequestRow } from './coordination.server'
+import { pickLanguage } from '~/utils/bilingual'
+import { csvDocument } from '~/utils/csv'
+import type { Language } from '~/utils/i18n'
+import { getFixedT } from '~/utils/i18n.server'
 
 /** `requests-2026-11-29.csv`: the export's file name, dated in UTC. */
 export function requestsCsvFileName(now = new Date()) {

@@ -1,10 +1,11 @@
-import { and, eq, type SQL } from 'drizzle-orm'
-import { resource } from '#db/schema/index'
-import type { ResourceState, Role, Visibility } from '#db/enums'
+import type { ResourceState, Visibility } from '#db/enums'
 import { hasRole } from '~/utils/auth.server'
 
-/** Who is looking: null for a visitor. */
-export type Viewer = { id: number; role: Role } | null
+import type { Viewer } from '~/features/search'
+
+// The SQL twin of canViewResource for lists: declared by the search engine, which applies it to every page and
+// facet count (the engine sits below the library and imports nothing of it); re-exported here with the other rules.
+export { listedResourcesWhere, type Viewer } from '~/features/search'
 
 /**
  * Who may see a resource (its page and its files):
@@ -20,12 +21,6 @@ export function canViewResource(
   if (viewer && r.authorId === viewer.id) return true
   if (r.state !== 'published') return false
   return r.visibility === 'public' || viewer !== null
-}
-
-/** The SQL condition of the library's public lists (search, feeds, home): published and visible to the viewer. */
-export function listedResourcesWhere(viewer: Viewer): SQL {
-  const published = eq(resource.state, 'published')
-  return viewer ? published : and(published, eq(resource.visibility, 'public'))!
 }
 
 /** Resources the author can still edit: everything but a published one (which only coordinators edit). */

@@ -1,8 +1,8 @@
 import { Feed } from 'feed'
-import type { ResourceSearchRow } from '~/features/search/search.server'
-import { pickLanguage } from '../../utils/bilingual'
-import type { Language } from '../../utils/i18n'
-import { getFixedT } from '../../utils/i18n.server'
+import type { ResourceSearchRow } from '~/features/search'
+import { pickLanguage } from '~/utils/bilingual'
+import type { Language } from '~/utils/i18n'
+import { getFixedT } from '~/utils/i18n.server'
 
 /** Feed readers show Atom's html text as HTML: what people typed must come out as text. */
 function asHtmlText(text: string) {

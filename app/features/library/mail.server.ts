@@ -1,9 +1,9 @@
 import type { ResourceState } from '#db/enums'
-import { pickLanguage } from '../../utils/bilingual'
-import type { Language } from '../../utils/i18n'
-import { getFixedT } from '../../utils/i18n.server'
-import type { Tx } from '../../utils/db.server'
-import { enqueueMail } from '../../utils/mail.server'
+import { pickLanguage } from '~/utils/bilingual'
+import type { Language } from '~/utils/i18n'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Tx } from '~/utils/db.server'
+import { enqueueMail } from '~/utils/mail.server'
 
 // Queued in the caller's transaction (enqueueMail), delivered after its commit.
 

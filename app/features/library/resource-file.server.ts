@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import type { ContentLanguage, FileRole } from '#db/enums'
 import { resource, resourceFile } from '#db/schema/index'
-import { canViewResource, type Viewer } from '~/features/library/access.server'
+import { canViewResource, type Viewer } from './access.server'
 import { getDb } from '~/utils/db.server'
 import { removeBlobIfUnreferenced } from '~/utils/file-store.server'
 

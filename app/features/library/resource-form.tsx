@@ -10,7 +10,7 @@ import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { pickLanguage } from '~/utils/bilingual'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
-import type { ResourceFormSchema } from '~/features/library/schemas'
+import type { ResourceFormSchema } from './schemas'
 
 type Schema = z.input<typeof ResourceFormSchema>
 type Option = { value: string; label: string }

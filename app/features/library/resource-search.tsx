@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import type { Segment } from '~/features/search/snippet'
+import type { Segment } from '~/features/search'
 import type { Language } from '~/utils/i18n'
 
 /** Text with the words that matched the search in <mark> (segments from the server; never HTML). */

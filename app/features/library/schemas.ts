@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { optionalText, requiredText } from '../../utils/validation/text'
+import { optionalText, requiredText } from '~/utils/validation/text'
 import { contentLanguages, regions, resolutions, resourceTypes, themes, visibilities } from '#db/enums'
-import { isWebAddress } from '../../utils/validation/web-address'
-import { choices, isIsoDate } from '../../utils/validation/lists'
+import { isWebAddress } from '~/utils/validation/web-address'
+import { choices, isIsoDate } from '~/utils/validation/lists'
 
 /** What a user fills in to share a resource (the same form creates and edits). */
 export const ResourceFormSchema = z

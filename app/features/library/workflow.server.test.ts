@@ -2,7 +2,7 @@ import { desc, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEvent, outbox, user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { ResourceFormSchema } from '~/features/library/schemas'
+import { ResourceFormSchema } from './schemas'
 import { canViewResource } from './access.server'
 import {
   createResource,

@@ -1,10 +1,10 @@
 import type { ResourceState } from '#db/schema/index'
 import { recordAuditEvent } from '~/utils/audit.server'
-import { getResource, setResourceState, type ResourceDetail } from '~/features/library/resource.server'
-import type { Viewer } from '~/features/library/access.server'
+import { getResource, setResourceState, type ResourceDetail } from './resource.server'
+import type { Viewer } from './access.server'
 import { hasRole } from '~/utils/auth.server'
-import { listActiveCoordinators } from '~/features/accounts/user.server'
-import { sendResourceStateMail, sendReviewRequestMail } from '~/features/library/mail.server'
+import { listActiveCoordinators } from '~/features/accounts'
+import { sendResourceStateMail, sendReviewRequestMail } from './mail.server'
 import { atomically } from '~/utils/transaction.server'
 
 /** The moves of the sharing workflow: who may make them and from which states. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { calendarFeed, user } from '#db/schema/index'
 import { addMeeting, addUser, parseEvents, register } from '../../../test/calendar-helper'
 import { getDb } from '~/utils/db.server'
-import { meetingsToIcs } from '~/features/meetings/ics.server'
+import { meetingsToIcs } from './ics.server'
 import { hashSecret } from '~/utils/secret.server'
 import {
   createCalendarFeed,
@@ -12,7 +12,7 @@ import {
   revokeCalendarFeed,
   userForFeedToken,
 } from './calendar-feed.server'
-import { isConfirmedParticipant } from './registration.server'
+import { isConfirmedParticipant } from './participants.server'
 
 const day = 24 * 3600 * 1000
 const soon = (days: number) => new Date(Date.now() + days * day)

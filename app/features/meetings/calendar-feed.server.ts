@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm'
 import { calendarFeed, meeting, meetingRegistration, user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import type { IcsEntry } from '~/features/meetings/ics.server'
+import type { IcsEntry } from './ics.server'
 import { generateSecret, hashSecret } from '~/utils/secret.server'
 
 // A member's personal calendar feed: a secret URL (/meetings/feed/<token>.ics) a calendar app polls. Only the

@@ -1,11 +1,11 @@
-import { pickLanguage } from '../../utils/bilingual'
-import { siteBaseUrl } from '../../utils/links.server'
-import type { Language } from '../../utils/i18n'
-import { getFixedT } from '../../utils/i18n.server'
-import type { Tx } from '../../utils/db.server'
-import { enqueueMail } from '../../utils/mail.server'
+import { pickLanguage } from '~/utils/bilingual'
+import { siteBaseUrl } from '~/utils/links.server'
+import type { Language } from '~/utils/i18n'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Tx } from '~/utils/db.server'
+import { enqueueMail } from '~/utils/mail.server'
 import { meetingPagePath, meetingVenueText, type IcsMeeting } from './ics.server'
-import { formatInZone, formatRangeInZone } from '../../utils/zoned-format'
+import { formatInZone, formatRangeInZone } from '~/utils/zoned-format'
 
 // The meeting mails of the calendar part (reminders, changes, cancellations), each in its recipient's language,
 // with dates and times in the meeting's own zone and named as such.

@@ -11,7 +11,7 @@ import {
   type Visibility,
 } from '#db/schema/index'
 import { recordAuditEvent } from '~/utils/audit.server'
-import { listedResourcesWhere, type Viewer } from '~/features/library/access.server'
+import { listedResourcesWhere, type Viewer } from '~/features/library'
 import { getDb } from '~/utils/db.server'
 import { atomically } from '~/utils/transaction.server'
 

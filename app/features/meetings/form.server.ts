@@ -1,9 +1,9 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import countries from 'i18n-iso-countries'
-import { MeetingFormSchema } from '~/features/meetings/schemas'
-import { countryOptions } from '../../utils/countries'
-import type { Language } from '../../utils/i18n'
-import { localTimeError } from '../../utils/zoned-time.server'
+import { MeetingFormSchema } from './schemas'
+import { countryOptions } from '~/utils/countries'
+import type { Language } from '~/utils/i18n'
+import { localTimeError } from '~/utils/zoned-time.server'
 
 const allCountryCodes = Object.keys(countries.getAlpha2Codes()).sort()
 const timeZones = [...Intl.supportedValuesOf('timeZone'), 'UTC'].sort()

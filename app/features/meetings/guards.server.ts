@@ -1,6 +1,6 @@
-import { canManageMeeting, canViewMeeting, isInvitedOrRegistered } from '~/features/meetings/access.server'
-import { getMeeting } from '~/features/meetings/meeting.server'
-import { getUser, requireUser } from '../../utils/auth.server'
+import { canManageMeeting, canViewMeeting, isInvitedOrRegistered } from './access.server'
+import { getMeeting } from './meeting.server'
+import { getUser, requireUser } from '~/utils/auth.server'
 
 // How every meeting route finds its meeting and checks who asks: one place for the 404/403/sign-in rules.
 

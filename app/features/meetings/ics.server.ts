@@ -2,10 +2,10 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones'
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 import { DateTime } from 'luxon'
 import type { MeetingFormat, MeetingState } from '#db/enums'
-import { pickLanguage } from '../../utils/bilingual'
-import { countryName } from '../../utils/countries'
-import type { Language } from '../../utils/i18n'
-import { getFixedT } from '../../utils/i18n.server'
+import { pickLanguage } from '~/utils/bilingual'
+import { countryName } from '~/utils/countries'
+import type { Language } from '~/utils/i18n'
+import { getFixedT } from '~/utils/i18n.server'
 
 // iCalendar (RFC 5545) for meetings, written by ical-generator: times in the meeting's own zone (TZID) with a
 // VTIMEZONE for every zone used, so calendars show the right instants on both sides of a daylight-saving change.

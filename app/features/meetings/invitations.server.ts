@@ -5,7 +5,7 @@ import { recordAuditEvent } from '~/utils/audit.server'
 import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { siteBaseUrl } from '~/utils/links.server'
-import { sendParticipationMail } from '~/features/meetings/participation-mail.server'
+import { sendParticipationMail } from './participation-mail.server'
 import { atomically } from '~/utils/transaction.server'
 
 /** Registrations that count as an answer that still stands (the member takes part or waits to). */

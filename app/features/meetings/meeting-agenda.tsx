@@ -1,14 +1,14 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
-import type { AgendaSession, AgendaSpeaker, MeetingAgendaData } from '~/features/meetings/agenda.server'
+import type { AgendaSession, AgendaSpeaker, MeetingAgendaData } from './agenda.server'
 import { pickLanguage, textLanguage } from '~/utils/bilingual'
 import type { Language } from '~/utils/i18n'
 import { formatInZone, zoneOffsetLabel } from '~/utils/zoned-format'
 import { isKnownTimeZone } from '~/utils/validation/time-zone'
 import agendaStyles from '~/styles/meeting-agenda.css?url'
 
-export type { AgendaResource, AgendaSession, AgendaSpeaker, MeetingAgendaData } from '~/features/meetings/agenda.server'
+export type { AgendaResource, AgendaSession, AgendaSpeaker, MeetingAgendaData } from './agenda.server'
 
 /** The stylesheet of the agenda and the documents list: add it to the route's `links`. */
 export const agendaStylesheet = { rel: 'stylesheet', href: agendaStyles } as const

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { meetingDocumentRoles } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
-import type { MeetingDocumentsData } from '~/features/meetings/documents.server'
+import type { MeetingDocumentsData } from './documents.server'
 import type { Language } from '~/utils/i18n'
 
-export type { MeetingDocumentItem, MeetingDocumentsData } from '~/features/meetings/documents.server'
+export type { MeetingDocumentItem, MeetingDocumentsData } from './documents.server'
 
 /**
  * A meeting's documents by role (agenda, background papers, outcome documents), as listMeetingDocuments gave

@@ -6,7 +6,7 @@ import { meetingFormats, meetingKinds, meetingVisibilities, regions, themes } fr
 import { FormError } from '~/components/status-message'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { useErrorText } from '~/utils/forms'
-import type { MeetingFormSchema } from '~/features/meetings/schemas'
+import type { MeetingFormSchema } from './schemas'
 
 type Schema = z.input<typeof MeetingFormSchema>
 

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { BilingualText } from '~/components/bilingual-text'
 import { Field, TextareaField } from '~/components/ui/field'
-import type { SpeakerChoice } from '~/features/meetings/agenda.server'
-import type { LinkedDocument } from '~/features/meetings/documents.server'
+import type { SpeakerChoice } from './agenda.server'
+import type { LinkedDocument } from './documents.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
-import type { MeetingSessionFormSchema } from '~/features/meetings/session-schemas'
+import type { MeetingSessionFormSchema } from './session-schemas'
 
 type Schema = z.input<typeof MeetingSessionFormSchema>
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { meetingInvitation, meetingRegistration, parliament, user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { MeetingFormSchema } from '~/features/meetings/schemas'
+import { MeetingFormSchema } from './schemas'
 import { canViewMeeting, isInvitedOrRegistered, type MeetingViewer } from './access.server'
 import {
   countUpcomingPublicMeetings,

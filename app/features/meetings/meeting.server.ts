@@ -12,10 +12,10 @@ import {
   type Theme,
 } from '#db/schema/index'
 import { recordAuditEvent } from '~/utils/audit.server'
-import { listedMeetingsWhere, type MeetingViewer } from '~/features/meetings/access.server'
+import { listedMeetingsWhere, type MeetingViewer } from './access.server'
 import { getDb, type Tx } from '~/utils/db.server'
 import { localDate, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
-import type { MeetingInput } from '~/features/meetings/schemas'
+import type { MeetingInput } from './schemas'
 import { atomically } from '~/utils/transaction.server'
 
 export type MeetingRow = typeof meeting.$inferSelect

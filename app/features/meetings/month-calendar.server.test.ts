@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { MeetingCardData } from '~/features/meetings/meeting-card'
+import type { MeetingCardData } from './meeting-card'
 import { buildMonthGrid, shiftMonth } from './month-calendar.server'
 
 const doha: MeetingCardData = {

@@ -1,6 +1,6 @@
-import type { MeetingCardData } from '~/features/meetings/meeting-card'
-import type { Language } from '../../utils/i18n'
-import { localDays } from '../../utils/zoned-time.server'
+import type { MeetingCardData } from './meeting-card'
+import type { Language } from '~/utils/i18n'
+import { localDays } from '~/utils/zoned-time.server'
 
 export type CalendarDay = {
   /** "YYYY-MM-DD" */

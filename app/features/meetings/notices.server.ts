@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { meeting, meetingRegistration, user } from '#db/schema/index'
-import { sendMeetingMail, type Recipient } from '~/features/meetings/calendar-mail.server'
+import { sendMeetingMail, type Recipient } from './calendar-mail.server'
 import { getDb, type Tx } from '~/utils/db.server'
 
 // Tells a meeting's registrants (confirmed, pending or waitlisted) that its time or venue changed, or that it is

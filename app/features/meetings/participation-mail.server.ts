@@ -1,10 +1,10 @@
-import { pickLanguage } from '../../utils/bilingual'
-import { siteBaseUrl } from '../../utils/links.server'
-import { isLanguage, type Language } from '../../utils/i18n'
-import { getFixedT } from '../../utils/i18n.server'
-import type { Tx } from '../../utils/db.server'
-import { enqueueMail } from '../../utils/mail.server'
-import { formatInZone, formatRangeInZone, zoneOffsetLabel } from '../../utils/zoned-format'
+import { pickLanguage } from '~/utils/bilingual'
+import { siteBaseUrl } from '~/utils/links.server'
+import { isLanguage, type Language } from '~/utils/i18n'
+import { getFixedT } from '~/utils/i18n.server'
+import type { Tx } from '~/utils/db.server'
+import { enqueueMail } from '~/utils/mail.server'
+import { formatInZone, formatRangeInZone, zoneOffsetLabel } from '~/utils/zoned-format'
 
 /** The meeting as the participation mails describe it. */
 export type MailMeeting = {

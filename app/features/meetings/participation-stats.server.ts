@@ -1,7 +1,7 @@
 import { and, eq, notInArray, sql } from 'drizzle-orm'
 import { meeting, meetingRegistration, member } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { MIN_GROUP } from '../network/network-stats.server'
+import { MIN_GROUP } from '~/utils/privacy'
 
 /** The IPU's definition of a young parliamentarian: under 45 (here: the meeting's year minus the birth year). */
 export const YOUNG_AGE_LIMIT = 45

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { RegistrationState } from '#db/enums'
-import type { Participation } from '~/features/meetings/registration.server'
+import type { Participation } from './participants.server'
 import type { Language } from '~/utils/i18n'
 import { formatInZone } from '~/utils/zoned-format'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalText, requiredText } from '../../utils/validation/text'
+import { optionalText, requiredText } from '~/utils/validation/text'
 import { attendanceModes, interpretationLanguages } from '#db/enums'
 
 const checkbox = z

@@ -1,109 +1,33 @@
+// Registering, cancelling, approving and declining, the waitlist and its promotions (told by mail), what the
+// viewer's participation then says; and the last seat asked for by several processes at once.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { desc, eq } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { build } from 'esbuild'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { meeting, meetingRegistration, outbox, parliament, user } from '#db/schema/index'
+import { meeting, meetingRegistration } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import {
-  inviteToMeeting,
-  isInvited,
-  listInvitableParliaments,
-  listInvitations,
-  listInviteeUsers,
-  mailInvitees,
-  searchInvitableUsers,
-  uninvite,
-} from './invitations.server'
 import {
   approveRegistration,
   cancelRegistration,
   declineRegistration,
-  exportParticipantsCsv,
   fillFreeSeats,
-  getParticipation,
-  isConfirmedParticipant,
-  listMyMeetings,
-  listParticipants,
-  listWaitlist,
-  messageParticipants,
   register,
-  setAttendance,
-  type RegistrationInput,
 } from './registration.server'
-
-const DAY = 24 * 3600 * 1000
-const base = 'https://portal.example'
-const inPerson: RegistrationInput = {
-  attendanceMode: 'in_person',
-  interpretation: ['ar', 'fr'],
-  accessibilityNeeds: '',
-  dietaryNeeds: 'Halal',
-}
-
-type Person = { id: number; role: 'member' | 'coordinator'; parliamentId: number | null; email: string }
-
-let n = 0
-function addUser(
-  locale: 'en' | 'ar',
-  parliamentId: number | null,
-  role: 'member' | 'coordinator' = 'member',
-  name?: string,
-): Person {
-  n++
-  const email = `person${n}@example.org`
-  const row = getDb()
-    .insert(user)
-    .values({ email, name: name ?? `Person ${n}`, role, locale, parliamentId, passwordHash: 'x' })
-    .returning({ id: user.id, role: user.role, parliamentId: user.parliamentId })
-    .get()
-  return { ...row, role: row.role as Person['role'], email }
-}
-
-function addParliament(nameEn: string, nameAr: string, countryCode: string) {
-  return getDb()
-    .insert(parliament)
-    .values({
-      kind: 'national',
-      countryCode,
-      chamber: 'single',
-      nameEn,
-      nameAr,
-      region: 'middle_east_north_africa',
-      joinedAt: '2021-12-13',
-    })
-    .returning({ id: parliament.id })
-    .get().id
-}
-
-function addMeeting(values: Partial<typeof meeting.$inferInsert> = {}) {
-  const startsAt = new Date(Date.now() + 30 * DAY)
-  return getDb()
-    .insert(meeting)
-    .values({
-      kind: 'workshop',
-      format: 'hybrid',
-      titleEn: 'Workshop on victims',
-      titleAr: 'ورشة عمل بشأن الضحايا',
-      city: 'Doha',
-      timeZone: 'Asia/Qatar',
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + 2 * DAY),
-      year: startsAt.getUTCFullYear(),
-      visibility: 'public',
-      state: 'published',
-      ...values,
-    })
-    .returning({ id: meeting.id })
-    .get().id
-}
-
-const mailsTo = (email: string) =>
-  getDb().select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(desc(outbox.id)).all()
-const lastMailTo = (email: string) => mailsTo(email)[0]
-const stateOf = (meetingId: number, userId: number) =>
-  listParticipants(meetingId).find((p) => p.userId === userId)?.state
+import { getParticipation, isConfirmedParticipant, listParticipants, listWaitlist } from './participants.server'
+import {
+  addMeeting,
+  addParliament,
+  addUser,
+  base,
+  DAY,
+  inPerson,
+  lastMailTo,
+  mailsTo,
+  stateOf,
+  type Person,
+} from './registration.test-helpers'
 
 let qatar: number
 let jordan: number
@@ -113,84 +37,6 @@ beforeAll(() => {
   qatar = addParliament('Shura Council of Qatar', 'مجلس الشورى القطري', 'QA')
   jordan = addParliament('House of Representatives of Jordan', 'مجلس النواب الأردني', 'JO')
   coordinator = addUser('en', null, 'coordinator', 'Coordinator')
-})
-
-describe('invitations', () => {
-  it('invites a parliament (its active accounts) and chosen members, mailing each new invitee once in their language', async () => {
-    const id = addMeeting({ visibility: 'invitation', registrationDeadline: new Date(Date.now() + 20 * DAY) })
-    const amal = addUser('ar', qatar)
-    const john = addUser('en', qatar)
-    const inactive = addUser('en', qatar)
-    getDb().update(user).set({ isActive: false }).where(eq(user.id, inactive.id)).run()
-    const other = addUser('en', jordan)
-
-    const result = await inviteToMeeting(id, { parliamentIds: [qatar, 999_999], userIds: [other.id] }, coordinator, {
-      baseUrl: base,
-    })
-    expect(result).toEqual({ ok: true, added: 2, mailed: 3 })
-    expect(
-      listInviteeUsers(id)
-        .map((u) => u.id)
-        .sort(),
-    ).toEqual([amal.id, john.id, other.id].sort())
-    expect(isInvited(id, amal)).toBe(true)
-    expect(isInvited(id, { id: 12345, parliamentId: null })).toBe(false)
-
-    const toAmal = lastMailTo(amal.email)!
-    expect(toAmal.locale).toBe('ar')
-    expect(toAmal.subject).toBe('دعوة: ورشة عمل بشأن الضحايا')
-    expect(toAmal.textBody).toContain(`${base}/ar/meetings/${id}`)
-    expect(toAmal.textBody).toContain('Asia/Qatar')
-    expect(toAmal.textBody).toContain('يُرجى التسجيل في موعد أقصاه')
-    expect(lastMailTo(john.email)!.subject).toBe('Invitation: Workshop on victims')
-    expect(lastMailTo(john.email)!.textBody).toContain(`${base}/en/meetings/${id}`)
-    expect(mailsTo(inactive.email)).toHaveLength(0)
-
-    // Inviting again mails nobody twice; a new member of the parliament is an invitee at once.
-    const again = await inviteToMeeting(id, { parliamentIds: [qatar], userIds: [amal.id] }, coordinator, {
-      baseUrl: base,
-    })
-    expect(again).toEqual({ ok: true, added: 1, mailed: 0 })
-    expect(mailsTo(amal.email)).toHaveLength(1)
-
-    await register(id, amal, inPerson, { baseUrl: base })
-    const { invitations, totals } = listInvitations(id)
-    const byParliament = invitations.find((i) => i.parliamentId === qatar)!
-    expect(byParliament).toMatchObject({ nameEn: 'Shura Council of Qatar', invitees: 2, registered: 1, notAnswered: 1 })
-    expect(totals).toEqual({ invitees: 3, registered: 1, notAnswered: 2 })
-    expect(listInvitableParliaments(id, 'ar').find((p) => p.id === qatar)).toMatchObject({
-      accounts: 2,
-      invitationId: byParliament.id,
-    })
-    expect(searchInvitableUsers(id, other.email.slice(0, 7)).map((u) => u.id)).toContain(other.id)
-    expect(searchInvitableUsers(id, '%')).toEqual([])
-
-    expect(uninvite(id, byParliament.id, coordinator)).toBe(true)
-    expect(uninvite(id, byParliament.id, coordinator)).toBe(false)
-    expect(isInvited(id, john)).toBe(false)
-    // Amal's registration is kept; she is still invited directly.
-    expect(stateOf(id, amal.id)).toBe('confirmed')
-  })
-
-  it('mails a draft meeting’s invitees only when it is published, and refuses invitations to a cancelled meeting', async () => {
-    const id = addMeeting({ state: 'draft' })
-    const member = addUser('en', jordan)
-    expect(await inviteToMeeting(id, { parliamentIds: [], userIds: [member.id] }, coordinator)).toEqual({
-      ok: true,
-      added: 1,
-      mailed: 0,
-    })
-    expect(mailsTo(member.email)).toHaveLength(0)
-    getDb().update(meeting).set({ state: 'published' }).where(eq(meeting.id, id)).run()
-    expect(await mailInvitees(id, { baseUrl: base })).toBe(1)
-    expect(lastMailTo(member.email)!.subject).toBe('Invitation: Workshop on victims')
-
-    const cancelled = addMeeting({ state: 'cancelled' })
-    expect(await inviteToMeeting(cancelled, { parliamentIds: [qatar], userIds: [] }, coordinator)).toEqual({
-      ok: false,
-      reason: 'closed',
-    })
-  })
 })
 
 describe('registration', () => {
@@ -313,70 +159,6 @@ describe('registration', () => {
     // A coordinator cancels a's registration: b (approved, waiting) is promoted.
     expect(await cancelRegistration(id, a.id, coordinator)).toMatchObject({ ok: true, promoted: 1 })
     expect(stateOf(id, b.id)).toBe('confirmed')
-  })
-
-  it('marks attendance, messages participants in their language, exports a safe CSV and lists "my meetings"', async () => {
-    const id = addMeeting({ capacity: 1, titleEn: '', titleAr: 'اجتماع التنسيق' })
-    const amal = addUser('ar', qatar, 'member', 'أمل الكواري')
-    const evil = addUser('en', jordan, 'member', '=HYPERLINK("http://evil.example","x")')
-    await register(id, amal, { ...inPerson, accessibilityNeeds: '@wheelchair' })
-    await register(id, evil, inPerson)
-
-    expect(
-      setAttendance(
-        id,
-        [
-          { userId: amal.id, attended: true },
-          { userId: evil.id, attended: true },
-        ],
-        amal,
-      ),
-    ).toBe(0)
-    expect(
-      setAttendance(
-        id,
-        [
-          { userId: amal.id, attended: true },
-          { userId: evil.id, attended: true },
-        ],
-        coordinator,
-      ),
-    ).toBe(1)
-    expect(setAttendance(id, [{ userId: amal.id, attended: true }], coordinator)).toBe(0)
-    expect(listParticipants(id).find((p) => p.userId === amal.id)!.attended).toBe(true)
-
-    expect(
-      await messageParticipants(
-        id,
-        { subject: 'Agenda', body: 'See the agenda.', includeWaitlisted: false },
-        coordinator,
-        { baseUrl: base },
-      ),
-    ).toBe(1)
-    const message = lastMailTo(amal.email)!
-    expect(message.subject).toBe('Agenda — بشأن «اجتماع التنسيق»')
-    expect(message.textBody).toMatch(/^رسالة من منسقي «اجتماع التنسيق»/)
-    expect(message.textBody).toContain('See the agenda.')
-    expect(message.textBody).toContain(`${base}/ar/meetings/${id}`)
-    expect(await messageParticipants(id, { subject: 'Agenda', body: 'x', includeWaitlisted: true }, coordinator)).toBe(
-      2,
-    )
-
-    const csv = exportParticipantsCsv(id)
-    expect(csv.startsWith('\uFEFFname,email,parliament_en,parliament_ar,state,')).toBe(true)
-    expect(csv).toContain('أمل الكواري')
-    expect(csv).toContain('مجلس الشورى القطري')
-    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`)
-    expect(csv).toContain(",'@wheelchair,")
-    expect(csv).not.toMatch(/(^|,)[=+\-@]/m)
-
-    const other = addMeeting({ visibility: 'invitation' })
-    await inviteToMeeting(other, { parliamentIds: [qatar], userIds: [] }, coordinator)
-    const mine = listMyMeetings(amal)
-    expect(mine.invitations.map((m) => m.id)).toContain(other)
-    expect(mine.invitations.map((m) => m.id)).not.toContain(id)
-    expect(mine.upcoming.find((m) => m.id === id)).toMatchObject({ registrationState: 'confirmed' })
-    expect(mine.past).toEqual([])
   })
 })
 

@@ -7,7 +7,7 @@ import {
   user,
   type ReminderKind,
 } from '#db/schema/index'
-import { sendMeetingMail, type MailMeeting, type Recipient } from '~/features/meetings/calendar-mail.server'
+import { sendMeetingMail, type MailMeeting, type Recipient } from './calendar-mail.server'
 import { getDb } from '~/utils/db.server'
 import { atomically } from '~/utils/transaction.server'
 

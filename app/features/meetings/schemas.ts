@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { optionalText } from '../../utils/validation/text'
+import { optionalText } from '~/utils/validation/text'
 import { meetingFormats, meetingKinds, meetingVisibilities, regions, themes } from '#db/enums'
-import { canonicalTimeZone, isLocalDateTime } from '../../utils/validation/time-zone'
-import { isWebAddress } from '../../utils/validation/web-address'
+import { canonicalTimeZone, isLocalDateTime } from '~/utils/validation/time-zone'
+import { isWebAddress } from '~/utils/validation/web-address'
 
 /** A datetime-local value ("YYYY-MM-DDTHH:mm"), in the meeting's time zone. */
 const localDateTime = z.string({ error: 'dateTimeInvalid' }).trim().refine(isLocalDateTime, 'dateTimeInvalid')

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { hasVisibleText, optionalText, plainText } from '../../utils/validation/text'
+import { hasVisibleText, optionalText, plainText } from '~/utils/validation/text'
 import { meetingDocumentRoles } from '#db/enums'
-import { isLocalDateTime } from '../../utils/validation/time-zone'
+import { isLocalDateTime } from '~/utils/validation/time-zone'
 
 // A session of a meeting's agenda, as a coordinator types it. Times are wall-clock times in the MEETING's zone
 // (the server turns them into instants and checks they fall within the meeting's days).

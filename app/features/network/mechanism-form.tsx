@@ -9,7 +9,7 @@ import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { pickLanguage } from '~/utils/bilingual'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
-import { pillarNumbers, type MechanismCoordinatorFormSchema } from '~/features/network/mechanism-schemas'
+import { pillarNumbers, type MechanismCoordinatorFormSchema } from './mechanism-schemas'
 
 type Schema = z.input<typeof MechanismCoordinatorFormSchema>
 type Named = { nameEn: string; nameAr: string }

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { boundedSearchText } from '~/utils/query-string'
-import { optionalText } from '../../utils/validation/text'
+import { optionalText } from '~/utils/validation/text'
 import { mechanismKinds, regions } from '#db/enums'
-import { isWebAddress } from '../../utils/validation/web-address'
+import { isWebAddress } from '~/utils/validation/web-address'
 
 /** The four pillars of the UN Global Counter-Terrorism Strategy (DOMAIN.md). */
 export const pillarNumbers = [1, 2, 3, 4] as const

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { mechanism, mechanismPillar, parliament } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { MechanismQuerySchema, type MechanismInput } from '~/features/network/mechanism-schemas'
+import { MechanismQuerySchema, type MechanismInput } from './mechanism-schemas'
 import {
   canEditMechanism,
   createMechanism,

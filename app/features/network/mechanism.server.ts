@@ -3,7 +3,7 @@ import { mechanism, mechanismPillar, parliament, type Role } from '#db/schema/in
 import { normalizeForSearch, searchTerms } from '~/utils/arabic'
 import { getDb, type Db } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
-import type { MechanismInput, MechanismQuery, Pillar } from '~/features/network/mechanism-schemas'
+import type { MechanismInput, MechanismQuery, Pillar } from './mechanism-schemas'
 
 /** group_concat's "2,4" as [2, 4]. */
 function pillarList(concatenated: string | null): Pillar[] {

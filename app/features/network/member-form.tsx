@@ -6,7 +6,7 @@ import { genders, positions, visibilities } from '#db/enums'
 import { Field, SelectField } from '~/components/ui/field'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
-import type { MemberFormSchema } from '~/features/network/member-schemas'
+import type { MemberFormSchema } from './member-schemas'
 
 /** Every field as the form holds it: text. */
 type Values = { [K in keyof z.input<typeof MemberFormSchema>]?: string }

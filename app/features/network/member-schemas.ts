@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { boundedSearchText } from '~/utils/query-string'
 import { genders, positions, visibilities } from '#db/enums'
-import { isWebAddress } from '../../utils/validation/web-address'
-import { emailProblem } from '../../utils/validation/common'
-import { optionalText } from '../../utils/validation/text'
+import { isWebAddress } from '~/utils/validation/web-address'
+import { emailProblem } from '~/utils/validation/common'
+import { optionalText } from '~/utils/validation/text'
 
 /** The members directory's URL; anything odd falls back. */
 export const MemberQuerySchema = z.object({

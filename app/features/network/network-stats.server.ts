@@ -3,13 +3,9 @@ import { parliamentKinds, regions, type ParliamentKind, type Region } from '#db/
 import { member, parliament } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { visibleTo, youthCutoffs } from './member.server'
+import { MIN_GROUP } from '~/utils/privacy'
 
-/**
- * Shares and counts by gender or age are given only for groups with at least this many known values: below it,
- * "100% women" or "100% under 30" of a small parliament tells its one or two members' gender or age.
- */
-export const MIN_GROUP = 5
-export const MIN_AGE_GROUP = MIN_GROUP
+export { MIN_AGE_GROUP, MIN_GROUP } from '~/utils/privacy'
 
 const inNetwork = isNotNull(parliament.joinedAt)
 

@@ -6,7 +6,7 @@ import { chambers, parliamentKinds, regions } from '#db/enums'
 import { FormError } from '~/components/status-message'
 import { Field, SelectField } from '~/components/ui/field'
 import { useErrorText } from '~/utils/forms'
-import type { ParliamentFormSchema } from '~/features/network/parliament-schemas'
+import type { ParliamentFormSchema } from './parliament-schemas'
 
 type Values = Partial<z.input<typeof ParliamentFormSchema>>
 

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { boundedSearchText } from '~/utils/query-string'
-import { optionalText } from '../../utils/validation/text'
+import { optionalText } from '~/utils/validation/text'
 import { chambers, parliamentKinds, regions } from '#db/enums'
-import { isWebAddress } from '../../utils/validation/web-address'
-import { isIsoDate } from '../../utils/validation/lists'
+import { isWebAddress } from '~/utils/validation/web-address'
+import { isIsoDate } from '~/utils/validation/lists'
 
 export const parliamentSorts = ['name', 'country', 'joined', 'members'] as const
 

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
 import { normalizeForSearch, searchTerms } from '~/utils/arabic'
 import { member, parliament } from '#db/schema/index'
-import type { DirectoryQuery } from '~/features/network/parliament-schemas'
+import type { DirectoryQuery } from './parliament-schemas'
 import { getDb } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 

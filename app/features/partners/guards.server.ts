@@ -1,4 +1,4 @@
-import { getPartner } from '~/features/partners/partner.server'
+import { getPartner } from './partner.server'
 
 /** The partner of a route's `id` parameter, or 404 (unknown, malformed). */
 export function requirePartner(idParam: string | undefined) {

@@ -7,7 +7,7 @@ import { FormError } from '~/components/status-message'
 import { CheckboxGroup } from '~/components/ui/checkbox-group'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { useErrorText } from '~/utils/forms'
-import { MAX_PARTNER_POSITION, type PartnerFormSchema } from '~/features/partners/schemas'
+import { MAX_PARTNER_POSITION, type PartnerFormSchema } from './schemas'
 
 type Schema = z.input<typeof PartnerFormSchema>
 

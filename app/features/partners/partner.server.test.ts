@@ -15,7 +15,7 @@ import {
   type MeetingVisibility,
 } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { parseInitiativeReference, PartnerFormSchema, type PartnerInput } from '~/features/partners/schemas'
+import { parseInitiativeReference, PartnerFormSchema, type PartnerInput } from './schemas'
 import {
   createPartner,
   deletePartner,

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, gte, ne, notInArray, sql, type SQL } from 'drizzle-orm'
 import { meeting, partner, partnerInitiative, partnerTheme, programme, resource } from '#db/schema/index'
 import { partnerKinds, themes, type PartnerKind, type Theme } from '#db/enums'
-import { listedMeetingsWhere, type MeetingViewer } from '~/features/meetings/access.server'
-import { meetingCardColumns } from '~/features/meetings/meeting.server'
-import { listedResourcesWhere } from '~/features/library/access.server'
+import { listedMeetingsWhere, type MeetingViewer } from '~/features/meetings'
+import { meetingCardColumns } from '~/features/meetings'
+import { listedResourcesWhere } from '~/features/library'
 import { hasRole } from '~/utils/auth.server'
 import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
-import type { InitiativeKind, PartnerInput } from '~/features/partners/schemas'
-import { resourceCardColumns } from '../library/resource.server'
+import type { InitiativeKind, PartnerInput } from './schemas'
+import { resourceCardColumns } from '~/features/library'
 
 /** Who is looking at a partner's initiatives: null for a visitor (meetings need the parliament too). */
 export type PartnerViewer = MeetingViewer

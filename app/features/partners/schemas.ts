@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { partnerKinds, themes } from '#db/enums'
-import { optionalText } from '../../utils/validation/text'
-import { isWebAddress } from '../../utils/validation/web-address'
+import { optionalText } from '~/utils/validation/text'
+import { isWebAddress } from '~/utils/validation/web-address'
 
 // Messages are keys under `validation.` in locales/*/common.json.
 

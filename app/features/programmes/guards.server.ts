@@ -1,5 +1,5 @@
-import { getProgramme } from '~/features/programmes/programme.server'
-import { getUser, hasRole } from '../../utils/auth.server'
+import { getProgramme } from './programme.server'
+import { getUser, hasRole } from '~/utils/auth.server'
 
 // How every programme route finds its programme: one place for the 404 rules.
 

@@ -7,7 +7,7 @@ import { FormError } from '~/components/status-message'
 import { CheckboxGroup } from '~/components/ui/checkbox-group'
 import { Field, SelectField, TextareaField } from '~/components/ui/field'
 import { useErrorText } from '~/utils/forms'
-import { MAX_PROGRAMME_POSITION, type ProgrammeFormSchema } from '~/features/programmes/schemas'
+import { MAX_PROGRAMME_POSITION, type ProgrammeFormSchema } from './schemas'
 
 type Schema = z.input<typeof ProgrammeFormSchema>
 

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { partner, partnerInitiative, programme, programmeTheme } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { ProgrammeFormSchema, ProgrammeQuerySchema, type ProgrammeInput } from '~/features/programmes/schemas'
+import { ProgrammeFormSchema, ProgrammeQuerySchema, type ProgrammeInput } from './schemas'
 import {
   createProgramme,
   getProgramme,

@@ -9,7 +9,7 @@ import {
   type Theme,
 } from '#db/enums'
 import { getDb, type Tx } from '~/utils/db.server'
-import type { ProgrammeInput } from '~/features/programmes/schemas'
+import type { ProgrammeInput } from './schemas'
 
 /** A stored comma-separated list as its known values, in the enum's order (anything else is dropped). */
 function listOf<T extends string>(stored: string, known: readonly T[]): T[] {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { contentLanguages, deliveryFormats, programmeKinds, themes } from '#db/enums'
-import { optionalText } from '../../utils/validation/text'
+import { optionalText } from '~/utils/validation/text'
 
 /** The catalogue's URL (?kind=): an unknown kind shows the whole catalogue rather than failing. */
 export const ProgrammeQuerySchema = z.object({

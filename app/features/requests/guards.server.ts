@@ -1,6 +1,6 @@
-import { canViewRequest } from '~/features/requests/access.server'
-import { getRequest } from '~/features/requests/request.server'
-import { requireUser } from '../../utils/auth.server'
+import { canViewRequest } from './access.server'
+import { getRequest } from './request.server'
+import { requireUser } from '~/utils/auth.server'
 
 /**
  * The request of a route's `id` parameter and the signed-in user who may see it. Visitors sign in first; a

@@ -2,8 +2,8 @@ import { eq, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { outbox, user } from '#db/schema/index'
 import type { Locale, Role } from '#db/enums'
-import { getDb } from '../../utils/db.server'
-import { siteBaseUrl } from '../../utils/links.server'
+import { getDb } from '~/utils/db.server'
+import { siteBaseUrl } from '~/utils/links.server'
 import { notifyAssignee, notifyCoordinators, notifyRequester } from './mail.server'
 
 const base = siteBaseUrl()

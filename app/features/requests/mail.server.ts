@@ -1,9 +1,9 @@
 import type { Locale, RequestState } from '#db/enums'
-import { listActiveCoordinators } from '~/features/accounts/user.server'
-import { getFixedT } from '../../utils/i18n.server'
-import { absoluteUrl } from '../../utils/links.server'
-import type { Tx } from '../../utils/db.server'
-import { enqueueMail } from '../../utils/mail.server'
+import { listActiveCoordinators } from '~/features/accounts'
+import { getFixedT } from '~/utils/i18n.server'
+import { absoluteUrl } from '~/utils/links.server'
+import type { Tx } from '~/utils/db.server'
+import { enqueueMail } from '~/utils/mail.server'
 
 /**
  * Mails about requests for technical assistance, each in its recipient's language, with a link to the request

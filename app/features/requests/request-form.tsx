@@ -10,7 +10,7 @@ import { Field, TextareaField } from '~/components/ui/field'
 import { pickLanguage } from '~/utils/bilingual'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
-import type { requestFormSchema } from '~/features/requests/schemas'
+import type { requestFormSchema } from './schemas'
 
 type Schema = z.input<ReturnType<typeof requestFormSchema>>
 

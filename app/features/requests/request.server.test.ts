@@ -16,8 +16,8 @@ import {
 } from '#db/schema/index'
 import type { RequestState, Role } from '#db/enums'
 import { getDb } from '~/utils/db.server'
-import { canWithdrawRequest, requestTransitions } from '~/features/requests/states'
-import type { RequestInput } from '~/features/requests/schemas'
+import { canWithdrawRequest, requestTransitions } from './states'
+import type { RequestInput } from './schemas'
 import { canManageRequests, canViewRequest, type RequestViewer } from './access.server'
 import {
   listRequestMessages,
@@ -41,7 +41,7 @@ import {
   UploadGoneError,
   withdrawRequest,
 } from './request.server'
-import { createPendingUpload } from '../../utils/pending-upload.server'
+import { createPendingUpload } from '~/utils/pending-upload.server'
 
 const DAY = 24 * 3600 * 1000
 

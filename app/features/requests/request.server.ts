@@ -11,10 +11,10 @@ import {
 } from '#db/schema/index'
 import type { RequestState, RequestTopicKind, Role } from '#db/enums'
 import { getDb, type Tx } from '~/utils/db.server'
-import { canMoveRequest, canWithdrawRequest } from '~/features/requests/states'
-import type { RequestInput } from '~/features/requests/schemas'
+import { canMoveRequest, canWithdrawRequest } from './states'
+import type { RequestInput } from './schemas'
 import { listedRequestsWhere, type RequestViewer } from './access.server'
-import { takePendingUpload } from '../../utils/pending-upload.server'
+import { takePendingUpload } from '~/utils/pending-upload.server'
 
 /** An attachment named in the form that is no longer this user's pending upload (used, swept, or forged). */
 export class UploadGoneError extends Error {}

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { contentLanguages, programmeKinds, requestStates, resolutions, themes } from '#db/enums'
-import { choices, isIsoDate } from '../../utils/validation/lists'
-import { optionalText, requiredText, visibleLength } from '../../utils/validation/text'
+import { choices, isIsoDate } from '~/utils/validation/lists'
+import { optionalText, requiredText, visibleLength } from '~/utils/validation/text'
 
 /**
  * The earliest date that is still "today" somewhere on Earth (UTC−12): a desired date before it is in the past

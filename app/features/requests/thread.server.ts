@@ -9,7 +9,7 @@ import {
   user,
 } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { isClosedState } from '~/features/requests/states'
+import { isClosedState } from './states'
 
 /**
  * The conversation around a request: messages between its parliament and the coordinators (on its page),

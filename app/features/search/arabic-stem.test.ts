@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { normalizeForSearch } from '../../utils/arabic'
+import { normalizeForSearch } from '~/utils/arabic'
 import { isArabicWord, stemArabic, stripArabicPrefixes } from './arabic-stem'
 
 /** Folds, then stems: what the search does to every Arabic word. */

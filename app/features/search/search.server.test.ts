@@ -12,8 +12,8 @@ import {
 } from '#db/schema/index'
 import { seedDemoResources } from '#db/seed-resources'
 import { getDb } from '~/utils/db.server'
-import { parseResourceSearch } from '~/features/library/search-schemas'
-import { listedResourcesWhere, type Viewer } from '../library/access.server'
+import { parseResourceSearch } from './schemas'
+import { listedResourcesWhere, type Viewer } from './listing.server'
 import {
   reindexAllResources,
   reindexResource,

@@ -2,7 +2,7 @@
 // folded stems): the words whose folded stem is a query stem, or whose folded form begins with a query's
 // word beginning, are marked. Pure: segments are rendered with <mark> by React, never as HTML.
 import { isArabicWord } from './arabic-stem'
-import type { Language } from '../../utils/i18n'
+import type { Language } from '~/utils/i18n'
 import type { ParsedQuery } from './query'
 import { bareWord, foldedWords, foldForSearch, MAX_WORD_LENGTH, STOPWORDS, stemWord } from './text'
 

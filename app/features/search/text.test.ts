@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { normalizeForSearch } from '../../utils/arabic'
+import { normalizeForSearch } from '~/utils/arabic'
 import { foldedWords, foldForSearch, searchWords } from './text'
 
 const arabicDir = path.resolve('..', 'shared', 'data', 'arabic')

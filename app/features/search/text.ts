@@ -3,7 +3,7 @@
 // light10 stemmer (app/features/search/arabic-stem.ts), English with Porter's (the `stemmer` package, the algorithm of
 // SQLite's own `porter` tokenizer). Pure, so the browser could use it too.
 import { stemmer as porter } from 'stemmer'
-import { foldLetters } from '../../utils/arabic'
+import { foldLetters } from '~/utils/arabic'
 import { isArabicWord, stemArabic, stripArabicPrefixes } from './arabic-stem'
 
 /** Longer "words" are noise (hashes, run-together PDF text): neither indexed nor searched. */

@@ -8,7 +8,7 @@ import {
   meetingFormValues,
   setMeetingState,
   updateMeeting,
-} from '../meetings/meeting.server'
+} from '~/features/meetings/meeting.server'
 import { listSpaceMeetings, listSpaceProgrammes, listSpaceResources } from './women-youth.server'
 
 let coordinator: { id: number; role: 'coordinator'; parliamentId: null }

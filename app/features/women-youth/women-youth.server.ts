@@ -8,11 +8,11 @@ import {
   resourceTheme,
   type MemberGroup,
 } from '#db/schema/index'
-import { listedMeetingsWhere, type MeetingViewer } from '~/features/meetings/access.server'
-import { meetingCardColumns } from '~/features/meetings/meeting.server'
-import { listedResourcesWhere, type Viewer } from '~/features/library/access.server'
+import { listedMeetingsWhere, type MeetingViewer } from '~/features/meetings'
+import { meetingCardColumns } from '~/features/meetings'
+import { listedResourcesWhere, type Viewer } from '~/features/library'
 import { getDb } from '~/utils/db.server'
-import { resourceCardColumns } from '../library/resource.server'
+import { resourceCardColumns } from '~/features/library'
 
 /** The themes that gather programmes, meetings and resources into the women and young parliamentarians' space. */
 export const spaceThemes = ['women', 'youth'] as const satisfies readonly MemberGroup[]

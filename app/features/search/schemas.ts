@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { contentLanguages, regions, resolutions, resourceTypes, themes } from '#db/enums'
 import { boundedSearchText } from '~/utils/query-string'
-import { MAX_QUERY_LENGTH } from '~/features/search/query'
+import { MAX_QUERY_LENGTH } from './query'
 
 export const resourceSorts = ['relevance', 'newest'] as const
 export type ResourceSort = (typeof resourceSorts)[number]

@@ -1,0 +1,2 @@
+// What other features may use of the accounts feature.
+export { countMemberAccounts, listActiveCoordinators } from './user.server'

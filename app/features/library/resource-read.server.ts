@@ -1,0 +1,220 @@
+// Reading resources: one resource with everything its page shows (and its form's values), and the lists (a user's
+// own, the review queue, the cards of the home page and of a parliament's page).
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
+import {
+  parliament,
+  resource,
+  resourceCountry,
+  resourceFile,
+  resourceLanguage,
+  resourceParliament,
+  resourcePillar,
+  resourceResolution,
+  resourceTheme,
+  user,
+} from '#db/schema/index'
+import { listedResourcesWhere, type Viewer } from './access.server'
+import { getDb } from '~/utils/db.server'
+
+/** The resource with everything its page shows, or undefined. */
+export function getResource(id: number) {
+  const db = getDb()
+  const row = db
+    .select({ resource, authorName: user.name, authorLocale: user.locale, authorEmail: user.email })
+    .from(resource)
+    .leftJoin(user, eq(user.id, resource.authorId))
+    .where(eq(resource.id, id))
+    .get()
+  if (!row) return undefined
+  const pillars = db
+    .select({ v: resourcePillar.pillar })
+    .from(resourcePillar)
+    .where(eq(resourcePillar.resourceId, id))
+    .orderBy(asc(resourcePillar.pillar))
+    .all()
+    .map((r) => r.v)
+  const resolutions = db
+    .select({ v: resourceResolution.resolution })
+    .from(resourceResolution)
+    .where(eq(resourceResolution.resourceId, id))
+    .orderBy(asc(resourceResolution.resolution))
+    .all()
+    .map((r) => r.v)
+  const themes = db
+    .select({ v: resourceTheme.theme })
+    .from(resourceTheme)
+    .where(eq(resourceTheme.resourceId, id))
+    .all()
+    .map((r) => r.v)
+  const languages = db
+    .select({ v: resourceLanguage.language })
+    .from(resourceLanguage)
+    .where(eq(resourceLanguage.resourceId, id))
+    .all()
+    .map((r) => r.v)
+  const countries = db
+    .select({ v: resourceCountry.countryCode })
+    .from(resourceCountry)
+    .where(eq(resourceCountry.resourceId, id))
+    .all()
+    .map((r) => r.v)
+  const parliaments = db
+    .select({ id: parliament.id, nameEn: parliament.nameEn, nameAr: parliament.nameAr })
+    .from(resourceParliament)
+    .innerJoin(parliament, eq(parliament.id, resourceParliament.parliamentId))
+    .where(eq(resourceParliament.resourceId, id))
+    .orderBy(asc(parliament.nameEn))
+    .all()
+  const files = db
+    .select({
+      id: resourceFile.id,
+      size: resourceFile.size,
+      mediaType: resourceFile.mediaType,
+      originalName: resourceFile.originalName,
+      role: resourceFile.role,
+      language: resourceFile.language,
+      altEn: resourceFile.altEn,
+      altAr: resourceFile.altAr,
+    })
+    .from(resourceFile)
+    .where(eq(resourceFile.resourceId, id))
+    .orderBy(asc(resourceFile.position), asc(resourceFile.id))
+    .all()
+  return {
+    ...row.resource,
+    author: row.resource.authorId
+      ? {
+          id: row.resource.authorId,
+          name: row.authorName ?? '',
+          locale: row.authorLocale ?? 'en',
+          email: row.authorEmail ?? '',
+        }
+      : null,
+    pillars,
+    resolutions,
+    themes,
+    languages,
+    countries,
+    parliaments,
+    files,
+  }
+}
+export type ResourceDetail = NonNullable<ReturnType<typeof getResource>>
+
+/** The form's values for an existing resource (strings, as the form holds them). */
+export function resourceFormValues(r: ResourceDetail) {
+  return {
+    type: r.type,
+    titleEn: r.titleEn,
+    titleAr: r.titleAr,
+    summaryEn: r.summaryEn,
+    summaryAr: r.summaryAr,
+    transcriptEn: r.transcriptEn,
+    transcriptAr: r.transcriptAr,
+    publisher: r.publisher,
+    authors: r.authors,
+    tags: r.tags,
+    publishedOn: r.publishedOn ?? '',
+    region: r.region ?? '',
+    countries: r.countries,
+    parliamentIds: r.parliaments.map((p) => String(p.id)),
+    pillars: r.pillars.map(String),
+    resolutions: r.resolutions,
+    themes: r.themes,
+    languages: r.languages,
+    licence: r.licence,
+    visibility: r.visibility,
+    externalUrl: r.externalUrl ?? '',
+  }
+}
+
+/** A user's own resources, newest first, with their state. */
+export function listAuthoredResources(authorId: number) {
+  return getDb()
+    .select({
+      id: resource.id,
+      type: resource.type,
+      titleEn: resource.titleEn,
+      titleAr: resource.titleAr,
+      state: resource.state,
+      returnReason: resource.returnReason,
+      visibility: resource.visibility,
+      updatedAt: resource.updatedAt,
+    })
+    .from(resource)
+    .where(eq(resource.authorId, authorId))
+    .orderBy(desc(resource.updatedAt), desc(resource.id))
+    .all()
+}
+
+/** What waits for a coordinator: submitted resources, oldest first. */
+export function listResourcesToReview() {
+  return getDb()
+    .select({
+      id: resource.id,
+      type: resource.type,
+      titleEn: resource.titleEn,
+      titleAr: resource.titleAr,
+      visibility: resource.visibility,
+      submittedAt: resource.submittedAt,
+      authorName: user.name,
+    })
+    .from(resource)
+    .leftJoin(user, eq(user.id, resource.authorId))
+    .where(eq(resource.state, 'submitted'))
+    .orderBy(asc(resource.submittedAt), asc(resource.id))
+    .all()
+}
+
+/** What a resource card shows (the home page, a parliament's page). */
+/** The columns a ResourceCard shows: every list of resources selects these. */
+export const resourceCardColumns = {
+  id: resource.id,
+  type: resource.type,
+  titleEn: resource.titleEn,
+  titleAr: resource.titleAr,
+  summaryEn: resource.summaryEn,
+  summaryAr: resource.summaryAr,
+  publishedOn: resource.publishedOn,
+  publishedAt: resource.publishedAt,
+  visibility: resource.visibility,
+}
+
+/** The latest published resources the viewer may see (the home page). */
+export function listLatestResources(viewer: Viewer, limit = 6) {
+  return getDb()
+    .select(resourceCardColumns)
+    .from(resource)
+    .where(listedResourcesWhere(viewer))
+    .orderBy(desc(resource.publishedAt), desc(resource.id))
+    .limit(limit)
+    .all()
+}
+
+/** Published resources related to a parliament that the viewer may see, newest first (its page). */
+export function listParliamentResources(parliamentId: number, viewer: Viewer, limit = 6) {
+  return getDb()
+    .select(resourceCardColumns)
+    .from(resourceParliament)
+    .innerJoin(resource, eq(resource.id, resourceParliament.resourceId))
+    .where(and(eq(resourceParliament.parliamentId, parliamentId), listedResourcesWhere(viewer)))
+    .orderBy(desc(resource.publishedAt), desc(resource.id))
+    .limit(limit)
+    .all()
+}
+
+/** Which of these parliament ids exist (a forged id is dropped by the caller's validation). */
+export function existingParliamentIds(ids: number[]) {
+  if (!ids.length) return []
+  return getDb()
+    .select({ id: parliament.id })
+    .from(parliament)
+    .where(inArray(parliament.id, ids))
+    .all()
+    .map((r) => r.id)
+}
+
+/** The published resources everyone may see (the home page's count). */
+export function countPublicResources() {
+  return getDb().select({ n: count() }).from(resource).where(listedResourcesWhere(null)).get()?.n ?? 0
+}

@@ -1,0 +1,2 @@
+// What other features may use of the requests feature.
+export { openRequestStates } from './states'
