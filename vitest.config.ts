@@ -14,5 +14,8 @@ export default defineConfig({
     ],
     setupFiles: ['./test/setup.ts'],
     pool: 'forks',
+    // A guard against a hang, not a speed check: npm test runs the unit tests beside tsc, ESLint and the build on
+    // two cores, where a test that opens four PDFs with pdf.js took over vitest's default 5 s.
+    testTimeout: 30_000,
   },
 })
