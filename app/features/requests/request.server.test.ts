@@ -1,33 +1,13 @@
-import { eq, sql } from 'drizzle-orm'
+// The request's model: creating one with its attachments, moving it through the workflow, assigning it and
+// withdrawing it.
+import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import {
-  assistanceRequest,
-  assistanceRequestEvent,
-  assistanceRequestFile,
-  assistanceRequestMessage,
-  assistanceRequestNote,
-  assistanceRequestOutput,
-  assistanceRequestTopic,
-  meeting,
-  parliament,
-  pendingUpload,
-  resource,
-  user,
-} from '#db/schema/index'
-import type { RequestState, Role } from '#db/enums'
+import { assistanceRequest, assistanceRequestFile, pendingUpload } from '#db/schema/index'
+import type { RequestState } from '#db/enums'
 import { getDb } from '~/utils/db.server'
 import { canWithdrawRequest, requestTransitions } from './states'
 import type { RequestInput } from './schemas'
-import { canManageRequests, canViewRequest, type RequestViewer } from './access.server'
-import {
-  listRequestMessages,
-  listRequestNotes,
-  listRequestOutputs,
-  linkRequestOutput,
-  postRequestMessage,
-  postRequestNote,
-  unlinkRequestOutput,
-} from './thread.server'
+import { postRequestMessage } from './thread.server'
 import {
   addRequestFiles,
   assignRequest,
@@ -36,141 +16,22 @@ import {
   getRequestFile,
   listAssignableUsers,
   listRequestEvents,
-  listRequests,
   moveRequest,
   UploadGoneError,
   withdrawRequest,
 } from './request.server'
-import { createPendingUpload } from '~/utils/pending-upload.server'
-
-const DAY = 24 * 3600 * 1000
-
-type Person = { id: number; role: Role; parliamentId: number | null; name: string }
-
-let n = 0
-function addUser(
-  parliamentId: number | null,
-  role: Role = 'member',
-  values: Partial<typeof user.$inferInsert> = {},
-): Person {
-  n++
-  return getDb()
-    .insert(user)
-    .values({ email: `person${n}@example.org`, name: `Person ${n}`, role, parliamentId, passwordHash: 'x', ...values })
-    .returning({ id: user.id, role: user.role, parliamentId: user.parliamentId, name: user.name })
-    .get()
-}
-
-function addParliament(nameEn: string, nameAr: string, countryCode: string) {
-  return getDb()
-    .insert(parliament)
-    .values({
-      kind: 'national',
-      countryCode,
-      chamber: 'single',
-      nameEn,
-      nameAr,
-      region: 'middle_east_north_africa',
-      joinedAt: '2021-12-13',
-    })
-    .returning({ id: parliament.id })
-    .get().id
-}
-
-function addResource(state: 'draft' | 'submitted' | 'published', titleEn: string) {
-  return getDb().insert(resource).values({ type: 'report', titleEn, state }).returning({ id: resource.id }).get().id
-}
-
-function addMeeting(state: 'draft' | 'published' | 'cancelled' | 'completed', titleEn: string) {
-  const startsAt = new Date(Date.now() + 30 * DAY)
-  return getDb()
-    .insert(meeting)
-    .values({
-      kind: 'workshop',
-      format: 'hybrid',
-      titleEn,
-      city: 'Doha',
-      timeZone: 'Asia/Qatar',
-      startsAt,
-      endsAt: new Date(startsAt.getTime() + DAY),
-      year: startsAt.getUTCFullYear(),
-      state,
-    })
-    .returning({ id: meeting.id })
-    .get().id
-}
-
-/** A pending upload row for this user (the bytes themselves do not matter to the model). */
-function addPendingUpload(userId: number, name = 'brief.pdf') {
-  return createPendingUpload({ sha256: 'a'.repeat(64), size: 1234, mediaType: 'application/pdf' }, userId, name)
-}
-
-function input(overrides: Partial<RequestInput> = {}): RequestInput {
-  return {
-    programmeId: null,
-    kind: 'legislative_drafting',
-    subject: 'Review of the draft law on terrorism financing',
-    need: 'A written review of the draft before its second reading.',
-    pillars: [2],
-    resolutions: ['2462'],
-    themes: ['terrorism_financing', 'legislation_oversight'],
-    desiredFrom: '2030-04-01',
-    desiredTo: '2030-04-30',
-    languages: ['ar', 'en'],
-    attachments: [],
-    ...overrides,
-  }
-}
-
-const tables = {
-  request: assistanceRequest,
-  topic: assistanceRequestTopic,
-  file: assistanceRequestFile,
-  event: assistanceRequestEvent,
-  message: assistanceRequestMessage,
-  note: assistanceRequestNote,
-  output: assistanceRequestOutput,
-  pending: pendingUpload,
-}
-
-/** How many rows each request table holds. */
-function counts() {
-  const db = getDb()
-  return Object.fromEntries(
-    Object.entries(tables).map(([name, table]) => [
-      name,
-      db
-        .select({ n: sql<number>`count(*)` })
-        .from(table)
-        .get()!.n,
-    ]),
-  ) as Record<keyof typeof tables, number>
-}
-
-function rowOf(id: number) {
-  return getDb().select().from(assistanceRequest).where(eq(assistanceRequest.id, id)).get()!
-}
+import { addPeople, addPendingUpload, counts, input, rowOf, type Person } from './request.test-helpers'
 
 let qatar: number
-let oman: number
 let member: Person
 let colleague: Person
 let otherMember: Person
-let homeless: Person
 let coordinator: Person
 let admin: Person
 let retired: Person
 
 beforeAll(() => {
-  qatar = addParliament('Shura Council of Qatar', 'مجلس الشورى القطري', 'QA')
-  oman = addParliament('Council of Oman', 'مجلس عُمان', 'OM')
-  member = addUser(qatar)
-  colleague = addUser(qatar)
-  otherMember = addUser(oman)
-  homeless = addUser(null)
-  coordinator = addUser(null, 'coordinator')
-  admin = addUser(null, 'admin')
-  retired = addUser(null, 'coordinator', { isActive: false })
+  ;({ qatar, member, colleague, otherMember, coordinator, admin, retired } = addPeople())
 })
 
 const newRequest = (
@@ -353,121 +214,6 @@ describe('moveRequest', () => {
   })
 })
 
-describe('the thread', () => {
-  it('takes messages on an open request, oldest first, with their authors', () => {
-    const id = newRequest()
-    expect(postRequestMessage(id, member.id, 'When could you start?')).toEqual({ ok: true })
-    expect(postRequestMessage(id, coordinator.id, 'In April.')).toEqual({ ok: true })
-    expect(listRequestMessages(id)).toEqual([
-      expect.objectContaining({ body: 'When could you start?', authorId: member.id, authorRole: 'member' }),
-      expect.objectContaining({ body: 'In April.', authorId: coordinator.id, authorRole: 'coordinator' }),
-    ])
-  })
-
-  it('refuses a message on a closed request (declined or completed) and writes no row', () => {
-    const declined = newRequest()
-    moveRequest(declined, 'declined', coordinator.id, 'Outside the mandate')
-    const completed = newRequest()
-    for (const to of ['under_review', 'accepted', 'completed'] as const)
-      moveRequest(completed, to, coordinator.id, null)
-    const before = counts()
-    expect(postRequestMessage(declined, member.id, 'But why?')).toEqual({ ok: false, error: 'requestClosed' })
-    expect(postRequestMessage(completed, coordinator.id, 'One more thing')).toEqual({
-      ok: false,
-      error: 'requestClosed',
-    })
-    expect(postRequestMessage(999_999, member.id, 'Anyone?')).toEqual({ ok: false, error: 'requestClosed' })
-    expect(counts()).toEqual(before)
-    expect(listRequestMessages(declined)).toEqual([])
-  })
-
-  it('keeps internal notes in their own table: listRequestMessages never returns one', () => {
-    const id = newRequest()
-    postRequestMessage(id, member.id, 'A public question')
-    const before = counts()
-    postRequestNote(id, coordinator.id, 'Internal: check the budget line first')
-    const after = counts()
-    expect(after.note - before.note).toBe(1)
-    expect(after.message).toBe(before.message)
-    expect(listRequestMessages(id).map((m) => m.body)).toEqual(['A public question'])
-    expect(JSON.stringify(listRequestMessages(id))).not.toContain('Internal')
-    expect(listRequestNotes(id)).toEqual([expect.objectContaining({ body: 'Internal: check the budget line first' })])
-    // Notes may be written on a closed request (the office keeps working notes).
-    moveRequest(id, 'declined', coordinator.id, 'Outside the mandate')
-    postRequestNote(id, coordinator.id, 'Declined after talking to the secretary-general')
-    expect(listRequestNotes(id)).toHaveLength(2)
-    expect(listRequestMessages(id)).toHaveLength(1)
-  })
-})
-
-describe('who sees a request', () => {
-  let qatarRequest: number
-  let omanRequest: number
-
-  beforeAll(() => {
-    qatarRequest = newRequest({ subject: 'Qatar’s request' })
-    omanRequest = newRequest({ subject: 'Oman’s request' }, { id: otherMember.id, parliamentId: oman })
-  })
-
-  const ids = (viewer: RequestViewer) => {
-    const all: number[] = []
-    for (let page = 1; ; page++) {
-      const { rows } = listRequests(viewer, { page })
-      if (!rows.length) return all
-      all.push(...rows.map((r) => r.id))
-    }
-  }
-
-  it('canViewRequest: its parliament’s members and the coordinators, nobody else', () => {
-    const r = { parliamentId: qatar }
-    expect(canViewRequest(r, member)).toBe(true)
-    expect(canViewRequest(r, colleague)).toBe(true)
-    expect(canViewRequest(r, otherMember)).toBe(false)
-    expect(canViewRequest(r, homeless)).toBe(false)
-    expect(canViewRequest(r, null)).toBe(false)
-    expect(canViewRequest(r, coordinator)).toBe(true)
-    expect(canViewRequest(r, admin)).toBe(true)
-    expect(canManageRequests(member)).toBe(false)
-    expect(canManageRequests(coordinator)).toBe(true)
-    expect(canManageRequests(null)).toBe(false)
-  })
-
-  it('listRequests shows the same: a member sees their parliament’s requests only', () => {
-    const colleagueSees = ids(colleague)
-    expect(colleagueSees).toContain(qatarRequest)
-    expect(colleagueSees).not.toContain(omanRequest)
-    const omaniSees = ids(otherMember)
-    expect(omaniSees).toContain(omanRequest)
-    expect(omaniSees).not.toContain(qatarRequest)
-    expect(ids(homeless)).toEqual([])
-    expect(ids(null)).toEqual([])
-    expect(listRequests(homeless).total).toBe(0)
-  })
-
-  it('a coordinator sees them all, and the totals agree with the lists', () => {
-    const all = ids(coordinator)
-    expect(all).toEqual(expect.arrayContaining([qatarRequest, omanRequest]))
-    expect(listRequests(coordinator).total).toBe(all.length)
-    expect(listRequests(admin).total).toBe(all.length)
-    const qatarTotal = listRequests(member).total
-    expect(qatarTotal).toBe(ids(member).length)
-    expect(qatarTotal + listRequests(otherMember).total).toBe(all.length)
-    expect(
-      getDb()
-        .select({ n: sql<number>`count(*)` })
-        .from(assistanceRequest)
-        .get()!.n,
-    ).toBe(all.length)
-  })
-
-  it('filters by state within what the viewer sees', () => {
-    const rows = listRequests(member, { state: 'submitted' }).rows
-    expect(rows.every((r) => r.state === 'submitted')).toBe(true)
-    expect(rows.map((r) => r.id)).toContain(qatarRequest)
-    expect(listRequests(otherMember, { state: 'submitted' }).rows.map((r) => r.id)).not.toContain(qatarRequest)
-  })
-})
-
 describe('assignRequest', () => {
   it('puts an active coordinator or admin in charge, and refuses anyone else', () => {
     const id = newRequest()
@@ -493,75 +239,6 @@ describe('assignRequest', () => {
     expect(rowOf(id).assigneeId).toBe(admin.id)
     expect(assignRequest(id, null)).toBe(true)
     expect(rowOf(id).assigneeId).toBeNull()
-  })
-})
-
-describe('outputs', () => {
-  let draftResource: number
-  let submittedResource: number
-  let publishedResource: number
-  let draftMeeting: number
-  let publishedMeeting: number
-  let completedMeeting: number
-
-  beforeAll(() => {
-    draftResource = addResource('draft', 'Draft guide')
-    submittedResource = addResource('submitted', 'Guide under review')
-    publishedResource = addResource('published', 'Published guide')
-    draftMeeting = addMeeting('draft', 'Draft workshop')
-    publishedMeeting = addMeeting('published', 'Workshop on drafting')
-    completedMeeting = addMeeting('completed', 'Past workshop')
-  })
-
-  it('refuses a resource or a meeting the requester could not open, and writes nothing', () => {
-    const id = newRequest()
-    const before = counts()
-    expect(linkRequestOutput(id, { kind: 'resource', id: draftResource })).toEqual({
-      ok: false,
-      error: 'outputUnknown',
-    })
-    expect(linkRequestOutput(id, { kind: 'resource', id: submittedResource })).toEqual({
-      ok: false,
-      error: 'outputUnknown',
-    })
-    expect(linkRequestOutput(id, { kind: 'resource', id: 999_999 })).toEqual({ ok: false, error: 'outputUnknown' })
-    expect(linkRequestOutput(id, { kind: 'meeting', id: draftMeeting })).toEqual({ ok: false, error: 'outputUnknown' })
-    expect(linkRequestOutput(id, { kind: 'meeting', id: 999_999 })).toEqual({ ok: false, error: 'outputUnknown' })
-    expect(counts()).toEqual(before)
-  })
-
-  it('links published ones, once each however often', () => {
-    const id = newRequest()
-    expect(linkRequestOutput(id, { kind: 'resource', id: publishedResource })).toEqual({ ok: true })
-    expect(linkRequestOutput(id, { kind: 'resource', id: publishedResource })).toEqual({ ok: true })
-    expect(linkRequestOutput(id, { kind: 'meeting', id: publishedMeeting })).toEqual({ ok: true })
-    expect(linkRequestOutput(id, { kind: 'meeting', id: publishedMeeting })).toEqual({ ok: true })
-    expect(linkRequestOutput(id, { kind: 'meeting', id: completedMeeting })).toEqual({ ok: true })
-    const outputs = listRequestOutputs(id)
-    expect(outputs.map((o) => [o.kind, o.targetId, o.title.en])).toEqual([
-      ['resource', publishedResource, 'Published guide'],
-      ['meeting', publishedMeeting, 'Workshop on drafting'],
-      ['meeting', completedMeeting, 'Past workshop'],
-    ])
-    expect(
-      getDb().select().from(assistanceRequestOutput).where(eq(assistanceRequestOutput.requestId, id)).all(),
-    ).toHaveLength(3)
-    // The same item may be the output of another request too.
-    const other = newRequest()
-    expect(linkRequestOutput(other, { kind: 'resource', id: publishedResource })).toEqual({ ok: true })
-    expect(listRequestOutputs(other)).toHaveLength(1)
-  })
-
-  it('unlinks an output only within its own request', () => {
-    const id = newRequest()
-    const other = newRequest()
-    linkRequestOutput(id, { kind: 'resource', id: publishedResource })
-    const [output] = listRequestOutputs(id)
-    expect(unlinkRequestOutput(other, output!.id)).toBe(false)
-    expect(listRequestOutputs(id)).toHaveLength(1)
-    expect(unlinkRequestOutput(id, output!.id)).toBe(true)
-    expect(listRequestOutputs(id)).toEqual([])
-    expect(unlinkRequestOutput(id, output!.id)).toBe(false)
   })
 })
 

@@ -1,11 +1,11 @@
+// The women and young parliamentarians' space: its programmes, meetings, resources, participation figures and
+// member groups (joined and left through the action).
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { memberGroups, type MemberGroup } from '~/utils/vocabulary'
-import { formatShare } from '~/components/charts/format'
-import { YearShareChart, formatYear } from '~/components/charts/year-chart'
 import { MeetingCard } from '~/features/meetings/meeting-card'
 import { ResourceCard } from '~/features/library/resource-card'
 import {
@@ -16,22 +16,19 @@ import {
   type GroupMember,
 } from '~/features/women-youth/member-group.server'
 import { MIN_AGE_GROUP } from '~/features/network/network-stats.server'
-import {
-  YOUNG_AGE_LIMIT,
-  participationByYear,
-  type YearParticipation,
-} from '~/features/meetings/participation-stats.server'
+import { YOUNG_AGE_LIMIT, participationByYear } from '~/features/meetings/participation-stats.server'
 import { listSpaceMeetings, listSpaceProgrammes, listSpaceResources } from '~/features/women-youth/women-youth.server'
 import { getUser, requireUser } from '~/utils/auth.server'
-import { pickLanguage, textLanguage } from '~/utils/bilingual'
+import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'
-import { formatDate, formatNumber } from '~/utils/format'
 import type { Language } from '~/utils/i18n'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import meetingStyles from '~/styles/meetings.css?url'
 import styles from '~/styles/women-youth.css?url'
+import { ParticipationFigures } from './figures'
+import { GroupPanel } from './group-panel'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [
@@ -224,213 +221,5 @@ function MeetingList({
         </li>
       ))}
     </ul>
-  )
-}
-
-function ParticipationFigures({
-  rows,
-  lang,
-  minAgeGroup,
-  youngAge,
-}: {
-  rows: YearParticipation[]
-  lang: Language
-  minAgeGroup: number
-  youngAge: number
-}) {
-  const { t } = useTranslation('womenYouth')
-  const n = (v: number) => formatNumber(v, lang)
-  const share = (v: number | null) => (v == null ? '—' : formatShare(v, lang))
-  const age = n(youngAge)
-  const common = {
-    lang,
-    noDataLabel: t('figures.noData'),
-    scaleNote: t('figures.scale', { full: formatShare(1, lang) }),
-  }
-  return (
-    <section aria-labelledby="wy-figures" className="women-youth__section">
-      <h2 id="wy-figures">{t('figures.title')}</h2>
-      <p>{t('figures.lead')}</p>
-      {rows.length === 0 ? (
-        <p className="women-youth__empty">{t('figures.empty')}</p>
-      ) : (
-        <div className="women-youth__charts">
-          <div>
-            <YearShareChart
-              id="chart-women"
-              title={t('figures.womenChart')}
-              rows={rows.map((r) => ({ year: r.year, value: r.womenShare }))}
-              {...common}
-            >
-              <FiguresTable
-                caption={t('figures.womenChart')}
-                headers={[
-                  t('figures.attendees'),
-                  t('figures.women'),
-                  t('figures.womenShare'),
-                  t('figures.genderNotStated'),
-                ]}
-                rows={rows.map((r) => ({
-                  year: r.year,
-                  cells: [
-                    n(r.attendees),
-                    r.women == null ? '—' : n(r.women),
-                    share(r.womenShare),
-                    n(r.genderNotStated),
-                  ],
-                }))}
-                lang={lang}
-                id="table-women"
-              />
-            </YearShareChart>
-            <p className="women-youth__note">{t('figures.womenNote', { n: n(minAgeGroup) })}</p>
-          </div>
-          <div>
-            <YearShareChart
-              id="chart-young"
-              title={t('figures.youngChart')}
-              rows={rows.map((r) => ({ year: r.year, value: r.youngShare }))}
-              variant={1}
-              {...common}
-            >
-              <FiguresTable
-                caption={t('figures.youngChart')}
-                headers={[
-                  t('figures.attendees'),
-                  t('figures.young', { age }),
-                  t('figures.youngShare', { age }),
-                  t('figures.birthYearNotStated'),
-                ]}
-                rows={rows.map((r) => ({
-                  year: r.year,
-                  cells: [
-                    n(r.attendees),
-                    r.young == null ? '—' : n(r.young),
-                    share(r.youngShare),
-                    n(r.birthYearNotStated),
-                  ],
-                }))}
-                lang={lang}
-                id="table-young"
-              />
-            </YearShareChart>
-            <p className="women-youth__note">{t('figures.youngNote', { age, n: n(minAgeGroup) })}</p>
-          </div>
-        </div>
-      )}
-    </section>
-  )
-}
-
-function FiguresTable({
-  id,
-  caption,
-  headers,
-  rows,
-  lang,
-}: {
-  id: string
-  caption: string
-  headers: string[]
-  rows: { year: number; cells: string[] }[]
-  lang: Language
-}) {
-  const { t } = useTranslation('womenYouth')
-  return (
-    <div className="table-wrap">
-      <table className="chart__table women-youth__table" id={id}>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('figures.year')}</th>
-            {headers.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.year} data-year={r.year}>
-              <th scope="row">{formatYear(r.year, lang)}</th>
-              {r.cells.map((c, i) => (
-                <td key={i}>{c}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
-
-type ShownMember = {
-  key: number
-  nameEn: string
-  nameAr: string
-  memberId: number | null
-  parliamentNameEn: string | null
-  parliamentNameAr: string | null
-  joinedAt: Date
-}
-
-function GroupPanel({
-  group,
-  members,
-  isIn,
-  lang,
-}: {
-  group: MemberGroup
-  members: ShownMember[]
-  isIn: boolean
-  lang: Language
-}) {
-  const { t } = useTranslation('womenYouth')
-  const suffix = group === 'women' ? 'Women' : 'Youth'
-  return (
-    <section aria-labelledby={`group-${group}-title`} className="women-youth__group" id={`group-${group}`}>
-      <h3 id={`group-${group}-title`}>{t(`groups.${group}`)}</h3>
-      <p className="muted">{t('groups.count', { n: formatNumber(members.length, lang) })}</p>
-      {isIn ? <p className="women-youth__in">{t('groups.youAreIn')}</p> : null}
-      <Form method="post" className="women-youth__group-form">
-        <input type="hidden" name="group" value={group} />
-        <input type="hidden" name="intent" value={isIn ? 'leave' : 'join'} />
-        <button type="submit" className={isIn ? 'button button--quiet' : 'button'}>
-          {t(isIn ? `groups.leave${suffix}` : `groups.join${suffix}`)}
-        </button>
-      </Form>
-      {members.length ? (
-        <ul className="women-youth__members">
-          {members.map((m) => {
-            const fromAccount = m.nameEn === m.nameAr
-            const name = fromAccount
-              ? { text: m.nameEn, lang: textLanguage(m.nameEn, lang) }
-              : pickLanguage({ en: m.nameEn, ar: m.nameAr }, lang)
-            const parliament =
-              m.parliamentNameEn || m.parliamentNameAr
-                ? pickLanguage({ en: m.parliamentNameEn, ar: m.parliamentNameAr }, lang)
-                : null
-            return (
-              <li key={m.key}>
-                {m.memberId ? (
-                  <Link to={`/${lang}/members/${m.memberId}`} lang={name.lang} className="women-youth__member-name">
-                    {name.text}
-                  </Link>
-                ) : (
-                  <span lang={name.lang} className="women-youth__member-name">
-                    {name.text}
-                  </span>
-                )}
-                {parliament ? <span lang={parliament.lang}>{parliament.text}</span> : null}
-                <span className="muted">{t('groups.joined', { date: formatDate(m.joinedAt, lang) })}</span>
-              </li>
-            )
-          })}
-        </ul>
-      ) : (
-        <p className="muted">{t('groups.empty')}</p>
-      )}
-    </section>
   )
 }
