@@ -13,6 +13,7 @@ import {
   signInAs,
   snap,
   test,
+  waitForHydration,
 } from './fixtures'
 
 // The agenda of a three-day meeting in Doha, built by a coordinator in each language: a session with a member
@@ -123,6 +124,8 @@ test.describe('meeting agenda and documents', () => {
       const page = await pageAs(browser, baseURL!, demo.coordinator.email, 'America/New_York')
       const consoleErrors = watchConsole(page)
       await page.goto(agendaPath)
+      // Acting before hydration would race React's hydration with the navigation the click starts.
+      await waitForHydration(page)
       const start = page.getByLabel(fill(t.a.form.startsAt, { zone: 'Asia/Qatar' }))
       const end = page.getByLabel(fill(t.a.form.endsAt, { zone: 'Asia/Qatar' }))
       // The form opens on the meeting's first day, at its start.
@@ -185,6 +188,8 @@ test.describe('meeting agenda and documents', () => {
 
       // Documents: search the library, link a published resource as a background paper.
       await page.goto(documentsPath)
+      // Acting before hydration would race React's hydration with the navigation the click starts.
+      await waitForHydration(page)
       await page.getByLabel(t.a.documents.searchLabel).fill('handbook oversight')
       await page.getByRole('button', { name: t.a.documents.searchButton, exact: true }).click()
       await expect(page).toHaveURL(/\?q=handbook/)
@@ -205,6 +210,8 @@ test.describe('meeting agenda and documents', () => {
       // The session's edit page: link the paper to the session; the agenda lists it.
       const sessionId = query<{ id: number }>('select id from meeting_session where meeting_id = ?', meetingId)[0]!.id
       await page.goto(`${agendaPath}/${sessionId}`)
+      // Acting before hydration would race React's hydration with the navigation the click starts.
+      await waitForHydration(page)
       await expect(page.getByLabel(fill(t.a.form.startsAt, { zone: 'Asia/Qatar' }))).toHaveValue(`${ym}-13T10:00`)
       await expect(page.getByLabel(memberName[lang])).toBeChecked()
       await page.getByLabel(lang === 'en' ? paper.title_en : paper.title_ar || paper.title_en).check()
