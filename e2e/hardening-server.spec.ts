@@ -122,12 +122,14 @@ test.describe('personal answers are never cached (item 7)', () => {
 })
 
 test.describe('a form body no form takes (item 11)', () => {
-  // Every route with an action, its address made from its file name ($lang → en, ids → 1, tokens → x).
+  // Every route with an action, its address made from its file name ($lang → en, ids → 1, tokens → x); a folder
+  // route is its folder's route.tsx.
+  const moduleOf = (entry: string) =>
+    fs.statSync(`app/routes/${entry}`).isDirectory() ? `app/routes/${entry}/route.tsx` : `app/routes/${entry}`
   const routes = fs
     .readdirSync('app/routes')
-    .filter((file) =>
-      /export (?:async )?(?:function|const) action\b/.test(fs.readFileSync(`app/routes/${file}`, 'utf8')),
-    )
+    .filter((entry) => fs.existsSync(moduleOf(entry)))
+    .filter((file) => /export (?:async )?(?:function|const) action\b/.test(fs.readFileSync(moduleOf(file), 'utf8')))
     .map((file) => {
       const segments = file
         .replace(/\.tsx?$/, '')
