@@ -28,7 +28,7 @@ const bundle = (l: string) => ({
   r: strings(l, 'requests'),
   c: strings(l, 'common'),
   n: strings(l, 'network'),
-  f: strings(l, 'files'),
+  f: strings(l, 'library'),
 })
 const text = { en: bundle('en'), ar: bundle('ar') }
 const fill = (template: string, values: Record<string, string | number>) =>

@@ -23,14 +23,14 @@ const strings = (lang: string, ns: string) =>
   JSON.parse(fs.readFileSync(path.join('locales', lang, `${ns}.json`), 'utf8'))
 const text = {
   en: {
-    r: strings('en', 'resources'),
-    f: strings('en', 'files'),
+    r: strings('en', 'library'),
+    f: strings('en', 'library'),
     c: strings('en', 'common'),
     l: strings('en', 'library'),
   },
   ar: {
-    r: strings('ar', 'resources'),
-    f: strings('ar', 'files'),
+    r: strings('ar', 'library'),
+    f: strings('ar', 'library'),
     c: strings('ar', 'common'),
     l: strings('ar', 'library'),
   },

@@ -6,8 +6,6 @@ import arNetwork from './ar/network.json'
 import arMembers from './ar/members.json'
 import arMechanisms from './ar/mechanisms.json'
 import arStats from './ar/stats.json'
-import arResources from './ar/resources.json'
-import arFiles from './ar/files.json'
 import arLibrary from './ar/library.json'
 import enAdmin from './en/admin.json'
 import enAuth from './en/auth.json'
@@ -17,8 +15,6 @@ import enNetwork from './en/network.json'
 import enMembers from './en/members.json'
 import enMechanisms from './en/mechanisms.json'
 import enStats from './en/stats.json'
-import enResources from './en/resources.json'
-import enFiles from './en/files.json'
 import arMeetings from './ar/meetings.json'
 import enMeetings from './en/meetings.json'
 import arAgenda from './ar/agenda.json'
@@ -47,8 +43,6 @@ export const resources = {
     members: enMembers,
     mechanisms: enMechanisms,
     stats: enStats,
-    resources: enResources,
-    files: enFiles,
     library: enLibrary,
     meetings: enMeetings,
     agenda: enAgenda,
@@ -68,8 +62,6 @@ export const resources = {
     members: arMembers,
     mechanisms: arMechanisms,
     stats: arStats,
-    resources: arResources,
-    files: arFiles,
     library: arLibrary,
     meetings: arMeetings,
     agenda: arAgenda,

@@ -159,7 +159,7 @@ describe('no change without its mail', () => {
     const mails = count(outbox)
     expect(register(m.id, { id: member.id, role: 'member', parliamentId: null }, inPerson)).toMatchObject({
       ok: true,
-      state: 'confirmed',
+      value: { state: 'confirmed' },
     })
     expect(count(auditEvent)).toBe(audits + 1)
     expect(count(outbox)).toBe(mails + 1)

@@ -26,7 +26,7 @@ type Props = {
 }
 
 /** "PDF, Word… Up to 200 MB each." in the page's language: the default hint, for other fields to reuse. */
-export function acceptedTypesHint(t: TFunction<'files'>, lang: Language, maxBytes?: number) {
+export function acceptedTypesHint(t: TFunction<'library'>, lang: Language, maxBytes?: number) {
   const types = t('upload.acceptedTypes')
   return maxBytes ? `${types} ${t('upload.maxSize', { max: formatBytes(maxBytes, lang) })}` : types
 }
@@ -52,7 +52,7 @@ export function FileUploadField({
   maxBytes,
   id,
 }: Props) {
-  const { t, i18n } = useTranslation('files')
+  const { t, i18n } = useTranslation('library')
   const lang = isLanguage(i18n.language) ? i18n.language : fallbackLanguage
   const generatedId = useId()
   const inputId = id ?? `${name}-${generatedId.replace(/:/g, '')}`

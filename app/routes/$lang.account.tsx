@@ -3,24 +3,25 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { BilingualText } from '~/components/bilingual-text'
 import { FormError } from '~/components/status-message'
+import { Field } from '~/components/ui/field'
+import { LanguageField } from '~/features/accounts/language-field'
 import { NewPasswordFields } from '~/features/accounts/new-password-fields'
-import { Field, SelectField } from '~/components/ui/field'
-import { recordAuditEvent } from '~/utils/audit.server'
+import { ChangePasswordFormSchema, ProfileFormSchema } from '~/features/accounts/schemas'
 import { changePassword, getUserById, updateProfile, verifyLogin } from '~/features/accounts/user.server'
+import { getMemberByUserId } from '~/features/network/member.server'
+import { getParliamentName } from '~/features/network/parliament.server'
 import { requireUser, startSession } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { useErrorText } from '~/utils/forms'
+import type { Language } from '~/utils/i18n'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
+import type { SessionUser } from '~/utils/session.server'
 import { consume, reset } from '~/utils/rate-limit.server'
-import { getMemberByUserId } from '~/features/network/member.server'
-import { getParliamentName } from '~/features/network/parliament.server'
-import { ChangePasswordFormSchema, ProfileFormSchema } from '~/features/accounts/schemas'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -39,56 +40,62 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('profile') }),
+  z.object({ intent: z.literal('password') }),
+])
+
+type IntentInput = { lang: Language; sessionUser: SessionUser; formData: FormData }
+
+async function changeOwnPassword({ lang, sessionUser, formData }: IntentInput) {
+  const submission = parseWithZod(formData, { schema: ChangePasswordFormSchema })
+  const hidden = { hideFields: ['currentPassword', 'password', 'confirmPassword'] }
+  const refuse = (error: string, status: number) =>
+    data(
+      {
+        intent: 'password' as const,
+        result: submission.reply({ fieldErrors: { currentPassword: [error] }, ...hidden }),
+      },
+      { status },
+    )
+  if (submission.status !== 'success') {
+    return data({ intent: 'password' as const, result: submission.reply(hidden) }, { status: 400 })
+  }
+  // Checking the current password is a sign-in's check: it shares the account's limit, so a borrowed session
+  // cannot guess the password (which would let it lock the owner out) at any speed.
+  if ((await consume('loginAccount', sessionUser.email)) > 0) return refuse('passwordChecksThrottled', 429)
+  if (!(await verifyLogin(sessionUser.email, submission.value.currentPassword))) {
+    return refuse('currentPasswordWrong', 400)
+  }
+  await reset('loginAccount', sessionUser.email)
+  // Every session of this user ends (other browsers included); this browser gets a fresh one.
+  await changePassword(sessionUser.id, submission.value.password)
+  return redirectWithFlash(`/${lang}/account`, 'passwordChanged', {
+    headers: { 'Set-Cookie': startSession(sessionUser.id) },
+  })
+}
+
+function saveProfile({ lang, sessionUser, formData }: IntentInput) {
+  const submission = parseWithZod(formData, { schema: ProfileFormSchema })
+  if (submission.status !== 'success') {
+    return data({ intent: 'profile' as const, result: submission.reply() }, { status: 400 })
+  }
+  updateProfile(sessionUser.id, submission.value)
+  return redirectWithFlash(`/${lang}/account`, 'profileSaved')
+}
+
+const handlers = { profile: saveProfile, password: changeOwnPassword } satisfies Record<
+  z.output<typeof IntentSchema>['intent'],
+  (input: IntentInput) => unknown
+>
+
 export async function action({ params, request }: ActionFunctionArgs) {
   const sessionUser = requireUser(request)
   const lang = requireLanguage(params)
   const formData = await request.formData()
-  if (formData.get('intent') === 'password') {
-    const submission = parseWithZod(formData, { schema: ChangePasswordFormSchema })
-    const hidden = { hideFields: ['currentPassword', 'password', 'confirmPassword'] }
-    if (submission.status !== 'success') {
-      return data({ intent: 'password', result: submission.reply(hidden) }, { status: 400 })
-    }
-    // Checking the current password is a sign-in's check: it shares the account's limit, so a borrowed session
-    // cannot guess the password (which would let it lock the owner out) at any speed.
-    if ((await consume('loginAccount', sessionUser.email)) > 0) {
-      return data(
-        {
-          intent: 'password',
-          result: submission.reply({ fieldErrors: { currentPassword: ['passwordChecksThrottled'] }, ...hidden }),
-        },
-        { status: 429 },
-      )
-    }
-    const verified = await verifyLogin(sessionUser.email, submission.value.currentPassword)
-    if (!verified) {
-      return data(
-        {
-          intent: 'password',
-          result: submission.reply({ fieldErrors: { currentPassword: ['currentPasswordWrong'] }, ...hidden }),
-        },
-        { status: 400 },
-      )
-    }
-    await reset('loginAccount', sessionUser.email)
-    // Every session of this user ends (other browsers included); this browser gets a fresh one.
-    await changePassword(sessionUser.id, submission.value.password)
-    return redirectWithFlash(`/${lang}/account`, 'passwordChanged', {
-      headers: { 'Set-Cookie': startSession(sessionUser.id) },
-    })
-  }
-  const submission = parseWithZod(formData, { schema: ProfileFormSchema })
-  if (submission.status !== 'success') {
-    return data({ intent: 'profile', result: submission.reply() }, { status: 400 })
-  }
-  atomically((tx) => {
-    updateProfile(sessionUser.id, submission.value)
-    recordAuditEvent(
-      { actorId: sessionUser.id, action: 'profile.updated', targetType: 'user', targetId: sessionUser.id },
-      tx,
-    )
-  })
-  return redirectWithFlash(`/${lang}/account`, 'profileSaved')
+  const parsed = IntentSchema.safeParse({ intent: formData.get('intent') })
+  if (!parsed.success) throw new Response('Bad Request', { status: 400 })
+  return handlers[parsed.data.intent]({ lang, sessionUser, formData })
 }
 
 export default function Account() {
@@ -147,17 +154,7 @@ export default function Account() {
             errors={errorText(profile.name.errors)}
             inputProps={{ ...getInputProps(profile.name, { type: 'text' }), autoComplete: 'name' }}
           />
-          <SelectField
-            id={profile.locale.id}
-            name={profile.locale.name}
-            label={t('account.language')}
-            defaultValue={profile.locale.initialValue as string}
-            errors={errorText(profile.locale.errors)}
-            options={[
-              { value: 'en', label: 'English' },
-              { value: 'ar', label: 'العربية' },
-            ]}
-          />
+          <LanguageField field={profile.locale} label={t('account.language')} />
           <button type="submit" className="button">
             {t('account.saveProfile')}
           </button>

@@ -2,19 +2,17 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/pagination'
-import { AUDIT_PAGE_SIZE, listAuditEvents } from '~/utils/audit.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireAdminListing } from '~/features/admin/access.server'
+import { AUDIT_PAGE_SIZE, listAuditEvents } from '~/features/admin/audit.server'
+import { DataTable } from '~/components/ui/data-table'
 import { formatDate } from '~/utils/format'
-import { readPage, requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 
 export const meta = titleMeta
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  requireRole(request, 'admin')
-  const lang = requireLanguage(params)
-  const page = readPage(request)
+  const { lang, page } = requireAdminListing({ params, request })
   return {
     lang,
     page,
@@ -31,34 +29,21 @@ export default function AdminAudit() {
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t('audit.title')}</h2>
       {rows.length === 0 ? <p>{t('audit.empty')}</p> : null}
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.what')}</th>
-              <th scope="col">{t('audit.target')}</th>
-              <th scope="col">{t('audit.details')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((e) => (
-              <tr key={e.id}>
-                <td>{formatDate(new Date(e.createdAt), lang, 'dateTime')}</td>
-                <td>{e.actorName ?? t('audit.anonymous')}</td>
-                <td>{t(`audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
-                <td>
-                  <bdi dir="ltr">{e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}</bdi>
-                </td>
-                <td>
-                  <code dir="ltr">{e.details ?? ''}</code>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={[t('audit.when'), t('audit.who'), t('audit.what'), t('audit.target'), t('audit.details')]}>
+        {rows.map((e) => (
+          <tr key={e.id}>
+            <td>{formatDate(new Date(e.createdAt), lang, 'dateTime')}</td>
+            <td>{e.actorName ?? t('audit.anonymous')}</td>
+            <td>{t(`audit.actions.${e.action.replaceAll('.', '_')}`, { defaultValue: e.action })}</td>
+            <td>
+              <bdi dir="ltr">{e.targetType ? `${e.targetType} ${e.targetId ?? ''}` : '—'}</bdi>
+            </td>
+            <td>
+              <code dir="ltr">{e.details ?? ''}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination page={page} pageSize={pageSize} total={total} />
     </section>
   )

@@ -2,32 +2,22 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from '~/components/pagination'
-import { listOutboxMessages, OUTBOX_PAGE_SIZE } from '~/utils/outbox.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireAdminListing } from '~/features/admin/access.server'
+import { listOutboxMessages, OUTBOX_PAGE_SIZE } from '~/features/admin/outbox.server'
 import { formatDate } from '~/utils/format'
-import { readPage, requireLanguage } from '~/utils/lang.server'
-import { isSmtpConfigured, redactOneTimeLinks } from '~/utils/mail.server'
+import { isSmtpConfigured } from '~/utils/mail.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 
 export const meta = titleMeta
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const admin = requireRole(request, 'admin')
-  const lang = requireLanguage(params)
-  const page = readPage(request)
-  const { rows, total } = listOutboxMessages(page)
-  // A live reset, invitation or feed link of another account is never shown, even while the outbox is the channel.
-  const shown = rows.map((m) => ({
-    ...m,
-    textBody: m.toAddress.toLowerCase() === admin.email.toLowerCase() ? m.textBody : redactOneTimeLinks(m.textBody),
-  }))
+  const { admin, lang, page } = requireAdminListing({ params, request })
   return {
     lang,
     page,
     pageSize: OUTBOX_PAGE_SIZE,
-    rows: shown,
-    total,
+    ...listOutboxMessages(page, admin),
     smtp: isSmtpConfigured(),
     title: pageTitle(lang, 'outbox.title', 'admin'),
   }

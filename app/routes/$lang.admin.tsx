@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { NavLink, Outlet, useParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireRole } from '~/utils/auth.server'
+import { requireAdmin } from '~/features/admin/access.server'
 import { requireLanguage } from '~/utils/lang.server'
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  requireRole(request, 'admin')
+  requireAdmin(request)
   requireLanguage(params)
   return null
 }

@@ -6,18 +6,13 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { FormError, StatusMessage } from '~/components/status-message'
 import { Field } from '~/components/ui/field'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { createToken } from '~/features/accounts/token.server'
-import { getUserByEmail } from '~/features/accounts/user.server'
-import { sendPasswordResetMail } from '~/features/accounts/mail.server'
+import { requestPasswordReset } from '~/features/accounts/password-reset.server'
+import { ForgotPasswordFormSchema } from '~/features/accounts/schemas'
 import { useErrorText } from '~/utils/forms'
 import { clientIp, requireLanguage } from '~/utils/lang.server'
-import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { consume } from '~/utils/rate-limit.server'
-import { ForgotPasswordFormSchema } from '~/features/accounts/schemas'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -38,18 +33,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ formErrors: ['throttled'] }), sent: false }, { status: 429 })
   }
   // The same answer whether or not the address has an account, so it cannot be probed.
-  const user = getUserByEmail(email)
-  if (user?.isActive && (await consume('resetEmail', email)) === 0) {
-    atomically((tx) => {
-      const { secret } = createToken('password_reset', { email, userId: user.id, locale: user.locale })
-      recordAuditEvent({ actorId: null, action: 'password.reset_requested', targetType: 'user', targetId: user.id }, tx)
-      sendPasswordResetMail(tx, {
-        to: user.email,
-        lang: user.locale,
-        link: absoluteUrl(`/${user.locale}/reset-password/${secret}`),
-      })
-    })
-  }
+  await requestPasswordReset(email)
   return { result: submission.reply({ resetForm: true }), sent: true }
 }
 

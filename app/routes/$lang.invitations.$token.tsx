@@ -7,7 +7,9 @@ import type { z } from 'zod'
 import { FormError } from '~/components/status-message'
 import { NewPasswordFields } from '~/features/accounts/new-password-fields'
 import { Field } from '~/components/ui/field'
+import { errorKey } from '~/features/accounts/errors'
 import { acceptInvitation } from '~/features/accounts/invitation.server'
+import { LinkGone } from '~/features/accounts/link-gone'
 import { findValidToken } from '~/features/accounts/token.server'
 import { startSession } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -37,9 +39,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
   const result = await acceptInvitation(params.token ?? '', submission.value)
   if (!result.ok) {
-    return data({ result: submission.reply({ formErrors: [result.reason], ...hidden }) }, { status: 410 })
+    return data({ result: submission.reply({ formErrors: [errorKey(result.error)], ...hidden }) }, { status: 410 })
   }
-  const user = result.user
+  const user = result.value
   return redirectWithFlash(`/${user.locale ?? lang}/account`, 'welcome', {
     headers: { 'Set-Cookie': startSession(user.id) },
   })
@@ -54,14 +56,7 @@ export default function AcceptInvitation() {
     lastResult: actionData?.result,
     shouldValidate: 'onSubmit',
   })
-  if (!email) {
-    return (
-      <div className="page narrow">
-        <h1>{t('accept.title')}</h1>
-        <p role="alert">{t('accept.invalid')}</p>
-      </div>
-    )
-  }
+  if (!email) return <LinkGone title={t('accept.title')} message={t('accept.invalid')} />
   return (
     <div className="page narrow">
       <h1>{t('accept.title')}</h1>
@@ -69,7 +64,7 @@ export default function AcceptInvitation() {
         {t('accept.intro')} <strong dir="ltr">{email}</strong>
       </p>
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
-        <FormError id={form.errorId}>{form.errors?.[0] ? t(`accept.${form.errors[0]}`) : null}</FormError>
+        <FormError id={form.errorId}>{form.errors?.[0] ? t(form.errors[0]) : null}</FormError>
         <Field
           label={t('fields.name')}
           errors={errorText(fields.name.errors)}

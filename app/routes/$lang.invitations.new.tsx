@@ -4,34 +4,25 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import type { Role } from '~/utils/vocabulary'
 import { FormError } from '~/components/status-message'
 import { Field, SelectField } from '~/components/ui/field'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { createInvitation, hasPendingInvitation } from '~/features/accounts/invitation.server'
-import { listParliamentOptions, parliamentExists } from '~/features/network/parliament.server'
+import { invitableRoles, requireInviter } from '~/features/accounts/access.server'
+import { hasPendingInvitation, inviteUser } from '~/features/accounts/invitation.server'
+import { LanguageField } from '~/features/accounts/language-field'
+import { InvitationFormSchema } from '~/features/accounts/schemas'
 import { getUserByEmail } from '~/features/accounts/user.server'
-import { sendInvitationMail } from '~/features/accounts/mail.server'
-import { requireRole } from '~/utils/auth.server'
+import { listParliamentOptions, parliamentExists } from '~/features/network/parliament.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { useErrorText } from '~/utils/forms'
 import { requireLanguage } from '~/utils/lang.server'
-import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { consume } from '~/utils/rate-limit.server'
-import { InvitationFormSchema } from '~/features/accounts/schemas'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
-/** Coordinators invite members; only admins may invite coordinators and admins. */
-function invitableRoles(inviterRole: Role): Role[] {
-  return inviterRole === 'admin' ? ['member', 'coordinator', 'admin'] : ['member']
-}
-
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const user = requireRole(request, 'coordinator')
+  const user = requireInviter(request)
   const lang = requireLanguage(params)
   return {
     lang,
@@ -42,7 +33,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const inviter = requireRole(request, 'coordinator')
+  const inviter = requireInviter(request)
   const lang = requireLanguage(params)
   const submission = parseWithZod(await request.formData(), {
     schema: InvitationFormSchema.superRefine((value, ctx) => {
@@ -65,34 +56,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   if ((await consume('invitation', String(inviter.id))) > 0) {
     return data({ result: submission.reply({ formErrors: ['throttled'] }) }, { status: 429 })
   }
-  const { email, role, parliamentId, locale } = submission.value
-  // The invitation, its audit row and its mail commit together: none is lost to a crash between them.
-  atomically((tx) => {
-    const { secret, token } = createInvitation({
-      email,
-      role,
-      parliamentId: parliamentId ?? null,
-      locale,
-      invitedById: inviter.id,
-    })
-    recordAuditEvent(
-      {
-        actorId: inviter.id,
-        action: 'invitation.created',
-        targetType: 'invitation',
-        targetId: token.id,
-        details: { email, role, parliamentId: parliamentId ?? null },
-      },
-      tx,
-    )
-    sendInvitationMail(tx, {
-      to: email,
-      lang: locale,
-      inviter: inviter.name,
-      role,
-      link: absoluteUrl(`/${locale}/invitations/${secret}`),
-    })
-  })
+  inviteUser({ ...submission.value, parliamentId: submission.value.parliamentId ?? null }, inviter)
   return redirectWithFlash(`/${lang}/invitations/new`, 'invitationSent')
 }
 
@@ -139,17 +103,7 @@ export default function NewInvitation() {
             })),
           ]}
         />
-        <SelectField
-          id={fields.locale.id}
-          name={fields.locale.name}
-          label={t('invite.language')}
-          defaultValue={fields.locale.initialValue as string}
-          errors={errorText(fields.locale.errors)}
-          options={[
-            { value: 'en', label: 'English' },
-            { value: 'ar', label: 'العربية' },
-          ]}
-        />
+        <LanguageField field={fields.locale} label={t('invite.language')} />
         <button type="submit" className="button">
           {t('invite.submit')}
         </button>

@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { FormError } from '~/components/status-message'
 import { Field } from '~/components/ui/field'
-import { recordAuditEvent } from '~/utils/audit.server'
+import { LoginFormSchema } from '~/features/accounts/schemas'
+import { recordFailedLogin, recordLogin } from '~/features/accounts/sign-in.server'
 import { verifyLogin } from '~/features/accounts/user.server'
-import { getUser, safeRedirectPath, startSession } from '~/utils/auth.server'
+import { getUser, safeRedirectPath } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { formatNumber } from '~/utils/format'
 import { useErrorText } from '~/utils/forms'
@@ -16,8 +17,6 @@ import { clientIp, requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { consume, refund, reset } from '~/utils/rate-limit.server'
-import { LoginFormSchema } from '~/features/accounts/schemas'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -59,7 +58,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
   const user = await verifyLogin(email, password)
   if (!user) {
-    recordAuditEvent({ actorId: null, action: 'login.failed', targetType: 'email', targetId: email })
+    recordFailedLogin(email)
     // One message for an unknown email and a wrong password, so neither can be probed.
     return data(
       { result: submission.reply({ formErrors: ['invalidCredentials'], hideFields: ['password'] }), retryAfter: 0 },
@@ -69,12 +68,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
   // The owner proved the password: their account starts afresh, and this address gets its attempt back.
   await Promise.all([reset('loginAccount', email), refund('loginIp', ip)])
-  const cookie = atomically((tx) => {
-    recordAuditEvent({ actorId: user.id, action: 'login', targetType: 'user', targetId: user.id }, tx)
-    return startSession(user.id)
-  })
   return redirectWithFlash(safeRedirectPath(redirectTo, `/${lang}/account`), 'signedIn', {
-    headers: { 'Set-Cookie': cookie },
+    headers: { 'Set-Cookie': recordLogin(user.id) },
   })
 }
 

@@ -1,9 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { endSession, getUser } from '~/utils/auth.server'
+import { logout } from '~/features/accounts/sign-in.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
-import { atomically } from '~/utils/transaction.server'
 
 // Signing out is a POST (a link or a prefetch must not sign anyone out); a GET just goes home.
 export function loader({ params }: LoaderFunctionArgs) {
@@ -12,10 +10,5 @@ export function loader({ params }: LoaderFunctionArgs) {
 
 export function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
-  const user = getUser(request)
-  const cookie = atomically((tx) => {
-    if (user) recordAuditEvent({ actorId: user.id, action: 'logout', targetType: 'user', targetId: user.id }, tx)
-    return endSession(request)
-  })
-  return redirectWithFlash(`/${lang}`, 'signedOut', { headers: { 'Set-Cookie': cookie } })
+  return redirectWithFlash(`/${lang}`, 'signedOut', { headers: { 'Set-Cookie': logout(request) } })
 }

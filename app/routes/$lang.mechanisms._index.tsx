@@ -1,17 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { mechanismKinds, regions } from '~/utils/vocabulary'
+import { mechanismKinds } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { FilterSelect } from '~/components/filter-select'
-import { NetworkNav } from '~/features/network/network-nav'
+import { NetworkHeader } from '~/features/network/network-nav'
 import { Pagination } from '~/components/pagination'
-import {
-  canEditMechanism,
-  listMechanismCountries,
-  MECHANISM_PAGE_SIZE,
-  searchMechanisms,
-} from '~/features/network/mechanism.server'
+import { canEditMechanism } from '~/features/network/access.server'
+import { listMechanismCountries, MECHANISM_PAGE_SIZE, searchMechanisms } from '~/features/network/mechanism.server'
 import { getParliamentName } from '~/features/network/parliament.server'
 import { getUser } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
@@ -22,17 +18,15 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { MechanismQuerySchema, pillarNumbers } from '~/features/network/mechanism-schemas'
 import styles from '~/styles/mechanisms.css?url'
-import { MAX_SEARCH_LENGTH, searchWasShortened } from '~/utils/query-string'
-import { GetForm } from '~/components/get-form'
+import { readListQuery } from '~/utils/query-string'
+import { ListSearch, PlaceFilters } from '~/features/network/components/list-search'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const raw = Object.fromEntries(new URL(request.url).searchParams)
-  const query = MechanismQuerySchema.parse(raw)
-  const shortened = searchWasShortened(raw.q)
+  const { query, shortened } = readListQuery(new URL(request.url).searchParams, MechanismQuerySchema)
   const user = getUser(request)
   const { rows, total } = searchMechanisms(query, lang)
   return {
@@ -65,9 +59,7 @@ export default function Mechanisms() {
   })()
   return (
     <div className="page">
-      <NetworkNav lang={lang} />
-      <h1>{t('list.title')}</h1>
-      <p className="lead">{t('list.lead')}</p>
+      <NetworkHeader lang={lang} title={t('list.title')} lead={t('list.lead')} />
       {canAdd ? (
         <p>
           <Link className="button" to={`/${lang}/mechanisms/new`}>
@@ -75,11 +67,14 @@ export default function Mechanisms() {
           </Link>
         </p>
       ) : null}
-      <GetForm className="filters" role="search" aria-label={t('list.searchLabel')}>
-        <div className="field filters__query">
-          <label htmlFor="q">{t('list.search')}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
-        </div>
+      <ListSearch
+        formLabel={t('list.searchLabel')}
+        searchLabel={t('list.search')}
+        applyLabel={t('list.apply')}
+        q={query.q}
+        shortened={shortened}
+        lang={lang}
+      >
         <FilterSelect
           name="kind"
           label={t('list.kind')}
@@ -94,28 +89,16 @@ export default function Mechanisms() {
           allLabel={t('list.all')}
           options={pillarNumbers.map((n) => ({ value: n, label: t(`pillarsShort.${n}`, { ns: 'network' }) }))}
         />
-        <FilterSelect
-          name="region"
-          label={t('list.region')}
-          value={query.region}
+        <PlaceFilters
+          regionLabel={t('list.region')}
+          countryLabel={t('list.country')}
           allLabel={t('list.all')}
-          options={regions.map((r) => ({ value: r, label: t(`regions.${r}`, { ns: 'common' }) }))}
-        />
-        <FilterSelect
-          name="country"
-          label={t('list.country')}
-          value={query.country}
-          allLabel={t('list.all')}
-          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+          region={query.region}
+          country={query.country}
+          countries={countries}
         />
         {scope ? <input type="hidden" name="parliament" value={scope.id} /> : null}
-        <button type="submit" className="button">
-          {t('list.apply')}
-        </button>
-      </GetForm>
-      {shortened ? (
-        <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p>
-      ) : null}
+      </ListSearch>
 
       {scope ? (
         <p className="filter-scope">

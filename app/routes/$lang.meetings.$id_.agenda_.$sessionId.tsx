@@ -1,19 +1,20 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { BilingualText } from '~/components/bilingual-text'
 import { agendaStylesheet } from '~/features/meetings/meeting-agenda'
 import { MeetingSessionForm } from '~/features/meetings/meeting-session-form'
 import { getSessionFormValues } from '~/features/meetings/agenda.server'
 import { deleteSession, updateSession } from '~/features/meetings/sessions.server'
-import { requireRole } from '~/utils/auth.server'
-import { requireMeeting } from '~/features/meetings/guards.server'
+import { requireManagedMeeting } from '~/features/meetings/guards.server'
+import { EditorNav } from '~/features/meetings/meeting-nav'
+import { meetingPageTitle } from '~/features/meetings/page-title.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { parseId } from '~/utils/ids'
 import { requireLanguage } from '~/utils/lang.server'
-import { meetingPageTitle, sessionFormContext } from '~/features/meetings/session-form.server'
+import { sessionFormContext } from '~/features/meetings/session-form.server'
 import { titleMeta } from '~/utils/meta'
-import { MeetingSessionFormSchema } from '~/features/meetings/session-schemas'
+import { MeetingSessionFormSchema, SessionIntentSchema } from '~/features/meetings/session-schemas'
 
 // One session of a meeting's agenda, edited by a coordinator. (`agenda_` keeps this page out of the agenda
 // page's layout: it is a page of its own, not a part of the editor.)
@@ -21,12 +22,12 @@ import { MeetingSessionFormSchema } from '~/features/meetings/session-schemas'
 export const meta = titleMeta
 export const links: LinksFunction = () => [agendaStylesheet]
 
+/** A coordinator (others: 403; visitors sign in first) and a session of an existing meeting (else 404). */
 function requireSession(request: Request, params: LoaderFunctionArgs['params']) {
-  const user = requireRole(request, 'coordinator')
+  const { user, meeting: m } = requireManagedMeeting(request, params.id)
   const lang = requireLanguage(params)
-  const m = requireMeeting(params.id)
-  const sessionId = Number(params.sessionId)
-  const values = Number.isSafeInteger(sessionId) ? getSessionFormValues(m.id, sessionId, m.timeZone) : null
+  const sessionId = parseId(params.sessionId)
+  const values = getSessionFormValues(m.id, sessionId, m.timeZone)
   if (!values) throw new Response('Not Found', { status: 404 })
   return { user, lang, meeting: m, sessionId, values }
 }
@@ -36,8 +37,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return {
     lang,
     meeting: { id: m.id, titleEn: m.titleEn, titleAr: m.titleAr },
-    ...sessionFormContext(m, lang, values.speakerMemberIds.map(Number)),
-    defaultValue: values,
+    // What the session form takes besides its id, last result and label.
+    form: { ...sessionFormContext(m, lang, values.speakerMemberIds.map(Number)), lang, defaultValue: values },
     title: meetingPageTitle(m, lang, 'editor.editTitle'),
   }
 }
@@ -45,13 +46,13 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const { user, lang, meeting: m, sessionId } = requireSession(request, params)
   const formData = await request.formData()
-  const intent = formData.get('intent')
+  const parsed = SessionIntentSchema.safeParse({ intent: formData.get('intent') })
+  if (!parsed.success) throw new Response('Bad Request', { status: 400 })
   const agendaPath = `/${lang}/meetings/${m.id}/agenda`
-  if (intent === 'delete') {
+  if (parsed.data.intent === 'delete') {
     deleteSession(m.id, sessionId, user)
     return redirectWithFlash(agendaPath, 'sessionDeleted')
   }
-  if (intent !== 'save') throw new Response('Bad Request', { status: 400 })
   const submission = parseWithZod(formData, { schema: MeetingSessionFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const saved = updateSession(m.id, sessionId, submission.value, user)
@@ -61,29 +62,16 @@ export async function action({ params, request }: ActionFunctionArgs) {
 }
 
 export default function EditSession() {
-  const { lang, meeting, timeZone, window, speakers, documents, defaultValue } = useLoaderData<typeof loader>()
+  const { lang, meeting, form } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('agenda')
   return (
     <div className="page">
-      <p className="breadcrumb agenda-editor__nav">
-        <Link to={`/${lang}/meetings/${meeting.id}`}>
-          {t('editor.backToMeeting')}: <BilingualText en={meeting.titleEn} ar={meeting.titleAr} lang={lang} />
-        </Link>
-        <Link to={`/${lang}/meetings/${meeting.id}/agenda`}>{t('editor.backToAgenda')}</Link>
-      </p>
+      <EditorNav lang={lang} meeting={meeting} to="/agenda">
+        {t('editor.backToAgenda')}
+      </EditorNav>
       <h1>{t('editor.editTitle')}</h1>
-      <MeetingSessionForm
-        id="edit-session"
-        lastResult={actionData?.result}
-        defaultValue={defaultValue}
-        lang={lang}
-        timeZone={timeZone}
-        window={window}
-        speakers={speakers}
-        documents={documents}
-        submitLabel={t('editor.save')}
-      />
+      <MeetingSessionForm {...form} id="edit-session" lastResult={actionData?.result} submitLabel={t('editor.save')} />
       <details className="session-delete">
         <summary>{t('editor.deleteTitle')}</summary>
         <p>{t('editor.deleteWarning')}</p>

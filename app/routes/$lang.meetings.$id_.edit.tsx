@@ -2,27 +2,23 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MeetingForm } from '~/features/meetings/meeting-form'
-import { notifyMeetingChanged } from '~/features/meetings/notices.server'
-import { fillFreeSeats } from '~/features/meetings/registration.server'
-import { meetingFormValues, updateMeeting } from '~/features/meetings/meeting.server'
-import { requireRole } from '~/utils/auth.server'
+import { saveMeeting } from '~/features/meetings/meeting-changes.server'
+import { meetingFormValues } from '~/features/meetings/meeting.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { absoluteUrl } from '~/utils/links.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { meetingFormChoices, readMeetingForm } from '~/features/meetings/form.server'
-import { requireMeeting } from '~/features/meetings/guards.server'
+import { requireManagedMeeting } from '~/features/meetings/guards.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import styles from '~/styles/meetings.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  requireRole(request, 'coordinator')
+  const { meeting } = requireManagedMeeting(request, params.id)
   const lang = requireLanguage(params)
-  const meeting = requireMeeting(params.id)
   return {
     lang,
     id: meeting.id,
@@ -33,20 +29,12 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const user = requireRole(request, 'coordinator')
+  const { user, meeting } = requireManagedMeeting(request, params.id)
   const lang = requireLanguage(params)
-  const meeting = requireMeeting(params.id)
   const form = await readMeetingForm(request)
   if (!form.ok) return data({ result: form.reply }, { status: 400 })
   // The change, the seats it frees, the audit rows and the mails commit together (mails go out after the commit).
-  atomically((tx) => {
-    const change = updateMeeting(meeting.id, form.input, user)
-    // More seats (or no limit any more): the waiting list moves up, and those promoted are told.
-    fillFreeSeats(meeting.id, { baseUrl: absoluteUrl('/') })
-    if (change && (change.time || change.venue) && meeting.state === 'published') {
-      notifyMeetingChanged(tx, meeting.id, change, { baseUrl: absoluteUrl('/') })
-    }
-  })
+  saveMeeting(meeting, form.input, user, { baseUrl: absoluteUrl('/') })
   return redirectWithFlash(`/${lang}/meetings/${meeting.id}`, 'meetingSaved')
 }
 

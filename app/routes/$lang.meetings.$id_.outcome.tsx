@@ -6,12 +6,11 @@ import { useTranslation } from 'react-i18next'
 import { FormError } from '~/components/status-message'
 import { TextareaField } from '~/components/ui/field'
 import { publishOutcome } from '~/features/meetings/meeting.server'
-import { requireRole } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { useErrorText } from '~/utils/forms'
 import { requireLanguage } from '~/utils/lang.server'
-import { requireMeeting } from '~/features/meetings/guards.server'
+import { requireManagedMeeting } from '~/features/meetings/guards.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { OutcomeSchema } from '~/features/meetings/schemas'
@@ -21,9 +20,8 @@ export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  requireRole(request, 'coordinator')
+  const { meeting: m } = requireManagedMeeting(request, params.id)
   const lang = requireLanguage(params)
-  const m = requireMeeting(params.id)
   return {
     lang,
     id: m.id,
@@ -34,9 +32,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const user = requireRole(request, 'coordinator')
+  const { user, meeting: m } = requireManagedMeeting(request, params.id)
   const lang = requireLanguage(params)
-  const m = requireMeeting(params.id)
   const submission = parseWithZod(await request.formData(), { schema: OutcomeSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   publishOutcome(m.id, submission.value, user)

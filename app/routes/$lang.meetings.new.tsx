@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MeetingForm } from '~/features/meetings/meeting-form'
 import { createMeeting } from '~/features/meetings/meeting.server'
-import { requireRole } from '~/utils/auth.server'
+import { requireMeetingManager } from '~/features/meetings/guards.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { meetingFormChoices, readMeetingForm } from '~/features/meetings/form.server'
@@ -15,7 +15,7 @@ export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
-  requireRole(request, 'coordinator')
+  requireMeetingManager(request)
   const lang = requireLanguage(params)
   return {
     lang,
@@ -26,7 +26,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const user = requireRole(request, 'coordinator')
+  const user = requireMeetingManager(request)
   const lang = requireLanguage(params)
   const form = await readMeetingForm(request)
   if (!form.ok) return data({ result: form.reply }, { status: 400 })

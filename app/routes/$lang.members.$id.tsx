@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
-import { canEditMember, getMemberProfile } from '~/features/network/member.server'
-import { getUser } from '~/utils/auth.server'
+import { canEditMember } from '~/features/network/access.server'
+import { requireVisibleMember } from '~/features/network/guards.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
@@ -13,17 +13,12 @@ export const meta = titleMeta
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const user = getUser(request)
-  const id = Number(params.id)
-  // A members-only profile does not exist for a visitor (404, not 403: its existence is not revealed).
-  const found = Number.isSafeInteger(id) && id > 0 ? getMemberProfile(id, Boolean(user)) : null
-  if (!found) throw new Response('Not Found', { status: 404 })
-  const { profile } = found
+  const { user, profile, userId } = requireVisibleMember(request, params.id)
   const name = pickLanguage({ en: profile.nameEn, ar: profile.nameAr }, lang).text
   return {
     lang,
     profile,
-    canEdit: canEditMember(user, { userId: found.userId }),
+    canEdit: canEditMember(user, { userId }),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
   }
 }

@@ -2,42 +2,31 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { MemberForm } from '~/features/network/member-form'
 import { FormError } from '~/components/status-message'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { canEditMember, getMemberForEdit, updateMember } from '~/features/network/member.server'
-import { listParliamentOptions, parliamentExists } from '~/features/network/parliament.server'
-import { hasRole, requireUser } from '~/utils/auth.server'
+import { errorKey } from '~/features/network/errors'
+import { requireEditableMember } from '~/features/network/guards.server'
+import { MemberForm } from '~/features/network/member-form'
+import { readPhotoRefusal } from '~/features/network/member-photo.server'
+import { MemberFormSchema } from '~/features/network/member-schemas'
+import { updateMember } from '~/features/network/member.server'
+import { listParliamentOptions } from '~/features/network/parliament.server'
+import { hasRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { MemberFormSchema } from '~/features/network/member-schemas'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
-
-/** The profile, if this user may edit it; others get 403 (or 404 when it does not exist). */
-function requireEditableMember(request: Request, idParam: string | undefined) {
-  const user = requireUser(request)
-  const id = Number(idParam)
-  const target = Number.isSafeInteger(id) && id > 0 ? getMemberForEdit(id) : undefined
-  if (!target) throw new Response('Not Found', { status: 404 })
-  if (!canEditMember(user, target)) throw new Response('Forbidden', { status: 403 })
-  return { user, target }
-}
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const { user, target: m } = requireEditableMember(request, params.id)
   const lang = requireLanguage(params)
-  const isCoordinator = hasRole(user, 'coordinator')
-  const photoError = new URL(request.url).searchParams.get('photoError')
   return {
     lang,
     id: m.id,
     photo: m.photo,
-    photoError: photoError === 'tooLarge' || photoError === 'notImage' || photoError === 'noFile' ? photoError : null,
-    parliaments: isCoordinator ? listParliamentOptions(lang) : null,
+    photoError: readPhotoRefusal(new URL(request.url).searchParams.get('photoError')),
+    parliaments: hasRole(user, 'coordinator') ? listParliamentOptions(lang) : null,
     values: {
       nameEn: m.nameEn,
       nameAr: m.nameAr,
@@ -67,22 +56,20 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { parliamentId, isFocalPoint, gender, ...input } = submission.value
   // Only coordinators move a profile to another parliament or name focal points; members cannot, whatever they post.
   const coordinator = hasRole(user, 'coordinator')
-  if (coordinator && parliamentId && !parliamentExists(parliamentId)) {
-    return data({ result: submission.reply({ fieldErrors: { parliamentId: ['invalidChoice'] } }) }, { status: 400 })
-  }
-  // The change and its audit row commit together.
-  const saved = atomically((tx) => {
-    const result = updateMember(target.id, {
+  const saved = updateMember(
+    target.id,
+    {
       ...input,
       gender: gender ?? null,
       ...(coordinator ? { parliamentId: parliamentId ?? target.parliamentId, isFocalPoint } : {}),
-    })
-    if (result.ok)
-      recordAuditEvent({ actorId: user.id, action: 'member.updated', targetType: 'member', targetId: target.id }, tx)
-    return result
-  })
+    },
+    user,
+  )
   if (!saved.ok) {
-    return data({ result: submission.reply({ fieldErrors: { parliamentId: [saved.error] } }) }, { status: 409 })
+    return data(
+      { result: submission.reply({ fieldErrors: { parliamentId: [saved.error] } }) },
+      { status: saved.error === 'invalidChoice' ? 400 : 409 },
+    )
   }
   return redirectWithFlash(`/${lang}/members/${target.id}`, 'profileSaved')
 }
@@ -100,7 +87,7 @@ export default function EditMember() {
         {photo ? (
           <img className="avatar" src={`/photos/${photo}/256`} alt={t('photo.current')} width={128} height={128} />
         ) : null}
-        <FormError>{photoError ? t(`photo.errors.${photoError}`) : null}</FormError>
+        <FormError>{photoError ? t(errorKey(photoError)) : null}</FormError>
         <Form method="post" action={`/${lang}/members/${id}/photo`} encType="multipart/form-data" className="stack">
           <div className="field">
             <label htmlFor="photo-file">{t('photo.file')}</label>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { genders, positions } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { FilterSelect } from '~/components/filter-select'
-import { NetworkNav } from '~/features/network/network-nav'
+import { NetworkHeader } from '~/features/network/network-nav'
 import { Pagination } from '~/components/pagination'
 import { MEMBERS_PAGE_SIZE, searchMembers } from '~/features/network/member.server'
 import { listParliamentOptions } from '~/features/network/parliament.server'
@@ -14,17 +14,15 @@ import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { MemberQuerySchema } from '~/features/network/member-schemas'
-import { MAX_SEARCH_LENGTH, searchWasShortened } from '~/utils/query-string'
-import { GetForm } from '~/components/get-form'
+import { readListQuery } from '~/utils/query-string'
+import { ListSearch } from '~/features/network/components/list-search'
 
 export const meta = titleMeta
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
   const user = getUser(request)
-  const raw = Object.fromEntries(new URL(request.url).searchParams)
-  const query = MemberQuerySchema.parse(raw)
-  const shortened = searchWasShortened(raw.q)
+  const { query, shortened } = readListQuery(new URL(request.url).searchParams, MemberQuerySchema)
   const { rows, total } = searchMembers(query, Boolean(user), lang)
   return {
     lang,
@@ -46,9 +44,7 @@ export default function Members() {
   const { t } = useTranslation(['members', 'network', 'common'])
   return (
     <div className="page">
-      <NetworkNav lang={lang} />
-      <h1>{t('list.title')}</h1>
-      <p className="lead">{t('list.lead')}</p>
+      <NetworkHeader lang={lang} title={t('list.title')} lead={t('list.lead')} />
       {signedIn ? null : <p className="notice">{t('list.visitorNote')}</p>}
       {canAdd ? (
         <p>
@@ -60,11 +56,14 @@ export default function Members() {
           </Link>
         </p>
       ) : null}
-      <GetForm className="filters" role="search" aria-label={t('list.searchLabel')}>
-        <div className="field filters__query">
-          <label htmlFor="q">{t('list.search')}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
-        </div>
+      <ListSearch
+        formLabel={t('list.searchLabel')}
+        searchLabel={t('list.search')}
+        applyLabel={t('directory.apply', { ns: 'network' })}
+        q={query.q}
+        shortened={shortened}
+        lang={lang}
+      >
         <FilterSelect
           name="parliament"
           label={t('list.parliament')}
@@ -93,13 +92,7 @@ export default function Members() {
           <input id="focal" name="focal" type="checkbox" value="1" defaultChecked={query.focal} />
           <label htmlFor="focal">{t('list.focalOnly')}</label>
         </div>
-        <button type="submit" className="button">
-          {t('directory.apply', { ns: 'network' })}
-        </button>
-      </GetForm>
-      {shortened ? (
-        <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p>
-      ) : null}
+      </ListSearch>
       <p className="muted" role="status">
         {t('directory.count', { ns: 'network', total: formatNumber(total, lang) })}
       </p>

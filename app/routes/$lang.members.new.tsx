@@ -1,37 +1,23 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { requireMemberAuthor } from '~/features/network/guards.server'
 import { MemberForm } from '~/features/network/member-form'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { createMember, getMemberByUserId } from '~/features/network/member.server'
-import { listParliamentOptions, parliamentExists } from '~/features/network/parliament.server'
-import { hasRole, requireUser } from '~/utils/auth.server'
+import { MemberFormSchema } from '~/features/network/member-schemas'
+import { createMember } from '~/features/network/member.server'
+import { listParliamentOptions } from '~/features/network/parliament.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import type { SessionUser } from '~/utils/session.server'
-import { MemberFormSchema } from '~/features/network/member-schemas'
-import { atomically } from '~/utils/transaction.server'
+import { fail } from '~/utils/result'
 
 export const meta = titleMeta
 
-/**
- * Coordinators add anyone's profile. A member creates their own, once, in the parliament of their account
- * (never one they post); a member with a profile is sent to edit it.
- */
-function whoCreates(user: SessionUser, lang: string) {
-  if (hasRole(user, 'coordinator')) return { kind: 'coordinator' as const }
-  const own = getMemberByUserId(user.id)
-  if (own) throw redirect(`/${lang}/members/${own.id}/edit`)
-  return { kind: 'self' as const, parliamentId: user.parliamentId }
-}
-
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const user = requireUser(request)
   const lang = requireLanguage(params)
-  const who = whoCreates(user, lang)
+  const { user, who } = requireMemberAuthor(request, lang)
   return {
     lang,
     who,
@@ -42,29 +28,28 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request }: ActionFunctionArgs) {
-  const user = requireUser(request)
   const lang = requireLanguage(params)
-  const who = whoCreates(user, lang)
+  const { user, who } = requireMemberAuthor(request, lang)
   const submission = parseWithZod(await request.formData(), { schema: MemberFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { parliamentId: posted, isFocalPoint, gender, ...input } = submission.value
   const parliamentId = who.kind === 'coordinator' ? posted : who.parliamentId
-  if (!parliamentId || !parliamentExists(parliamentId)) {
-    return data({ result: submission.reply({ fieldErrors: { parliamentId: ['invalidChoice'] } }) }, { status: 400 })
+  const created = parliamentId
+    ? createMember(
+        {
+          ...input,
+          gender: gender ?? null,
+          parliamentId,
+          isFocalPoint: who.kind === 'coordinator' ? isFocalPoint : false,
+          userId: who.kind === 'self' ? user.id : null,
+        },
+        user,
+      )
+    : fail('invalidChoice')
+  if (!created.ok) {
+    return data({ result: submission.reply({ fieldErrors: { parliamentId: [created.error] } }) }, { status: 400 })
   }
-  // The change and its audit row commit together.
-  const { id } = atomically((tx) => {
-    const created = createMember({
-      ...input,
-      gender: gender ?? null,
-      parliamentId,
-      isFocalPoint: who.kind === 'coordinator' ? isFocalPoint : false,
-      userId: who.kind === 'self' ? user.id : null,
-    })
-    recordAuditEvent({ actorId: user.id, action: 'member.created', targetType: 'member', targetId: created.id }, tx)
-    return created
-  })
-  return redirectWithFlash(`/${lang}/members/${id}`, 'profileSaved')
+  return redirectWithFlash(`/${lang}/members/${created.value.id}`, 'profileSaved')
 }
 
 export default function NewMember() {

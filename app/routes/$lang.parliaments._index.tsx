@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { parliamentKinds, regions } from '~/utils/vocabulary'
+import { parliamentKinds } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { FilterSelect } from '~/components/filter-select'
-import { NetworkNav } from '~/features/network/network-nav'
+import { NetworkHeader } from '~/features/network/network-nav'
 import { Pagination } from '~/components/pagination'
 import { DIRECTORY_PAGE_SIZE, listParliamentCountries, searchParliaments } from '~/features/network/parliament.server'
 import { hasRole, getUser } from '~/utils/auth.server'
@@ -14,16 +14,14 @@ import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { DirectoryQuerySchema, parliamentSorts } from '~/features/network/parliament-schemas'
-import { boundedSearch, MAX_SEARCH_LENGTH, searchWasShortened } from '~/utils/query-string'
-import { GetForm } from '~/components/get-form'
+import { boundedSearch, readListQuery } from '~/utils/query-string'
+import { ListSearch, PlaceFilters } from '~/features/network/components/list-search'
 
 export const meta = titleMeta
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const raw = Object.fromEntries(new URL(request.url).searchParams)
-  const query = DirectoryQuerySchema.parse(raw)
-  const shortened = searchWasShortened(raw.q)
+  const { query, shortened } = readListQuery(new URL(request.url).searchParams, DirectoryQuerySchema)
   const { rows, total } = searchParliaments(query, lang)
   return {
     lang,
@@ -50,9 +48,7 @@ export default function Directory() {
   }
   return (
     <div className="page">
-      <NetworkNav lang={lang} />
-      <h1>{t('directory.title')}</h1>
-      <p className="lead">{t('directory.lead')}</p>
+      <NetworkHeader lang={lang} title={t('directory.title')} lead={t('directory.lead')} />
       {canEdit ? (
         <p>
           <Link className="button" to={`/${lang}/parliaments/new`}>
@@ -60,11 +56,14 @@ export default function Directory() {
           </Link>
         </p>
       ) : null}
-      <GetForm className="filters" role="search" aria-label={t('directory.searchLabel')}>
-        <div className="field filters__query">
-          <label htmlFor="q">{t('directory.search')}</label>
-          <input id="q" name="q" type="search" defaultValue={query.q} maxLength={200} />
-        </div>
+      <ListSearch
+        formLabel={t('directory.searchLabel')}
+        searchLabel={t('directory.search')}
+        applyLabel={t('directory.apply')}
+        q={query.q}
+        shortened={shortened}
+        lang={lang}
+      >
         <FilterSelect
           name="kind"
           label={t('directory.kind')}
@@ -72,32 +71,20 @@ export default function Directory() {
           allLabel={t('directory.all')}
           options={parliamentKinds.map((k) => ({ value: k, label: t(`parliamentKinds.${k}`, { ns: 'common' }) }))}
         />
-        <FilterSelect
-          name="region"
-          label={t('directory.region')}
-          value={query.region}
+        <PlaceFilters
+          regionLabel={t('directory.region')}
+          countryLabel={t('directory.country')}
           allLabel={t('directory.all')}
-          options={regions.map((r) => ({ value: r, label: t(`regions.${r}`, { ns: 'common' }) }))}
-        />
-        <FilterSelect
-          name="country"
-          label={t('directory.country')}
-          value={query.country}
-          allLabel={t('directory.all')}
-          options={countries.map((c) => ({ value: c.code, label: c.name }))}
+          region={query.region}
+          country={query.country}
+          countries={countries}
         />
         <div className="field field--check">
           <input id="network" name="network" type="checkbox" value="1" defaultChecked={query.network} />
           <label htmlFor="network">{t('directory.networkOnly')}</label>
         </div>
         <input type="hidden" name="sort" value={query.sort} />
-        <button type="submit" className="button">
-          {t('directory.apply')}
-        </button>
-      </GetForm>
-      {shortened ? (
-        <p className="notice">{t('common:searchShortened', { max: formatNumber(MAX_SEARCH_LENGTH, lang) })}</p>
-      ) : null}
+      </ListSearch>
 
       <p className="muted" role="status">
         {t('directory.count', { total: formatNumber(total, lang) })}

@@ -3,15 +3,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { useActionData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ParliamentForm } from '~/features/network/parliament-form'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { createParliament, findParliamentConflict } from '~/features/network/parliament.server'
+import { ParliamentFormSchema } from '~/features/network/parliament-schemas'
+import { createParliament } from '~/features/network/parliament.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { ParliamentFormSchema } from '~/features/network/parliament-schemas'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 
@@ -26,18 +24,9 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   const submission = parseWithZod(await request.formData(), { schema: ParliamentFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const conflict = findParliamentConflict(submission.value)
-  if (conflict) return data({ result: submission.reply({ formErrors: [conflict] }) }, { status: 409 })
-  // The change and its audit row commit together.
-  const { id } = atomically((tx) => {
-    const created = createParliament(submission.value)
-    recordAuditEvent(
-      { actorId: user.id, action: 'parliament.created', targetType: 'parliament', targetId: created.id },
-      tx,
-    )
-    return created
-  })
-  return redirectWithFlash(`/${lang}/parliaments/${id}`, 'parliamentSaved')
+  const created = createParliament(submission.value, user)
+  if (!created.ok) return data({ result: submission.reply({ formErrors: [created.error] }) }, { status: 409 })
+  return redirectWithFlash(`/${lang}/parliaments/${created.value.id}`, 'parliamentSaved')
 }
 
 export default function NewParliament() {

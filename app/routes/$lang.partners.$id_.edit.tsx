@@ -4,7 +4,6 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
 import { PartnerForm } from '~/features/partners/partner-form'
-import { recordAuditEvent } from '~/utils/audit.server'
 import { partnerFormValues, updatePartner } from '~/features/partners/partner.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -14,7 +13,6 @@ import { pageTitle } from '~/utils/page.server'
 import { requirePartner } from '~/features/partners/guards.server'
 import { PartnerFormSchema } from '~/features/partners/schemas'
 import styles from '~/styles/partners.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -37,13 +35,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const p = requirePartner(params.id)
   const submission = parseWithZod(await request.formData(), { schema: PartnerFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  // The change and its audit row commit together.
-  const updated = atomically((tx) => {
-    if (!updatePartner(p.id, submission.value)) return false
-    recordAuditEvent({ actorId: user.id, action: 'partner.update', targetType: 'partner', targetId: p.id }, tx)
-    return true
-  })
-  if (!updated) throw new Response('Not Found', { status: 404 })
+  if (!updatePartner(p.id, submission.value, user)) throw new Response('Not Found', { status: 404 })
   return redirectWithFlash(`/${lang}/partners/${p.id}`, 'partnerSaved')
 }
 

@@ -14,6 +14,7 @@ import { pageTitle } from '~/utils/page.server'
 import { PartnerQuerySchema } from '~/features/partners/schemas'
 import styles from '~/styles/partners.css?url'
 import { GetForm } from '~/components/get-form'
+import { firstValues } from '~/utils/query-string'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -28,7 +29,7 @@ function shortText(text: string, max = 220) {
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const query = PartnerQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const query = PartnerQuerySchema.parse(firstValues(new URL(request.url).searchParams))
   const user = getUser(request)
   const rows = listPartners({ theme: query.focus, lang }).map((p) => {
     const description = pickLanguage({ en: p.descriptionEn, ar: p.descriptionAr }, lang)

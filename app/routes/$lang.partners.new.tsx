@@ -3,7 +3,6 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PartnerForm } from '~/features/partners/partner-form'
-import { recordAuditEvent } from '~/utils/audit.server'
 import { createPartner } from '~/features/partners/partner.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -12,7 +11,6 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { PartnerFormSchema } from '~/features/partners/schemas'
 import styles from '~/styles/partners.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -32,12 +30,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   const submission = parseWithZod(await request.formData(), { schema: PartnerFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  // The change and its audit row commit together.
-  const { id } = atomically((tx) => {
-    const created = createPartner(submission.value)
-    recordAuditEvent({ actorId: user.id, action: 'partner.create', targetType: 'partner', targetId: created.id }, tx)
-    return created
-  })
+  const { id } = createPartner(submission.value, user)
   return redirectWithFlash(`/${lang}/partners/${id}`, 'partnerSaved')
 }
 

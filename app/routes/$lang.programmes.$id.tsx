@@ -3,7 +3,6 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
 import { ProgrammeFacts, requestProgrammePath } from '~/features/programmes/programme-card'
-import { recordAuditEvent } from '~/utils/audit.server'
 import { listProgrammePartners, setProgrammeActive } from '~/features/programmes/programme.server'
 import { hasRole, requireRole } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
@@ -12,8 +11,8 @@ import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { requireProgramme, requireVisibleProgramme } from '~/features/programmes/guards.server'
+import { ProgrammeStateIntentSchema } from '~/features/programmes/schemas'
 import styles from '~/styles/programmes.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -35,17 +34,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const user = requireRole(request, 'coordinator')
   const lang = requireLanguage(params)
   const programme = requireProgramme(params.id)
-  const intent = (await request.formData()).get('intent')
-  if (intent !== 'retire' && intent !== 'reactivate') throw new Response('Bad Request', { status: 400 })
+  const parsed = ProgrammeStateIntentSchema.safeParse({ intent: (await request.formData()).get('intent') })
+  if (!parsed.success) throw new Response('Bad Request', { status: 400 })
   // Only a real change is recorded: a second click (or a replayed form) writes nothing.
-  atomically((tx) => {
-    if (setProgrammeActive(programme.id, intent === 'reactivate')) {
-      recordAuditEvent(
-        { actorId: user.id, action: `programme.${intent}`, targetType: 'programme', targetId: programme.id },
-        tx,
-      )
-    }
-  })
+  setProgrammeActive(programme.id, parsed.data.intent === 'reactivate', user)
   return redirectWithFlash(`/${lang}/programmes/${programme.id}`, 'programmeSaved')
 }
 

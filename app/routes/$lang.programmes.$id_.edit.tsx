@@ -4,8 +4,7 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
 import { ProgrammeForm } from '~/features/programmes/programme-form'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { updateProgramme } from '~/features/programmes/programme.server'
+import { programmeFormValues, updateProgramme } from '~/features/programmes/programme.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
@@ -14,7 +13,6 @@ import { pageTitle } from '~/utils/page.server'
 import { requireProgramme } from '~/features/programmes/guards.server'
 import { ProgrammeFormSchema } from '~/features/programmes/schemas'
 import styles from '~/styles/programmes.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -26,21 +24,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return {
     lang,
     programme: { id: p.id, titleEn: p.titleEn, titleAr: p.titleAr },
-    defaultValue: {
-      kind: p.kind,
-      titleEn: p.titleEn,
-      titleAr: p.titleAr,
-      summaryEn: p.summaryEn,
-      summaryAr: p.summaryAr,
-      descriptionEn: p.descriptionEn,
-      descriptionAr: p.descriptionAr,
-      audienceEn: p.audienceEn,
-      audienceAr: p.audienceAr,
-      formats: p.formats,
-      languages: p.languages,
-      themes: p.themes,
-      position: String(p.position),
-    },
+    defaultValue: programmeFormValues(p),
     title: pageTitle(lang, 'form.editTitle', 'programmes'),
   }
 }
@@ -51,13 +35,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const p = requireProgramme(params.id)
   const submission = parseWithZod(await request.formData(), { schema: ProgrammeFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  // The change and its audit row commit together.
-  const updated = atomically((tx) => {
-    if (!updateProgramme(p.id, submission.value)) return false
-    recordAuditEvent({ actorId: user.id, action: 'programme.update', targetType: 'programme', targetId: p.id }, tx)
-    return true
-  })
-  if (!updated) throw new Response('Not Found', { status: 404 })
+  if (!updateProgramme(p.id, submission.value, user)) throw new Response('Not Found', { status: 404 })
   return redirectWithFlash(`/${lang}/programmes/${p.id}`, 'programmeSaved')
 }
 

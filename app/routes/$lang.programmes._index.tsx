@@ -10,13 +10,14 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { ProgrammeQuerySchema } from '~/features/programmes/schemas'
 import styles from '~/styles/programmes.css?url'
+import { firstValues } from '~/utils/query-string'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  const { kind } = ProgrammeQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+  const { kind } = ProgrammeQuerySchema.parse(firstValues(new URL(request.url).searchParams))
   const user = getUser(request)
   const canManage = hasRole(user, 'coordinator')
   // Coordinators also see retired programmes (marked), to bring them back.

@@ -3,7 +3,6 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ProgrammeForm } from '~/features/programmes/programme-form'
-import { recordAuditEvent } from '~/utils/audit.server'
 import { createProgramme } from '~/features/programmes/programme.server'
 import { requireRole } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -12,7 +11,6 @@ import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
 import { ProgrammeFormSchema } from '~/features/programmes/schemas'
 import styles from '~/styles/programmes.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -37,21 +35,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   const submission = parseWithZod(await request.formData(), { schema: ProgrammeFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  // The programme and its audit row commit together.
-  const { id } = atomically((tx) => {
-    const created = createProgramme(submission.value, user.id)
-    recordAuditEvent(
-      {
-        actorId: user.id,
-        action: 'programme.create',
-        targetType: 'programme',
-        targetId: created.id,
-        details: { title: submission.value.titleEn || submission.value.titleAr, kind: submission.value.kind },
-      },
-      tx,
-    )
-    return created
-  })
+  const { id } = createProgramme(submission.value, user)
   return redirectWithFlash(`/${lang}/programmes/${id}`, 'programmeSaved')
 }
 

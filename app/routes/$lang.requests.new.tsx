@@ -4,23 +4,21 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
 import { RequestForm } from '~/features/requests/request-form'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { createRequest, getRequest, UploadGoneError } from '~/features/requests/request.server'
+import { submitRequest } from '~/features/requests/actions.server'
 import { getParliamentName } from '~/features/network/parliament.server'
 import { getPendingUpload } from '~/utils/pending-upload.server'
 import { programmeOptions } from '~/features/programmes/programme.server'
 import { requireUser } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { maxUploadBytes } from '~/utils/file-store.server'
+import { readId } from '~/utils/ids'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { notifyCoordinators, notifyRequester } from '~/features/requests/mail.server'
 import { readUploadForm } from '~/utils/upload.server'
 import { earliestToday, requestFormSchema } from '~/features/requests/schemas'
 import styles from '~/styles/requests.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -33,7 +31,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const parliament = user.parliamentId ? getParliamentName(user.parliamentId) : undefined
   const programmes = programmeOptions()
   // "Request this" in the catalogue: the form opens with that programme, its kind and its title.
-  const wanted = Number(new URL(request.url).searchParams.get('programme'))
+  const wanted = readId(new URL(request.url).searchParams.get('programme'))
   const chosen = programmes.find((p) => p.id === wanted)
   return {
     lang,
@@ -83,31 +81,18 @@ export async function action({ params, request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  let id: number
-  try {
-    // The request, its audit row and its mails commit together, or none of them.
-    const by = { id: user.id, parliamentId: user.parliamentId }
-    id = atomically((tx) => {
-      const saved = getRequest(createRequest(submission.value, by).id)!
-      recordAuditEvent(
-        { actorId: user.id, action: 'request.create', targetType: 'assistance_request', targetId: saved.id },
-        tx,
-      )
-      notifyRequester(tx, saved, saved.requester, { kind: 'submitted' })
-      notifyCoordinators(tx, saved, { kind: 'newRequest' })
-      return saved.id
-    })
-  } catch (error) {
-    if (!(error instanceof UploadGoneError)) throw error
+  // The request, its audit row and its mails commit together, or none of them.
+  const submitted = submitRequest(submission.value, { ...user, parliamentId: user.parliamentId })
+  if (!submitted.ok) {
     return data(
       {
-        result: submission.reply({ fieldErrors: { attachment1: ['uploadGone'] } }),
+        result: submission.reply({ fieldErrors: { attachment1: [submitted.error] } }),
         uploads: { attachment1: null, attachment2: null },
       },
       { status: 400 },
     )
   }
-  return redirectWithFlash(`/${lang}/requests/${id}`, 'requestSubmitted')
+  return redirectWithFlash(`/${lang}/requests/${submitted.value.id}`, 'requestSubmitted')
 }
 
 export default function NewRequest() {

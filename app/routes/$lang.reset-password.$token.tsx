@@ -5,6 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { FormError } from '~/components/status-message'
+import { errorKey } from '~/features/accounts/errors'
+import { LinkGone } from '~/features/accounts/link-gone'
 import { NewPasswordFields } from '~/features/accounts/new-password-fields'
 import { resetPassword } from '~/features/accounts/password-reset.server'
 import { findValidToken } from '~/features/accounts/token.server'
@@ -26,17 +28,15 @@ export function loader({ params }: LoaderFunctionArgs) {
 export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   const submission = parseWithZod(await request.formData(), { schema: ResetPasswordFormSchema })
-  if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password', 'confirmPassword'] }) }, { status: 400 })
+  const hidden = { hideFields: ['password', 'confirmPassword'] }
+  if (submission.status !== 'success') return data({ result: submission.reply(hidden) }, { status: 400 })
+  const reset = await resetPassword(params.token ?? '', submission.value.password)
+  if (!reset.ok) {
+    return data({ result: submission.reply({ formErrors: [errorKey(reset.error)], ...hidden }) }, { status: 410 })
   }
-  const userId = await resetPassword(params.token ?? '', submission.value.password)
-  if (!userId) {
-    return data(
-      { result: submission.reply({ formErrors: ['linkInvalid'], hideFields: ['password', 'confirmPassword'] }) },
-      { status: 410 },
-    )
-  }
-  return redirectWithFlash(`/${lang}/account`, 'passwordChanged', { headers: { 'Set-Cookie': startSession(userId) } })
+  return redirectWithFlash(`/${lang}/account`, 'passwordChanged', {
+    headers: { 'Set-Cookie': startSession(reset.value) },
+  })
 }
 
 export default function ResetPassword() {
@@ -49,20 +49,18 @@ export default function ResetPassword() {
   })
   if (!valid) {
     return (
-      <div className="page narrow">
-        <h1>{t('reset.title')}</h1>
-        <p role="alert">{t('reset.linkInvalid')}</p>
+      <LinkGone title={t('reset.title')} message={t('reset.linkInvalid')}>
         <p>
           <Link to={`/${lang}/forgot-password`}>{t('reset.askAgain')}</Link>
         </p>
-      </div>
+      </LinkGone>
     )
   }
   return (
     <div className="page narrow">
       <h1>{t('reset.title')}</h1>
       <Form method="post" {...getFormProps(form)} noValidate className="stack">
-        <FormError id={form.errorId}>{form.errors?.[0] ? t(`reset.${form.errors[0]}`) : null}</FormError>
+        <FormError id={form.errorId}>{form.errors?.[0] ? t(form.errors[0]) : null}</FormError>
         <NewPasswordFields password={fields.password} confirmPassword={fields.confirmPassword} />
         <button type="submit" className="button">
           {t('reset.submit')}

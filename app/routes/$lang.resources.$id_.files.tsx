@@ -1,33 +1,38 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { contentLanguages, fileRoles } from '~/utils/vocabulary'
 import { FileUploadField } from '~/components/file-upload-field'
-import { FormError } from '~/components/status-message'
-import { Field, SelectField } from '~/components/ui/field'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { addResourceFile, removeResourceFile } from '~/features/library/resource.server'
+import { BilingualInputs } from '~/components/form/bilingual-fields'
+import { FormSelect } from '~/components/form/conform-fields'
+import { FormErrorSummary } from '~/components/form/form-parts'
+import { requireEditableResource } from '~/features/library/guards.server'
+import { addResourceFile, removeResourceFile, roleForType } from '~/features/library/resource.server'
+import { AddFileSchema } from '~/features/library/schemas'
 import { requireUser } from '~/utils/auth.server'
 import { pickLanguage } from '~/utils/bilingual'
+import { maxUploadBytes } from '~/utils/file-store.server'
 import { fileUrl } from '~/utils/file-url'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { formatBytes } from '~/utils/format'
 import { useErrorText } from '~/utils/forms'
-import { maxUploadBytes } from '~/utils/file-store.server'
+import { readId } from '~/utils/ids'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
-import { requireEditableResource } from '~/features/library/form.server'
 import { readUploadForm } from '~/utils/upload.server'
-import { AddFileSchema } from '~/features/library/schemas'
 import styles from '~/styles/resource-pages.css?url'
-import { atomically } from '~/utils/transaction.server'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+const IntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add') }),
+  z.object({ intent: z.literal('remove') }),
+])
 
 export function loader({ params, request }: LoaderFunctionArgs) {
   const user = requireUser(request)
@@ -35,9 +40,10 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const r = requireEditableResource(params.id, user)
   return {
     lang,
-    resource: { id: r.id, titleEn: r.titleEn, titleAr: r.titleAr, type: r.type, files: r.files },
+    resource: { id: r.id, titleEn: r.titleEn, titleAr: r.titleAr, files: r.files },
+    defaultRole: roleForType(r.type),
     maxBytes: maxUploadBytes(),
-    title: pageTitle(lang, 'page.manageFiles', 'resources'),
+    title: pageTitle(lang, 'page.manageFiles', 'library'),
   }
 }
 
@@ -47,22 +53,12 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const r = requireEditableResource(params.id, user)
   const back = `/${lang}/resources/${r.id}/files`
   const { formData, uploadErrors } = await readUploadForm(request, user, { fileFields: ['file'] })
-  if (formData.get('intent') === 'remove') {
-    const fileId = Number(formData.get('fileId'))
-    if (!r.files.some((f) => f.id === fileId)) throw new Response('Not Found', { status: 404 })
-    atomically((tx) => {
-      removeResourceFile(r.id, fileId)
-      recordAuditEvent(
-        {
-          actorId: user.id,
-          action: 'resource.file_removed',
-          targetType: 'resource',
-          targetId: r.id,
-          details: { fileId },
-        },
-        tx,
-      )
-    })
+  const intent = IntentSchema.safeParse({ intent: formData.get('intent') })
+  if (!intent.success) throw new Response('Bad Request', { status: 400 })
+  if (intent.data.intent === 'remove') {
+    const fileId = readId(formData.get('fileId'))
+    if (fileId === null || !r.files.some((f) => f.id === fileId)) throw new Response('Not Found', { status: 404 })
+    removeResourceFile(r.id, fileId, user)
     return redirectWithFlash(back, 'fileRemoved')
   }
   const submission = parseWithZod(formData, { schema: AddFileSchema })
@@ -73,35 +69,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
       { status: 400 },
     )
   }
-  const added = atomically((tx) => {
-    const file = addResourceFile(r.id, submission.value, user)
-    if (file)
-      recordAuditEvent(
-        {
-          actorId: user.id,
-          action: 'resource.file_added',
-          targetType: 'resource',
-          targetId: r.id,
-          details: { fileId: file.id },
-        },
-        tx,
-      )
-    return file
-  })
-  if (!added) return data({ result: submission.reply({ fieldErrors: { file: ['uploadGone'] } }) }, { status: 400 })
+  const added = addResourceFile(r.id, submission.value, user)
+  if (!added.ok) return data({ result: submission.reply({ fieldErrors: { file: [added.error] } }) }, { status: 400 })
   return redirectWithFlash(back, 'fileAdded')
 }
 
 export default function ResourceFiles() {
-  const { lang, resource: r, maxBytes } = useLoaderData<typeof loader>()
+  const { lang, resource: r, defaultRole, maxBytes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { t } = useTranslation(['resources', 'library'])
+  const { t } = useTranslation('library')
   const errorText = useErrorText()
   const [form, fields] = useForm<z.input<typeof AddFileSchema>>({
     lastResult: actionData?.result,
-    defaultValue: {
-      role: r.type === 'video' || r.type === 'audio' ? 'media' : r.type === 'image_gallery' ? 'image' : 'document',
-    },
+    defaultValue: { role: defaultRole },
     shouldValidate: 'onSubmit',
   })
   const title = pickLanguage({ en: r.titleEn, ar: r.titleAr }, lang)
@@ -123,7 +103,7 @@ export default function ResourceFiles() {
               </a>
               <span className="file-list__meta">
                 {t(`page.roles.${f.role}`)} · <span dir="ltr">{formatBytes(f.size, lang)}</span>
-                {f.language ? <> · {t(`contentLanguages.${f.language}`, { ns: 'library' })}</> : null}
+                {f.language ? <> · {t(`contentLanguages.${f.language}`)}</> : null}
               </span>
               <Form method="post" encType="multipart/form-data">
                 <input type="hidden" name="intent" value="remove" />
@@ -140,7 +120,7 @@ export default function ResourceFiles() {
       )}
       <h2>{t('form.addAnotherFile')}</h2>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)} noValidate className="stack">
-        <FormError id={form.errorId}>{form.errors?.length ? errorText(form.errors)?.[0] : null}</FormError>
+        <FormErrorSummary form={form} />
         <input type="hidden" name="intent" value="add" />
         <FileUploadField
           id={fields.file.id}
@@ -149,34 +129,22 @@ export default function ResourceFiles() {
           maxBytes={maxBytes}
           errorText={errorText(fields.file.errors)?.join(' ')}
         />
-        <SelectField
-          id={fields.role.id}
-          name={fields.role.name}
+        <FormSelect
+          field={fields.role}
           label={t('page.fileRole')}
-          defaultValue={(fields.role.initialValue as string | undefined) ?? 'document'}
-          errors={errorText(fields.role.errors)}
+          fallback="document"
           options={fileRoles.map((role) => ({ value: role, label: t(`page.roles.${role}`) }))}
         />
-        <SelectField
-          id={fields.language.id}
-          name={fields.language.name}
+        <FormSelect
+          field={fields.language}
           label={t('form.fileLanguage')}
-          defaultValue={(fields.language.initialValue as string | undefined) ?? ''}
-          errors={errorText(fields.language.errors)}
-          options={[
-            { value: '', label: t('form.notSaid') },
-            ...contentLanguages.map((l) => ({ value: l, label: t(`contentLanguages.${l}`, { ns: 'library' }) })),
-          ]}
+          emptyLabel={t('form.notSaid')}
+          options={contentLanguages.map((l) => ({ value: l, label: t(`contentLanguages.${l}`) }))}
         />
-        <Field
-          label={t('page.altEn')}
-          errors={errorText(fields.altEn.errors)}
-          inputProps={{ ...getInputProps(fields.altEn, { type: 'text' }), lang: 'en', dir: 'ltr', maxLength: 500 }}
-        />
-        <Field
-          label={t('page.altAr')}
-          errors={errorText(fields.altAr.errors)}
-          inputProps={{ ...getInputProps(fields.altAr, { type: 'text' }), lang: 'ar', dir: 'rtl', maxLength: 500 }}
+        <BilingualInputs
+          fields={[fields.altEn, fields.altAr]}
+          labels={[t('page.altEn'), t('page.altAr')]}
+          maxLength={500}
         />
         <p>
           <button type="submit" className="button">

@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { BilingualText } from '~/components/bilingual-text'
 import { listAuthoredResources } from '~/features/library/resource.server'
+import { ResourceListHeading, ResourceTable } from '~/features/library/resource-table'
 import { requireUser } from '~/utils/auth.server'
 import { formatDate } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
@@ -16,58 +16,41 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export function loader({ params, request }: LoaderFunctionArgs) {
   const user = requireUser(request)
   const lang = requireLanguage(params)
-  return { lang, resources: listAuthoredResources(user.id), title: pageTitle(lang, 'mine.title', 'resources') }
+  return { lang, resources: listAuthoredResources(user.id), title: pageTitle(lang, 'mine.title', 'library') }
 }
 
 export default function MyResources() {
   const { lang, resources } = useLoaderData<typeof loader>()
-  const { t } = useTranslation(['resources', 'library'])
+  const { t } = useTranslation('library')
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to={`/${lang}/resources`}>{t('page.library')}</Link>
-      </p>
-      <h1>{t('mine.title')}</h1>
-      <p className="lead">{t('mine.lead')}</p>
+      <ResourceListHeading lang={lang} title={t('mine.title')} lead={t('mine.lead')} />
       <p>
         <Link className="button" to={`/${lang}/resources/new`}>
           {t('mine.share')}
         </Link>
       </p>
       {resources.length ? (
-        <div className="table-wrap">
-          <table className="resource-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('mine.titleColumn')}</th>
-                <th scope="col">{t('page.type')}</th>
-                <th scope="col">{t('mine.state')}</th>
-                <th scope="col">{t('mine.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {resources.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`/${lang}/resources/${r.id}`}>
-                      <BilingualText en={r.titleEn} ar={r.titleAr} lang={lang} />
-                    </Link>
-                  </th>
-                  <td>{t(`types.${r.type}`, { ns: 'library' })}</td>
-                  <td>
-                    <span className="badge badge--state">{t(`states.${r.state}`)}</span>
-                    {r.state === 'returned' && r.returnReason ? (
-                      <span className="resource-table__reason" dir="auto">
-                        {t('mine.reason', { reason: r.returnReason })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td>{formatDate(new Date(r.updatedAt), lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResourceTable
+          lang={lang}
+          rows={resources}
+          columns={[
+            {
+              header: t('mine.state'),
+              cell: (r) => (
+                <>
+                  <span className="badge badge--state">{t(`states.${r.state}`)}</span>
+                  {r.state === 'returned' && r.returnReason ? (
+                    <span className="resource-table__reason" dir="auto">
+                      {t('mine.reason', { reason: r.returnReason })}
+                    </span>
+                  ) : null}
+                </>
+              ),
+            },
+            { header: t('mine.updated'), cell: (r) => formatDate(new Date(r.updatedAt), lang) },
+          ]}
+        />
       ) : (
         <p>{t('mine.empty')}</p>
       )}

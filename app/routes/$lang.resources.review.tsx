@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { BilingualText } from '~/components/bilingual-text'
 import { listResourcesToReview } from '~/features/library/resource.server'
+import { ResourceListHeading, ResourceTable } from '~/features/library/resource-table'
 import { requireRole } from '~/utils/auth.server'
 import { formatDate } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
@@ -16,49 +16,30 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export function loader({ params, request }: LoaderFunctionArgs) {
   requireRole(request, 'coordinator')
   const lang = requireLanguage(params)
-  return { lang, resources: listResourcesToReview(), title: pageTitle(lang, 'review.title', 'resources') }
+  return { lang, resources: listResourcesToReview(), title: pageTitle(lang, 'review.title', 'library') }
 }
 
 export default function ReviewQueue() {
   const { lang, resources } = useLoaderData<typeof loader>()
-  const { t } = useTranslation(['resources', 'library'])
+  const { t } = useTranslation('library')
   return (
     <div className="page">
-      <p className="breadcrumb">
-        <Link to={`/${lang}/resources`}>{t('page.library')}</Link>
-      </p>
-      <h1>{t('review.title')}</h1>
-      <p className="lead">{t('review.lead')}</p>
+      <ResourceListHeading lang={lang} title={t('review.title')} lead={t('review.lead')} />
       {resources.length ? (
-        <div className="table-wrap">
-          <table className="resource-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('mine.titleColumn')}</th>
-                <th scope="col">{t('page.type')}</th>
-                <th scope="col">{t('review.author')}</th>
-                <th scope="col">{t('review.submitted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {resources.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`/${lang}/resources/${r.id}`}>
-                      <BilingualText en={r.titleEn} ar={r.titleAr} lang={lang} />
-                    </Link>
-                    {r.visibility === 'members' ? (
-                      <span className="badge badge--members">{t('page.membersOnly')}</span>
-                    ) : null}
-                  </th>
-                  <td>{t(`types.${r.type}`, { ns: 'library' })}</td>
-                  <td dir="auto">{r.authorName}</td>
-                  <td>{r.submittedAt ? formatDate(new Date(r.submittedAt), lang, 'dateTime') : ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ResourceTable
+          lang={lang}
+          rows={resources}
+          badges={(r) =>
+            r.visibility === 'members' ? <span className="badge badge--members">{t('page.membersOnly')}</span> : null
+          }
+          columns={[
+            { header: t('review.author'), cell: (r) => r.authorName, dir: 'auto' },
+            {
+              header: t('review.submitted'),
+              cell: (r) => (r.submittedAt ? formatDate(new Date(r.submittedAt), lang, 'dateTime') : ''),
+            },
+          ]}
+        />
       ) : (
         <p>{t('review.empty')}</p>
       )}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { getFileForDownload } from '~/features/library/resource-file.server'
 import { getUser } from '~/utils/auth.server'
 import { fileResponse } from '~/utils/file-response.server'
+import { parseId } from '~/utils/ids'
 
 /**
  * GET or HEAD /files/<id>/<name>: a library file, by the rules of its resource. A file the viewer may not see
@@ -9,11 +10,9 @@ import { fileResponse } from '~/utils/file-response.server'
  * address is only there so that a saved file keeps it; the stored original name is what is sent.
  */
 export function loader({ params, request }: LoaderFunctionArgs) {
-  const id = Number(params.id)
+  const id = parseId(params.id)
   const user = getUser(request)
-  const file = /^\d{1,15}$/.test(params.id ?? '')
-    ? getFileForDownload(id, user && { id: user.id, role: user.role })
-    : null
+  const file = getFileForDownload(id, user && { id: user.id, role: user.role })
   if (!file) throw new Response('Not Found', { status: 404 })
   return fileResponse(request, file)
 }

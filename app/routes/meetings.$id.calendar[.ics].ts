@@ -8,6 +8,7 @@ import {
 } from '~/features/meetings/access.server'
 import { getMeeting } from '~/features/meetings/meeting.server'
 import { getUser } from '~/utils/auth.server'
+import { parseId } from '~/utils/ids'
 import { siteBaseUrl } from '~/utils/links.server'
 import { isLanguage } from '~/utils/i18n'
 import { meetingToIcs } from '~/features/meetings/ics.server'
@@ -19,8 +20,7 @@ import { meetingToIcs } from '~/features/meetings/ics.server'
  */
 export function loader({ params, request }: LoaderFunctionArgs) {
   const notFound = () => new Response('Not Found', { status: 404 })
-  if (!/^\d{1,12}$/.test(params.id ?? '')) throw notFound()
-  const id = Number(params.id)
+  const id = parseId(params.id)
   const user = getUser(request)
   const viewer: MeetingViewer = user && { id: user.id, role: user.role, parliamentId: user.parliamentId }
   const m = getMeeting(id)

@@ -3,6 +3,7 @@ import { canViewRequest } from '~/features/requests/access.server'
 import { getRequestFile } from '~/features/requests/request.server'
 import { getUser } from '~/utils/auth.server'
 import { fileResponse } from '~/utils/file-response.server'
+import { parseId } from '~/utils/ids'
 
 /**
  * GET or HEAD /request-files/<id>/<name>: an attachment of a request for technical assistance, for the members of
@@ -11,7 +12,7 @@ import { fileResponse } from '~/utils/file-response.server'
  */
 export function loader({ params, request }: LoaderFunctionArgs) {
   const user = getUser(request)
-  const file = /^\d{1,15}$/.test(params.id ?? '') ? getRequestFile(Number(params.id)) : undefined
+  const file = getRequestFile(parseId(params.id))
   if (!file || !canViewRequest(file, user)) throw new Response('Not Found', { status: 404 })
   return fileResponse(request, { ...file, isPublic: false })
 }

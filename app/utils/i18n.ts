@@ -11,8 +11,6 @@ export const namespaces = [
   'members',
   'mechanisms',
   'stats',
-  'resources',
-  'files',
   'library',
   'meetings',
   'agenda',

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, gte } from 'drizzle-orm'
+import { and, asc, eq, gte } from 'drizzle-orm'
 import { outbox } from '#db/schema/index'
-import { getDb, type Tx } from '~/utils/db.server'
+import type { Tx } from '~/utils/db.server'
 
 /** Through `tx`, so that the mail commits or rolls back with the change that caused it. */
 export function insertOutboxMessage(
@@ -53,19 +53,4 @@ export function markOutboxMessage(
     )
     .where(eq(outbox.id, id))
     .run()
-}
-
-export const OUTBOX_PAGE_SIZE = 25
-
-export function listOutboxMessages(page: number) {
-  const db = getDb()
-  const rows = db
-    .select()
-    .from(outbox)
-    .orderBy(desc(outbox.id))
-    .limit(OUTBOX_PAGE_SIZE)
-    .offset((page - 1) * OUTBOX_PAGE_SIZE)
-    .all()
-  const total = db.select({ n: count() }).from(outbox).get()?.n ?? 0
-  return { rows, total }
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { boundedSearch, MAX_PARAM_LENGTH, MAX_PARAMS, MAX_SEARCH_LENGTH, readSearchText } from './query-string'
+import {
+  boundedSearch,
+  firstValues,
+  MAX_PARAM_LENGTH,
+  MAX_PARAMS,
+  MAX_SEARCH_LENGTH,
+  readListQuery,
+  readSearchText,
+} from './query-string'
 import { switchLanguagePath } from './i18n'
 
 const emoji = '😀'.repeat(50_000)
@@ -55,5 +63,35 @@ describe('boundedSearch', () => {
     const href = switchLanguagePath('/en/members', `?q=${encodeURIComponent(marks)}`, 'ar')
     expect(href.length).toBeLessThan(2_000)
     expect(href.startsWith('/ar/members?q=')).toBe(true)
+  })
+})
+
+describe('firstValues', () => {
+  it('keeps the first value of a repeated key, as URLSearchParams.get does', () => {
+    const params = new URLSearchParams('q=first&kind=law&q=second&page=2&page=3')
+    expect(firstValues(params)).toEqual({ q: 'first', kind: 'law', page: '2' })
+    expect(firstValues(params).q).toBe(params.get('q'))
+  })
+  it('keeps empty values and odd keys as own properties', () => {
+    const values = firstValues(new URLSearchParams('q=&constructor=x&__proto__=y'))
+    expect(values.q).toBe('')
+    expect(Object.keys(values)).toEqual(['q', 'constructor', '__proto__'])
+    expect(Object.getPrototypeOf(values)).toBe(Object.prototype)
+  })
+  it('is empty for an empty query string', () => {
+    expect(firstValues(new URLSearchParams(''))).toEqual({})
+  })
+})
+
+describe('readListQuery', () => {
+  const schema = { parse: (input: unknown) => ({ ...(input as Record<string, string>) }) }
+  it("parses each key's first value and says whether the search was shortened", () => {
+    const long = 'x'.repeat(MAX_SEARCH_LENGTH + 1)
+    expect(readListQuery(new URLSearchParams(`q=short&q=${long}&kind=law`), schema)).toEqual({
+      query: { q: 'short', kind: 'law' },
+      shortened: false,
+    })
+    expect(readListQuery(new URLSearchParams(`q=${long}&q=short`), schema).shortened).toBe(true)
+    expect(readListQuery(new URLSearchParams(''), schema)).toEqual({ query: {}, shortened: false })
   })
 })

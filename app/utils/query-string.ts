@@ -55,3 +55,22 @@ export function boundedSearch(search: string) {
   const text = kept.toString()
   return text ? `?${text}` : ''
 }
+
+/**
+ * Each key's first value, as `URLSearchParams.get` reads it (`Object.fromEntries` would keep the last): what a
+ * page's query schema parses, so that `?q=a&q=b` searches for "a" on every page, the library's included.
+ */
+export function firstValues(params: URLSearchParams): Record<string, string> {
+  const first = new Map<string, string>()
+  for (const [key, value] of params) if (!first.has(key)) first.set(key, value)
+  return Object.fromEntries(first)
+}
+
+/**
+ * A list page's query: each key's first value (firstValues) parsed by the page's schema, and whether the search
+ * box's text (`q`) was longer than a page reads, for the page to tell.
+ */
+export function readListQuery<T>(params: URLSearchParams, schema: { parse(input: unknown): T }) {
+  const raw = firstValues(params)
+  return { query: schema.parse(raw), shortened: searchWasShortened(raw.q) }
+}

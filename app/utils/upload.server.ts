@@ -10,7 +10,7 @@ import { consume } from './rate-limit.server'
 
 /** Why a file was not taken: the store's reasons, or the uploader's hourly limit. */
 export type UploadFailure = UploadErrorCode | 'rateLimited'
-/** Every message code of files.json `errors.*`. */
+/** Every message code of library.json `errors.*`. */
 export type UploadMessageCode = UploadFailure | 'tooLargePage' | 'signedOut' | 'failed' | 'invalid'
 
 export type UploadedFile = { id: string; name: string; size: number; mediaType: string }
@@ -33,7 +33,7 @@ export const uploadFailureStatus: Record<UploadFailure, number> = {
 /** A localized message for an upload refusal (with the size limit where it matters). */
 export function uploadMessage(code: UploadMessageCode, lang: Language) {
   const key = code === 'storage-full' ? 'storageFull' : code
-  return getFixedT(lang, 'files')(`errors.${key}`, { max: formatBytes(maxUploadBytes(), lang) })
+  return getFixedT(lang, 'library')(`errors.${key}`, { max: formatBytes(maxUploadBytes(), lang) })
 }
 
 /**

@@ -1,2 +1,10 @@
 // What other features may use of the accounts feature.
-export { countMemberAccounts, listActiveCoordinators } from './user.server'
+export {
+  countMemberAccounts,
+  getUserById,
+  listActiveCoordinators,
+  listUsers,
+  setUserActive,
+  setUserRole,
+  USERS_PAGE_SIZE,
+} from './user.server'

@@ -1,24 +1,58 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import { token, user, type Locale, type Role } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { getDb, type Tx } from '~/utils/db.server'
+import { absoluteUrl } from '~/utils/links.server'
 import { hashPassword } from '~/utils/password.server'
+import { fail, ok, type Result } from '~/utils/result'
+import { atomically } from '~/utils/transaction.server'
+import type { AccountsError } from './errors'
+import { sendInvitationMail } from './mail.server'
 import { consumeToken, createToken, findValidToken } from './token.server'
 import { normalizeEmail } from './user.server'
-import { recordAuditEvent } from '~/utils/audit.server'
 
-export function createInvitation(input: {
-  email: string
-  role: Role
-  parliamentId: number | null
-  locale: Locale
-  invitedById: number
-}) {
-  return createToken('invitation', {
-    email: normalizeEmail(input.email),
-    role: input.role,
-    parliamentId: input.parliamentId,
-    locale: input.locale,
-    createdById: input.invitedById,
+type InvitationInput = { email: string; role: Role; parliamentId: number | null; locale: Locale }
+
+export function createInvitation(input: InvitationInput & { invitedById: number }, db: Tx = getDb()) {
+  return createToken(
+    'invitation',
+    {
+      email: normalizeEmail(input.email),
+      role: input.role,
+      parliamentId: input.parliamentId,
+      locale: input.locale,
+      createdById: input.invitedById,
+    },
+    new Date(),
+    db,
+  )
+}
+
+/**
+ * Invites someone: the invitation, its audit row and its mail (in the invitation's language) commit together, so
+ * none is lost to a crash between them. The caller has checked who may invite whom (access.server.ts).
+ */
+export function inviteUser(input: InvitationInput, inviter: { id: number; name: string }) {
+  const { email, role, parliamentId, locale } = input
+  atomically((tx) => {
+    const { secret, token: row } = createInvitation({ ...input, invitedById: inviter.id }, tx)
+    recordAuditEvent(
+      {
+        actorId: inviter.id,
+        action: 'invitation.created',
+        targetType: 'invitation',
+        targetId: row.id,
+        details: { email, role, parliamentId },
+      },
+      tx,
+    )
+    sendInvitationMail(tx, {
+      to: email,
+      lang: locale,
+      inviter: inviter.name,
+      role,
+      link: absoluteUrl(`/${locale}/invitations/${secret}`),
+    })
   })
 }
 
@@ -40,20 +74,19 @@ export function hasPendingInvitation(email: string, now = new Date()) {
   )
 }
 
-export type AcceptResult =
-  { ok: true; user: typeof user.$inferSelect } | { ok: false; reason: 'invalid' | 'emailTaken' }
+export type AcceptResult = Result<typeof user.$inferSelect, Extract<AccountsError, 'invalid' | 'emailTaken'>>
 
-/** Uses the invitation and creates the account in one transaction: both happen or neither. */
+/** Uses the invitation and creates the account, with its audit row, in one transaction: all happen or none. */
 export async function acceptInvitation(secret: string, input: { name: string; password: string }) {
   const passwordHash = await hashPassword(input.password)
   const db = getDb()
   return db.transaction((tx): AcceptResult => {
     const pending = findValidToken('invitation', secret, new Date(), tx)
-    if (!pending) return { ok: false, reason: 'invalid' }
+    if (!pending) return fail('invalid')
     const taken = tx.select({ id: user.id }).from(user).where(eq(user.email, pending.email)).get()
-    if (taken) return { ok: false, reason: 'emailTaken' }
+    if (taken) return fail('emailTaken')
     const invitation = consumeToken('invitation', secret, new Date(), tx)
-    if (!invitation) return { ok: false, reason: 'invalid' }
+    if (!invitation) return fail('invalid')
     const created = tx
       .insert(user)
       .values({
@@ -70,6 +103,6 @@ export async function acceptInvitation(secret: string, input: { name: string; pa
       { actorId: created.id, action: 'invitation.accepted', targetType: 'user', targetId: created.id },
       tx,
     )
-    return { ok: true, user: created }
+    return ok(created)
   })
 }

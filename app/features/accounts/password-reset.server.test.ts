@@ -1,14 +1,15 @@
-import { count, eq } from 'drizzle-orm'
+import { and, count, desc, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { session, token } from '#db/schema/index'
+import { auditEvent, outbox, session, token } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { createSession, generateSessionToken, validateSessionToken } from '~/utils/session.server'
-import { resetPassword } from './password-reset.server'
+import { requestPasswordReset, resetPassword } from './password-reset.server'
 import { createToken, findValidToken } from './token.server'
 import { changePassword, createUser, setUserActive, verifyLogin } from './user.server'
 
 const OLD = 'the old passphrase 1'
 const NEW = 'the new passphrase 2'
+const refused = { ok: false, error: 'linkInvalid' }
 
 let counter = 0
 async function userWithReset() {
@@ -17,6 +18,14 @@ async function userWithReset() {
   const { secret, token: row } = createToken('password_reset', { email: u.email, userId: u.id })
   return { u, secret, row }
 }
+
+const auditsOf = (action: string, userId: number) =>
+  getDb()
+    .select()
+    .from(auditEvent)
+    .where(and(eq(auditEvent.action, action), eq(auditEvent.targetId, String(userId))))
+    .orderBy(desc(auditEvent.id))
+    .all()
 
 function sessionCount(userId: number) {
   return getDb().select({ n: count() }).from(session).where(eq(session.userId, userId)).get()!.n
@@ -27,17 +36,18 @@ describe('resetPassword', () => {
     const { u, secret } = await userWithReset()
     expect((await verifyLogin(u.email, OLD))?.id).toBe(u.id)
 
-    expect(await resetPassword(secret, NEW)).toBe(u.id)
+    expect(await resetPassword(secret, NEW)).toEqual({ ok: true, value: u.id })
 
     expect((await verifyLogin(u.email, NEW))?.id).toBe(u.id)
     expect(await verifyLogin(u.email, OLD)).toBeNull()
+    expect(auditsOf('password.reset', u.id)).toMatchObject([{ actorId: u.id, targetType: 'user', details: null }])
   })
 
   it('is single use', async () => {
     const { u, secret, row } = await userWithReset()
-    expect(await resetPassword(secret, NEW)).toBe(u.id)
+    expect(await resetPassword(secret, NEW)).toEqual({ ok: true, value: u.id })
 
-    expect(await resetPassword(secret, 'a third passphrase 3')).toBeNull()
+    expect(await resetPassword(secret, 'a third passphrase 3')).toEqual(refused)
 
     expect((await verifyLogin(u.email, NEW))?.id).toBe(u.id)
     expect(await verifyLogin(u.email, 'a third passphrase 3')).toBeNull()
@@ -65,15 +75,46 @@ describe('resetPassword', () => {
     const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
     const { secret } = createToken('password_reset', { email: u.email, userId: u.id }, twoHoursAgo)
 
-    expect(await resetPassword(secret, NEW)).toBeNull()
+    expect(await resetPassword(secret, NEW)).toEqual(refused)
     expect((await verifyLogin(u.email, OLD))?.id).toBe(u.id)
+    expect(auditsOf('password.reset', u.id)).toEqual([])
   })
 
   it('does not accept an invitation secret as a reset link', async () => {
     const u = await createUser({ email: 'wrong-kind@example.org', name: 'W', password: OLD, role: 'member' })
     const { secret } = createToken('invitation', { email: u.email, userId: u.id })
-    expect(await resetPassword(secret, NEW)).toBeNull()
+    expect(await resetPassword(secret, NEW)).toEqual(refused)
     expect((await verifyLogin(u.email, OLD))?.id).toBe(u.id)
+  })
+})
+
+describe('requestPasswordReset', () => {
+  const mailsTo = (email: string) => getDb().select().from(outbox).where(eq(outbox.toAddress, email)).all()
+
+  it('stores a link for an active account, with its audit row and its mail in the account’s language', async () => {
+    const u = await createUser({ email: 'ask@example.org', name: 'A', password: OLD, role: 'member', locale: 'ar' })
+
+    await requestPasswordReset('ask@example.org')
+
+    expect(auditsOf('password.reset_requested', u.id)).toMatchObject([{ actorId: null, targetType: 'user' }])
+    const [mail] = mailsTo(u.email)
+    expect(mail).toMatchObject({ locale: 'ar', subject: 'تعيين كلمة مرور جديدة لحسابك في بارلنت' })
+    const secret = /\/ar\/reset-password\/([a-z2-7]{32})/.exec(mail!.textBody)![1]!
+    expect(findValidToken('password_reset', secret)?.userId).toBe(u.id)
+  })
+
+  it('does nothing for an unknown address or a deactivated account', async () => {
+    const u = await createUser({ email: 'gone@example.org', name: 'G', password: OLD, role: 'member' })
+    setUserActive(u.id, false)
+    const before = getDb().select({ n: count() }).from(token).get()!.n
+
+    await requestPasswordReset('gone@example.org')
+    await requestPasswordReset('nobody-here@example.org')
+
+    expect(getDb().select({ n: count() }).from(token).get()!.n).toBe(before)
+    expect(auditsOf('password.reset_requested', u.id)).toEqual([])
+    expect(mailsTo('gone@example.org')).toEqual([])
+    expect(mailsTo('nobody-here@example.org')).toEqual([])
   })
 })
 
@@ -91,10 +132,10 @@ describe('reset links die with a password change', () => {
     const { secret: second } = secondLink(u)
     expect(findValidToken('password_reset', first)).toBeDefined()
 
-    expect(await resetPassword(second, NEW)).toBe(u.id)
+    expect(await resetPassword(second, NEW)).toEqual({ ok: true, value: u.id })
 
     expect(findValidToken('password_reset', first)).toBeUndefined()
-    expect(await resetPassword(first, 'an attacker passphrase')).toBeNull()
+    expect(await resetPassword(first, 'an attacker passphrase')).toEqual(refused)
     expect((await verifyLogin(u.email, NEW))?.id).toBe(u.id)
   })
 
@@ -105,7 +146,7 @@ describe('reset links die with a password change', () => {
 
     await changePassword(u.id, NEW)
 
-    for (const s of [secret, second]) expect(await resetPassword(s, 'an attacker passphrase')).toBeNull()
+    for (const s of [secret, second]) expect(await resetPassword(s, 'an attacker passphrase')).toEqual(refused)
     expect((await verifyLogin(u.email, NEW))?.id).toBe(u.id)
     expect(findValidToken('password_reset', bystander.secret)).toBeDefined()
   })

@@ -1,16 +1,45 @@
 import { and, eq } from 'drizzle-orm'
 import { user } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
-import { hashPassword } from '~/utils/password.server'
-import { invalidateUserSessions } from '~/utils/session.server'
-import { consumeToken, voidAccountTokens } from './token.server'
 import { recordAuditEvent } from '~/utils/audit.server'
+import { getDb } from '~/utils/db.server'
+import { absoluteUrl } from '~/utils/links.server'
+import { hashPassword } from '~/utils/password.server'
+import { consume } from '~/utils/rate-limit.server'
+import { fail, ok, type Result } from '~/utils/result'
+import { invalidateUserSessions } from '~/utils/session.server'
+import { atomically } from '~/utils/transaction.server'
+import type { AccountsError } from './errors'
+import { sendPasswordResetMail } from './mail.server'
+import { consumeToken, createToken, voidAccountTokens } from './token.server'
+import { getUserByEmail } from './user.server'
 
 /**
- * Uses the reset link, sets the password and records it in the audit log in one transaction; voids the account's other reset links and ends
- * every session of the account.
+ * Mails a reset link to the active account of this address, at most as often as the address's limit allows. It
+ * answers nothing, so that the caller's page cannot tell whether the address has an account. The link, its audit
+ * row and its mail commit together.
  */
-export async function resetPassword(secret: string, password: string) {
+export async function requestPasswordReset(email: string) {
+  const found = getUserByEmail(email)
+  if (!found?.isActive || (await consume('resetEmail', email)) > 0) return
+  atomically((tx) => {
+    const { secret } = createToken('password_reset', { email, userId: found.id, locale: found.locale }, new Date(), tx)
+    recordAuditEvent({ actorId: null, action: 'password.reset_requested', targetType: 'user', targetId: found.id }, tx)
+    sendPasswordResetMail(tx, {
+      to: found.email,
+      lang: found.locale,
+      link: absoluteUrl(`/${found.locale}/reset-password/${secret}`),
+    })
+  })
+}
+
+/**
+ * Uses the reset link, sets the password and records it in the audit log in one transaction; voids the account's
+ * other reset links and ends every session of the account. The value is the account's id.
+ */
+export async function resetPassword(
+  secret: string,
+  password: string,
+): Promise<Result<number, Extract<AccountsError, 'linkInvalid'>>> {
   const passwordHash = await hashPassword(password)
   const userId = getDb().transaction((tx) => {
     const now = new Date()
@@ -29,6 +58,7 @@ export async function resetPassword(secret: string, password: string) {
       recordAuditEvent({ actorId: updated.id, action: 'password.reset', targetType: 'user', targetId: updated.id }, tx)
     return updated?.id ?? null
   })
-  if (userId) invalidateUserSessions(userId)
-  return userId
+  if (!userId) return fail('linkInvalid')
+  invalidateUserSessions(userId)
+  return ok(userId)
 }

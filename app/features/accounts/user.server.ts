@@ -2,9 +2,10 @@ import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { parliament, user, type Locale, type Role } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/utils/password.server'
-import { invalidateUserSessions } from '~/utils/session.server'
-import { voidAccountTokens } from './token.server'
 import { recordAuditEvent } from '~/utils/audit.server'
+import { invalidateUserSessions } from '~/utils/session.server'
+import { atomically } from '~/utils/transaction.server'
+import { voidAccountTokens } from './token.server'
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase()
@@ -67,22 +68,28 @@ export async function changePassword(userId: number, password: string) {
   invalidateUserSessions(userId)
 }
 
+/** A user's own name and language, saved with their audit row. */
 export function updateProfile(userId: number, input: { name: string; locale: Locale }) {
-  getDb()
-    .update(user)
-    .set({ name: input.name.trim(), locale: input.locale, updatedAt: new Date() })
-    .where(eq(user.id, userId))
-    .run()
+  atomically((tx) => {
+    tx.update(user)
+      .set({ name: input.name.trim(), locale: input.locale, updatedAt: new Date() })
+      .where(eq(user.id, userId))
+      .run()
+    recordAuditEvent({ actorId: userId, action: 'profile.updated', targetType: 'user', targetId: userId }, tx)
+  })
 }
 
-/** Changes a role; a user whose role changed must sign in again. */
+/** Changes a role; a user whose role changed must sign in again. The caller audits it (features/admin). */
 export function setUserRole(userId: number, role: Role) {
   const result = getDb().update(user).set({ role, updatedAt: new Date() }).where(eq(user.id, userId)).run()
   invalidateUserSessions(userId)
   return result.changes > 0
 }
 
-/** Deactivating ends the account's sessions, its reset links and the invitations it sent that nobody has used. */
+/**
+ * Deactivating ends the account's sessions, its reset links and the invitations it sent that nobody has used.
+ * The caller audits it (features/admin).
+ */
 export function setUserActive(userId: number, isActive: boolean) {
   const result = getDb().transaction((tx) => {
     const changed = tx.update(user).set({ isActive, updatedAt: new Date() }).where(eq(user.id, userId)).run()

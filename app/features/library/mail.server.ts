@@ -19,7 +19,7 @@ export function sendResourceStateMail(
     reason: string | null
   },
 ) {
-  const t = getFixedT(input.lang, 'resources')
+  const t = getFixedT(input.lang, 'library')
   const title = pickLanguage(input.title, input.lang).text
   return enqueueMail(tx, {
     to: input.to,
@@ -34,7 +34,7 @@ export function sendReviewRequestMail(
   tx: Tx,
   input: { to: string; lang: Language; title: { en: string; ar: string }; link: string },
 ) {
-  const t = getFixedT(input.lang, 'resources')
+  const t = getFixedT(input.lang, 'library')
   const title = pickLanguage(input.title, input.lang).text
   return enqueueMail(tx, {
     to: input.to,

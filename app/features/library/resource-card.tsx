@@ -17,7 +17,7 @@ type CardResource = {
 
 /** A resource in a list of cards (the home page's latest): title, type, date and the start of the summary. */
 export function ResourceCard({ resource: r, lang }: { resource: CardResource; lang: Language }) {
-  const { t } = useTranslation(['library', 'resources'])
+  const { t } = useTranslation('library')
   const title = pickLanguage({ en: r.titleEn, ar: r.titleAr }, lang)
   const summary = pickLanguage({ en: r.summaryEn, ar: r.summaryAr }, lang)
   return (
@@ -29,9 +29,7 @@ export function ResourceCard({ resource: r, lang }: { resource: CardResource; la
       </h3>
       <p className="resource-card__meta">
         <span className="badge">{t(`types.${r.type}`)}</span>
-        {r.visibility === 'members' ? (
-          <span className="badge badge--members">{t('resources:page.membersOnly')}</span>
-        ) : null}
+        {r.visibility === 'members' ? <span className="badge badge--members">{t('page.membersOnly')}</span> : null}
         {r.publishedOn ? <span>{formatDate(new Date(`${r.publishedOn}T00:00:00Z`), lang)}</span> : null}
       </p>
       {summary.text ? (

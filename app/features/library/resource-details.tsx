@@ -28,7 +28,7 @@ type DetailsResource = {
 
 /** The files to download and the resource's catalogue record (publisher, topics, places, licence). */
 export function ResourceDetails({ resource: r, lang }: { resource: DetailsResource; lang: Language }) {
-  const { t } = useTranslation(['resources', 'library', 'common', 'network'])
+  const { t } = useTranslation(['library', 'common', 'network'])
   const downloads = r.files.filter((f) => f.role !== 'poster')
   const rows: [string, ReactNode][] = []
   const add = (label: string, value: ReactNode, when: unknown) => {

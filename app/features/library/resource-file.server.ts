@@ -4,13 +4,13 @@ import { resource, resourceFile } from '#db/schema/index'
 import { canViewResource, type Viewer } from './access.server'
 import { getDb } from '~/utils/db.server'
 import { removeBlobIfUnreferenced } from '~/utils/file-store.server'
+import { readId } from '~/utils/ids'
 
 export type ResourceFile = Omit<typeof resourceFile.$inferSelect, 'extractedText'>
 
-const fileColumns = {
+/** What a resource's page shows of each of its files (and links to it by). */
+export const fileSummaryColumns = {
   id: resourceFile.id,
-  resourceId: resourceFile.resourceId,
-  sha256: resourceFile.sha256,
   size: resourceFile.size,
   mediaType: resourceFile.mediaType,
   originalName: resourceFile.originalName,
@@ -18,6 +18,12 @@ const fileColumns = {
   language: resourceFile.language,
   altEn: resourceFile.altEn,
   altAr: resourceFile.altAr,
+}
+
+const fileColumns = {
+  ...fileSummaryColumns,
+  resourceId: resourceFile.resourceId,
+  sha256: resourceFile.sha256,
   position: resourceFile.position,
   createdAt: resourceFile.createdAt,
 }
@@ -42,7 +48,7 @@ export type DownloadableFile = ResourceFile & {
  * members-only or unpublished resource, exactly as for a file that does not exist.
  */
 export function getFileForDownload(fileId: number, viewer: Viewer): DownloadableFile | null {
-  if (!Number.isSafeInteger(fileId) || fileId < 1) return null
+  if (readId(fileId) === null) return null
   const row = getDb()
     .select({
       file: fileColumns,

@@ -1,19 +1,19 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { contentLanguages, regions, resolutions, resourceTypes, themes, visibilities } from '#db/enums'
 import { FileUploadField } from '~/components/file-upload-field'
-import { FormError } from '~/components/status-message'
-import { CheckboxGroup } from '~/components/ui/checkbox-group'
-import { Field, SelectField, TextareaField } from '~/components/ui/field'
+import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'
+import { FormInput, FormMultiSelect, FormSelect, FormTextarea, useServerForm } from '~/components/form/conform-fields'
+import { FormErrorSummary } from '~/components/form/form-parts'
+import { CheckboxGroup, RadioGroup, toOptions } from '~/components/ui/checkbox-group'
 import { pickLanguage } from '~/utils/bilingual'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
 import type { ResourceFormSchema } from './schemas'
 
 type Schema = z.input<typeof ResourceFormSchema>
-type Option = { value: string; label: string }
 
 export type ResourceFormValues = Record<string, string | string[] | undefined>
 
@@ -43,15 +43,10 @@ export function ResourceForm({
   fileLabel: string
   maxBytes: number
 }) {
-  const { t } = useTranslation(['resources', 'library', 'common', 'network'])
+  const { t } = useTranslation(['library', 'common', 'network'])
   const errorText = useErrorText()
-  const [form, fields] = useForm<Schema>({
-    lastResult,
-    defaultValue: defaultValue as Record<string, unknown>,
-    shouldValidate: 'onSubmit',
-  })
-  const options = (values: readonly string[], label: (v: string) => string): Option[] =>
-    values.map((value) => ({ value, label: label(value) }))
+  const [form, fields] = useServerForm<Schema>({ lastResult, defaultValue })
+  const languageOptions = toOptions(contentLanguages, (v) => t(`contentLanguages.${v}`, { ns: 'library' }))
   return (
     <Form
       method="post"
@@ -60,42 +55,25 @@ export function ResourceForm({
       noValidate
       className="stack resource-form"
     >
-      <FormError id={form.errorId}>{form.errors?.length ? errorText(form.errors)?.[0] : null}</FormError>
+      <FormErrorSummary form={form} />
 
       <fieldset className="resource-form__group">
         <legend>{t('form.about')}</legend>
-        <SelectField
-          id={fields.type.id}
-          name={fields.type.name}
+        <FormSelect
+          field={fields.type}
           label={t('form.type')}
-          defaultValue={(fields.type.initialValue as string | undefined) ?? 'publication'}
-          errors={errorText(fields.type.errors)}
-          options={options(resourceTypes, (v) => t(`types.${v}`, { ns: 'library' }))}
+          fallback="publication"
+          options={toOptions(resourceTypes, (v) => t(`types.${v}`, { ns: 'library' }))}
         />
-        <Field
-          label={t('form.titleEn')}
+        <BilingualInputs
+          fields={[fields.titleEn, fields.titleAr]}
+          labels={[t('form.titleEn'), t('form.titleAr')]}
           hint={t('form.titleHint')}
-          errors={errorText(fields.titleEn.errors)}
-          inputProps={{ ...getInputProps(fields.titleEn, { type: 'text' }), lang: 'en', dir: 'ltr', maxLength: 300 }}
+          maxLength={300}
         />
-        <Field
-          label={t('form.titleAr')}
-          errors={errorText(fields.titleAr.errors)}
-          inputProps={{ ...getInputProps(fields.titleAr, { type: 'text' }), lang: 'ar', dir: 'rtl', maxLength: 300 }}
-        />
-        <TextareaField
-          field={fields.summaryEn}
-          label={t('form.summaryEn')}
-          errors={errorText(fields.summaryEn.errors)}
-          lang="en"
-          rows={5}
-          maxLength={5000}
-        />
-        <TextareaField
-          field={fields.summaryAr}
-          label={t('form.summaryAr')}
-          errors={errorText(fields.summaryAr.errors)}
-          lang="ar"
+        <BilingualTextareas
+          fields={[fields.summaryEn, fields.summaryAr]}
+          labels={[t('form.summaryEn'), t('form.summaryAr')]}
           rows={5}
           maxLength={5000}
         />
@@ -111,29 +89,24 @@ export function ResourceForm({
           defaultUpload={pendingUpload ?? undefined}
           errorText={errorText(fields.file.errors)?.join(' ')}
         />
-        <SelectField
-          id={fields.fileLanguage.id}
-          name={fields.fileLanguage.name}
+        <FormSelect
+          field={fields.fileLanguage}
           label={t('form.fileLanguage')}
-          defaultValue={(fields.fileLanguage.initialValue as string | undefined) ?? ''}
-          errors={errorText(fields.fileLanguage.errors)}
-          options={[
-            { value: '', label: t('form.notSaid') },
-            ...options(contentLanguages, (v) => t(`contentLanguages.${v}`, { ns: 'library' })),
-          ]}
+          emptyLabel={t('form.notSaid')}
+          options={languageOptions}
         />
-        <Field
+        <FormInput
+          field={fields.externalUrl}
+          type="url"
           label={t('form.externalUrl')}
           hint={t('form.externalUrlHint')}
-          errors={errorText(fields.externalUrl.errors)}
-          inputProps={{ ...getInputProps(fields.externalUrl, { type: 'url' }), dir: 'ltr', autoComplete: 'url' }}
+          autoComplete="url"
         />
         <CheckboxGroup
           legend={t('form.languages')}
           hint={t('form.languagesHint')}
           field={fields.languages}
-          errors={errorText(Object.values(fields.languages.allErrors).flat())}
-          options={options(contentLanguages, (v) => t(`contentLanguages.${v}`, { ns: 'library' }))}
+          options={languageOptions}
         />
       </fieldset>
 
@@ -142,54 +115,35 @@ export function ResourceForm({
         <CheckboxGroup
           legend={t('form.pillars')}
           field={fields.pillars}
-          errors={errorText(Object.values(fields.pillars.allErrors).flat())}
-          options={options(['1', '2', '3', '4'], (v) => t(`pillarsShort.${v}`, { ns: 'network' }))}
+          options={toOptions(['1', '2', '3', '4'], (v) => t(`pillarsShort.${v}`, { ns: 'network' }))}
         />
         <CheckboxGroup
           legend={t('form.resolutions')}
           field={fields.resolutions}
-          errors={errorText(Object.values(fields.resolutions.allErrors).flat())}
-          options={options(resolutions, (v) => t(`resolutions.${v}`, { ns: 'common' }))}
+          options={toOptions(resolutions, (v) => t(`resolutions.${v}`, { ns: 'common' }))}
         />
         <CheckboxGroup
           legend={t('form.themes')}
           field={fields.themes}
-          errors={errorText(Object.values(fields.themes.allErrors).flat())}
-          options={options(themes, (v) => t(`themes.${v}`, { ns: 'library' }))}
+          options={toOptions(themes, (v) => t(`themes.${v}`, { ns: 'library' }))}
         />
-        <Field
-          label={t('form.tags')}
-          hint={t('form.tagsHint')}
-          errors={errorText(fields.tags.errors)}
-          inputProps={{ ...getInputProps(fields.tags, { type: 'text' }), dir: 'auto', maxLength: 500 }}
-        />
-        <SelectField
-          id={fields.region.id}
-          name={fields.region.name}
+        <FormInput field={fields.tags} label={t('form.tags')} hint={t('form.tagsHint')} dir="auto" maxLength={500} />
+        <FormSelect
+          field={fields.region}
           label={t('form.region')}
-          defaultValue={(fields.region.initialValue as string | undefined) ?? ''}
-          errors={errorText(fields.region.errors)}
-          options={[
-            { value: '', label: t('form.notSaid') },
-            ...options(regions, (v) => t(`regions.${v}`, { ns: 'common' })),
-          ]}
+          emptyLabel={t('form.notSaid')}
+          options={toOptions(regions, (v) => t(`regions.${v}`, { ns: 'common' }))}
         />
-        <MultiSelect
-          id={fields.countries.id}
-          name={fields.countries.name}
+        <FormMultiSelect
+          field={fields.countries}
           label={t('form.countries')}
           hint={t('form.multiHint')}
-          defaultValue={(fields.countries.initialValue as string[] | undefined) ?? []}
-          errors={errorText(Object.values(fields.countries.allErrors).flat())}
           options={countries.map((c) => ({ value: c.code, label: c.name }))}
         />
-        <MultiSelect
-          id={fields.parliamentIds.id}
-          name={fields.parliamentIds.name}
+        <FormMultiSelect
+          field={fields.parliamentIds}
           label={t('form.parliaments')}
           hint={t('form.multiHint')}
-          defaultValue={(fields.parliamentIds.initialValue as string[] | undefined) ?? []}
-          errors={errorText(Object.values(fields.parliamentIds.allErrors).flat())}
           options={parliaments.map((p) => ({
             value: String(p.id),
             label: pickLanguage({ en: p.nameEn, ar: p.nameAr }, lang).text,
@@ -199,52 +153,32 @@ export function ResourceForm({
 
       <fieldset className="resource-form__group">
         <legend>{t('form.publication')}</legend>
-        <Field
-          label={t('form.publisher')}
-          errors={errorText(fields.publisher.errors)}
-          inputProps={{ ...getInputProps(fields.publisher, { type: 'text' }), dir: 'auto', maxLength: 300 }}
-        />
-        <TextareaField
-          field={fields.authors}
-          label={t('form.authors')}
-          hint={t('form.authorsHint')}
-          errors={errorText(fields.authors.errors)}
-          rows={3}
-        />
-        <Field
+        <FormInput field={fields.publisher} label={t('form.publisher')} dir="auto" maxLength={300} />
+        <FormTextarea field={fields.authors} label={t('form.authors')} hint={t('form.authorsHint')} rows={3} />
+        <FormInput
+          field={fields.publishedOn}
+          type="date"
           label={t('form.publishedOn')}
-          errors={errorText(fields.publishedOn.errors)}
-          inputProps={{ ...getInputProps(fields.publishedOn, { type: 'date' }), className: 'resource-form__date' }}
+          className="resource-form__date"
         />
-        <Field
+        <FormInput
+          field={fields.licence}
           label={t('form.licence')}
           hint={t('form.licenceHint')}
-          errors={errorText(fields.licence.errors)}
-          inputProps={{
-            ...getInputProps(fields.licence, { type: 'text' }),
-            dir: 'auto',
-            maxLength: 200,
-            list: 'licences',
-          }}
+          dir="auto"
+          maxLength={200}
+          list="licences"
         />
         <datalist id="licences">
           {['CC BY 4.0', 'CC BY-SA 4.0', 'CC BY-NC 4.0', 'CC0 1.0', t('form.allRightsReserved')].map((l) => (
             <option key={l} value={l} />
           ))}
         </datalist>
-        <fieldset className="choice-group">
-          <legend>{t('form.visibility')}</legend>
-          {getCollectionProps(fields.visibility, {
-            type: 'radio',
-            options: [...visibilities],
-            ariaAttributes: false,
-          }).map(({ key, ...props }) => (
-            <div className="field field--check" key={key}>
-              <input {...props} />
-              <label htmlFor={props.id}>{t(`visibility.${props.value}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <RadioGroup
+          legend={t('form.visibility')}
+          field={fields.visibility}
+          options={toOptions(visibilities, (v) => t(`visibility.${v}`))}
+        />
       </fieldset>
 
       <details
@@ -252,19 +186,9 @@ export function ResourceForm({
         open={Boolean(defaultValue.transcriptEn || defaultValue.transcriptAr)}
       >
         <summary>{t('form.transcripts')}</summary>
-        <TextareaField
-          field={fields.transcriptEn}
-          label={t('form.transcriptEn')}
-          errors={errorText(fields.transcriptEn.errors)}
-          lang="en"
-          rows={6}
-          maxLength={100_000}
-        />
-        <TextareaField
-          field={fields.transcriptAr}
-          label={t('form.transcriptAr')}
-          errors={errorText(fields.transcriptAr.errors)}
-          lang="ar"
+        <BilingualTextareas
+          fields={[fields.transcriptEn, fields.transcriptAr]}
+          labels={[t('form.transcriptEn'), t('form.transcriptAr')]}
           rows={6}
           maxLength={100_000}
         />
@@ -284,55 +208,5 @@ export function ResourceForm({
         ))}
       </p>
     </Form>
-  )
-}
-
-function MultiSelect({
-  id,
-  name,
-  label,
-  hint,
-  defaultValue,
-  errors,
-  options,
-}: {
-  id: string
-  name: string
-  label: string
-  hint: string
-  defaultValue: string[]
-  errors: string[] | undefined
-  options: Option[]
-}) {
-  const errorId = errors?.length ? `${id}-error` : undefined
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <p className="field__hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      <select
-        id={id}
-        name={name}
-        multiple
-        size={6}
-        defaultValue={defaultValue}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[`${id}-hint`, errorId].filter(Boolean).join(' ')}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      {errorId ? (
-        <ul className="field__errors" id={errorId}>
-          {[...new Set(errors)].map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
   )
 }

@@ -24,7 +24,7 @@ export function ResourceMedia({
   resource: { files: MediaFile[]; transcriptEn: string; transcriptAr: string }
   lang: Language
 }) {
-  const { t } = useTranslation('resources')
+  const { t } = useTranslation('library')
   const media = resource.files.filter((f) => f.role === 'media')
   const poster = resource.files.find((f) => f.role === 'poster' && f.mediaType.startsWith('image/'))
   const images = resource.files.filter((f) => f.role === 'image' && f.mediaType.startsWith('image/'))

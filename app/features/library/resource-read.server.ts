@@ -1,20 +1,11 @@
 // Reading resources: one resource with everything its page shows (and its form's values), and the lists (a user's
 // own, the review queue, the cards of the home page and of a parliament's page).
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
-import {
-  parliament,
-  resource,
-  resourceCountry,
-  resourceFile,
-  resourceLanguage,
-  resourceParliament,
-  resourcePillar,
-  resourceResolution,
-  resourceTheme,
-  user,
-} from '#db/schema/index'
+import { parliament, resource, resourceFile, resourceParliament, user } from '#db/schema/index'
 import { listedResourcesWhere, type Viewer } from './access.server'
 import { getDb } from '~/utils/db.server'
+import { fileSummaryColumns } from './resource-file.server'
+import { readTaxonomies } from './taxonomy.server'
 
 /** The resource with everything its page shows, or undefined. */
 export function getResource(id: number) {
@@ -26,56 +17,8 @@ export function getResource(id: number) {
     .where(eq(resource.id, id))
     .get()
   if (!row) return undefined
-  const pillars = db
-    .select({ v: resourcePillar.pillar })
-    .from(resourcePillar)
-    .where(eq(resourcePillar.resourceId, id))
-    .orderBy(asc(resourcePillar.pillar))
-    .all()
-    .map((r) => r.v)
-  const resolutions = db
-    .select({ v: resourceResolution.resolution })
-    .from(resourceResolution)
-    .where(eq(resourceResolution.resourceId, id))
-    .orderBy(asc(resourceResolution.resolution))
-    .all()
-    .map((r) => r.v)
-  const themes = db
-    .select({ v: resourceTheme.theme })
-    .from(resourceTheme)
-    .where(eq(resourceTheme.resourceId, id))
-    .all()
-    .map((r) => r.v)
-  const languages = db
-    .select({ v: resourceLanguage.language })
-    .from(resourceLanguage)
-    .where(eq(resourceLanguage.resourceId, id))
-    .all()
-    .map((r) => r.v)
-  const countries = db
-    .select({ v: resourceCountry.countryCode })
-    .from(resourceCountry)
-    .where(eq(resourceCountry.resourceId, id))
-    .all()
-    .map((r) => r.v)
-  const parliaments = db
-    .select({ id: parliament.id, nameEn: parliament.nameEn, nameAr: parliament.nameAr })
-    .from(resourceParliament)
-    .innerJoin(parliament, eq(parliament.id, resourceParliament.parliamentId))
-    .where(eq(resourceParliament.resourceId, id))
-    .orderBy(asc(parliament.nameEn))
-    .all()
   const files = db
-    .select({
-      id: resourceFile.id,
-      size: resourceFile.size,
-      mediaType: resourceFile.mediaType,
-      originalName: resourceFile.originalName,
-      role: resourceFile.role,
-      language: resourceFile.language,
-      altEn: resourceFile.altEn,
-      altAr: resourceFile.altAr,
-    })
+    .select(fileSummaryColumns)
     .from(resourceFile)
     .where(eq(resourceFile.resourceId, id))
     .orderBy(asc(resourceFile.position), asc(resourceFile.id))
@@ -90,12 +33,7 @@ export function getResource(id: number) {
           email: row.authorEmail ?? '',
         }
       : null,
-    pillars,
-    resolutions,
-    themes,
-    languages,
-    countries,
-    parliaments,
+    ...readTaxonomies(id),
     files,
   }
 }
@@ -128,17 +66,22 @@ export function resourceFormValues(r: ResourceDetail) {
   }
 }
 
+/** The columns every row of a ResourceTable shows (a user's own resources, the review queue). */
+const tableColumns = {
+  id: resource.id,
+  type: resource.type,
+  titleEn: resource.titleEn,
+  titleAr: resource.titleAr,
+  visibility: resource.visibility,
+}
+
 /** A user's own resources, newest first, with their state. */
 export function listAuthoredResources(authorId: number) {
   return getDb()
     .select({
-      id: resource.id,
-      type: resource.type,
-      titleEn: resource.titleEn,
-      titleAr: resource.titleAr,
+      ...tableColumns,
       state: resource.state,
       returnReason: resource.returnReason,
-      visibility: resource.visibility,
       updatedAt: resource.updatedAt,
     })
     .from(resource)
@@ -151,11 +94,7 @@ export function listAuthoredResources(authorId: number) {
 export function listResourcesToReview() {
   return getDb()
     .select({
-      id: resource.id,
-      type: resource.type,
-      titleEn: resource.titleEn,
-      titleAr: resource.titleAr,
-      visibility: resource.visibility,
+      ...tableColumns,
       submittedAt: resource.submittedAt,
       authorName: user.name,
     })
@@ -166,7 +105,6 @@ export function listResourcesToReview() {
     .all()
 }
 
-/** What a resource card shows (the home page, a parliament's page). */
 /** The columns a ResourceCard shows: every list of resources selects these. */
 export const resourceCardColumns = {
   id: resource.id,

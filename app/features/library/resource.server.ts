@@ -1,19 +1,14 @@
 // Writing resources: create and update (with their taxonomies and first file), state changes, adding and removing
 // files, and deletion. The reads (getResource, the lists) live in resource-read.server.ts and are re-exported here.
 import { desc, eq } from 'drizzle-orm'
-import {
-  resource,
-  resourceCountry,
-  resourceFile,
-  resourceLanguage,
-  resourceParliament,
-  resourcePillar,
-  resourceResolution,
-  resourceTheme,
-  type ResourceState,
-} from '#db/schema/index'
-import { attachPendingUpload } from '~/utils/pending-upload.server'
+import { resource, resourceFile, type ResourceState } from '#db/schema/index'
+import { attachPendingUpload, getPendingUpload } from '~/utils/pending-upload.server'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { fail, ok, type Result } from '~/utils/result'
+import { atomically } from '~/utils/transaction.server'
+import type { LibraryError } from './errors'
 import { deleteResourceFile } from './resource-file.server'
+import { writeTaxonomies } from './taxonomy.server'
 import { reindexResource } from '~/features/search'
 import { getDb, type Tx } from '~/utils/db.server'
 import { removeBlobIfUnreferenced } from '~/utils/file-store.server'
@@ -54,46 +49,38 @@ function columns(input: ResourceInput) {
   }
 }
 
-/** Replaces the taxonomies (pillars, resolutions, themes, languages, countries, parliaments) of a resource. */
-function writeTaxonomies(tx: Tx, id: number, input: ResourceInput) {
-  tx.delete(resourcePillar).where(eq(resourcePillar.resourceId, id)).run()
-  tx.delete(resourceResolution).where(eq(resourceResolution.resourceId, id)).run()
-  tx.delete(resourceTheme).where(eq(resourceTheme.resourceId, id)).run()
-  tx.delete(resourceLanguage).where(eq(resourceLanguage.resourceId, id)).run()
-  tx.delete(resourceCountry).where(eq(resourceCountry.resourceId, id)).run()
-  tx.delete(resourceParliament).where(eq(resourceParliament.resourceId, id)).run()
-  if (input.pillars.length)
-    tx.insert(resourcePillar)
-      .values(input.pillars.map((pillar) => ({ resourceId: id, pillar })))
-      .run()
-  if (input.resolutions.length)
-    tx.insert(resourceResolution)
-      .values(input.resolutions.map((resolution) => ({ resourceId: id, resolution })))
-      .run()
-  if (input.themes.length)
-    tx.insert(resourceTheme)
-      .values(input.themes.map((theme) => ({ resourceId: id, theme })))
-      .run()
-  if (input.languages.length)
-    tx.insert(resourceLanguage)
-      .values(input.languages.map((language) => ({ resourceId: id, language })))
-      .run()
-  if (input.countries.length)
-    tx.insert(resourceCountry)
-      .values(input.countries.map((countryCode) => ({ resourceId: id, countryCode })))
-      .run()
-  if (input.parliamentIds.length)
-    tx.insert(resourceParliament)
-      .values(input.parliamentIds.map((parliamentId) => ({ resourceId: id, parliamentId })))
-      .run()
+/** Whether the form's file (a pending upload's id) is no longer this user's to attach: used, swept or forged. */
+export function isUploadGone(fileId: string | null, userId: number) {
+  return fileId !== null && !getPendingUpload(fileId, userId)
 }
 
-/** Thrown when the form refers to an upload that is not (or no longer) the user's. */
-export class UploadGoneError extends Error {}
+/** The next position at the end of a resource's files. */
+function nextPosition(tx: Tx, resourceId: number) {
+  const last = tx
+    .select({ position: resourceFile.position })
+    .from(resourceFile)
+    .where(eq(resourceFile.resourceId, resourceId))
+    .orderBy(desc(resourceFile.position))
+    .get()
+  return (last?.position ?? -1) + 1
+}
+
+/** Attaches the form's file (checked with isUploadGone in the same transaction: its absence here is a bug). */
+function attachFormFile(tx: Tx, resourceId: number, input: ResourceInput & { file: string }, userId: number) {
+  const attached = attachPendingUpload(tx, input.file, userId, {
+    resourceId,
+    role: roleForType(input.type),
+    language: input.fileLanguage,
+    altEn: '',
+    altAr: '',
+    position: nextPosition(tx, resourceId),
+  })
+  if (attached === null) throw new Error('The pending upload is gone: check isUploadGone first')
+}
 
 /**
- * Saves a new resource with its first file (a pending upload) in one transaction, then indexes it.
- * The state is decided by the caller (draft, submitted, or published for coordinators).
+ * Saves a new resource with its first file (a pending upload: check isUploadGone first) in one transaction, then
+ * indexes it. The state is decided by the caller (draft, submitted, or published for coordinators).
  */
 export function createResource(input: ResourceInput, author: { id: number }, state: ResourceState) {
   const db = getDb()
@@ -112,24 +99,14 @@ export function createResource(input: ResourceInput, author: { id: number }, sta
       .returning({ id: resource.id })
       .get()
     writeTaxonomies(tx, row.id, input)
-    if (input.file) {
-      const attached = attachPendingUpload(tx, input.file, author.id, {
-        resourceId: row.id,
-        role: roleForType(input.type),
-        language: input.fileLanguage,
-        altEn: '',
-        altAr: '',
-        position: 0,
-      })
-      if (attached === null || attached === undefined) throw new UploadGoneError()
-    }
+    if (input.file) attachFormFile(tx, row.id, { ...input, file: input.file }, author.id)
     return row.id
   })
   reindexResource(id)
   return { id }
 }
 
-/** Saves edits (the state is unchanged here; see changeResourceState). */
+/** Saves edits, and the form's file as one more (check isUploadGone first). The state is unchanged here. */
 export function updateResource(id: number, input: ResourceInput, editor: { id: number }) {
   const db = getDb()
   db.transaction((tx) => {
@@ -138,23 +115,7 @@ export function updateResource(id: number, input: ResourceInput, editor: { id: n
       .where(eq(resource.id, id))
       .run()
     writeTaxonomies(tx, id, input)
-    if (input.file) {
-      const last = tx
-        .select({ position: resourceFile.position })
-        .from(resourceFile)
-        .where(eq(resourceFile.resourceId, id))
-        .orderBy(desc(resourceFile.position))
-        .get()
-      const attached = attachPendingUpload(tx, input.file, editor.id, {
-        resourceId: id,
-        role: roleForType(input.type),
-        language: input.fileLanguage,
-        altEn: '',
-        altAr: '',
-        position: (last?.position ?? -1) + 1,
-      })
-      if (attached === null || attached === undefined) throw new UploadGoneError()
-    }
+    if (input.file) attachFormFile(tx, id, { ...input, file: input.file }, editor.id)
   })
   reindexResource(id)
 }
@@ -184,45 +145,69 @@ export function setResourceState(id: number, to: ResourceState, actorId: number,
     .run()
 }
 
-/** Attaches a pending upload to a resource as one more file; null when the upload is gone. */
-export function addResourceFile(resourceId: number, input: AddFileInput, owner: { id: number }) {
-  const db = getDb()
-  const id = db.transaction((tx) => {
-    const last = tx
-      .select({ position: resourceFile.position })
-      .from(resourceFile)
-      .where(eq(resourceFile.resourceId, resourceId))
-      .orderBy(desc(resourceFile.position))
-      .get()
-    return attachPendingUpload(tx, input.file, owner.id, {
+/**
+ * Attaches a pending upload to a resource as one more file, audited in the same transaction; 'uploadGone' (and
+ * nothing written) when the upload is no longer this user's.
+ */
+export function addResourceFile(
+  resourceId: number,
+  input: AddFileInput,
+  actor: { id: number },
+): Result<{ id: number }, LibraryError> {
+  return atomically((tx) => {
+    const id = attachPendingUpload(tx, input.file, actor.id, {
       resourceId,
       role: input.role,
       language: input.language,
       altEn: input.altEn,
       altAr: input.altAr,
-      position: (last?.position ?? -1) + 1,
+      position: nextPosition(tx, resourceId),
     })
+    if (id === null) return fail('uploadGone')
+    reindexResource(resourceId)
+    auditResource(tx, actor, 'resource.file_added', resourceId, { fileId: id })
+    return ok({ id })
   })
-  if (id === null || id === undefined) return null
-  reindexResource(resourceId)
-  return { id }
 }
 
-/** Removes a file of a resource (and its bytes when nothing else uses them). */
-export function removeResourceFile(resourceId: number, fileId: number) {
-  deleteResourceFile(fileId)
-  reindexResource(resourceId)
+/** Removes a file of a resource (and its bytes when nothing else uses them), audited in the same transaction. */
+export function removeResourceFile(resourceId: number, fileId: number, actor: { id: number }) {
+  atomically((tx) => {
+    // The audit row first: the bytes go with the row, and a failure after them would leave it without its file.
+    auditResource(tx, actor, 'resource.file_removed', resourceId, { fileId })
+    deleteResourceFile(fileId)
+    reindexResource(resourceId)
+  })
 }
 
-/** Deletes a resource with its files (their bytes too, when nothing else uses them) and its index row. */
-export function deleteResource(id: number) {
-  const db = getDb()
-  const hashes = db
-    .select({ sha256: resourceFile.sha256 })
-    .from(resourceFile)
-    .where(eq(resourceFile.resourceId, id))
-    .all()
-  db.delete(resource).where(eq(resource.id, id)).run()
-  for (const { sha256 } of hashes) removeBlobIfUnreferenced(sha256)
-  reindexResource(id)
+/**
+ * Deletes a resource with its files (their bytes too, when nothing else uses them) and its index row, audited in
+ * the same transaction.
+ */
+export function deleteResource(
+  r: { id: number; titleEn: string; titleAr: string; state: ResourceState },
+  actor: { id: number },
+) {
+  atomically((tx) => {
+    auditResource(tx, actor, 'resource.deleted', r.id, { title: r.titleEn || r.titleAr, state: r.state })
+    const hashes = tx
+      .select({ sha256: resourceFile.sha256 })
+      .from(resourceFile)
+      .where(eq(resourceFile.resourceId, r.id))
+      .all()
+    tx.delete(resource).where(eq(resource.id, r.id)).run()
+    for (const { sha256 } of hashes) removeBlobIfUnreferenced(sha256)
+    reindexResource(r.id)
+  })
+}
+
+/** The audit row of a change to a resource, in the change's transaction. */
+export function auditResource(
+  tx: Tx,
+  actor: { id: number },
+  action: string,
+  id: number,
+  details?: Record<string, unknown>,
+) {
+  recordAuditEvent({ actorId: actor.id, action, targetType: 'resource', targetId: id, details }, tx)
 }

@@ -26,9 +26,17 @@ export function canViewMeeting(
   return m.visibility === 'members' || invitedOrRegistered
 }
 
-/** Whether a coordinator may manage it (create, edit, publish, invite, see participants). */
+/**
+ * Whether a coordinator may manage it (create, edit, publish, invite, see participants, approve, decline and
+ * cancel registrations, mark attendance, message participants).
+ */
 export function canManageMeeting(viewer: MeetingViewer) {
   return hasRole(viewer, 'coordinator')
+}
+
+/** Whether the actor may change (cancel) this member's registration: their own, or anyone's for a coordinator. */
+export function canChangeRegistration(actor: { id: number; role: Role }, userId: number) {
+  return actor.id === userId || hasRole(actor, 'coordinator')
 }
 
 /** SQL: the viewer (or their parliament) is invited to the meeting `meeting.id`. */

@@ -36,9 +36,9 @@ describe('what each viewer sees', () => {
     open = addResource('Open handbook', 'public')
     membersOnly = addResource('Members-only report', 'members')
     withdrawn = addResource('Withdrawn paper', 'public')
-    expect(linkDocument(meetingId, open, 'background', coordinator)).toBe(true)
-    expect(linkDocument(meetingId, membersOnly, 'outcome', coordinator)).toBe(true)
-    expect(linkDocument(meetingId, withdrawn, 'agenda', coordinator)).toBe(true)
+    expect(linkDocument(meetingId, open, 'background', coordinator).ok).toBe(true)
+    expect(linkDocument(meetingId, membersOnly, 'outcome', coordinator).ok).toBe(true)
+    expect(linkDocument(meetingId, withdrawn, 'agenda', coordinator).ok).toBe(true)
     const r = createSession(
       meetingId,
       session({ speakerMemberIds: [hidden, amal], resourceIds: [open, membersOnly, withdrawn] }),
@@ -69,9 +69,9 @@ describe('what each viewer sees', () => {
 
   it('links only published resources, changes a role, and unlinks from the sessions too', () => {
     const draft = addResource('Draft', 'public', 'draft')
-    expect(linkDocument(meetingId, draft, 'background', coordinator)).toBe(false)
-    expect(linkDocument(meetingId, 999_999, 'background', coordinator)).toBe(false)
-    expect(linkDocument(meetingId, open, 'agenda', coordinator)).toBe(true)
+    expect(linkDocument(meetingId, draft, 'background', coordinator).ok).toBe(false)
+    expect(linkDocument(meetingId, 999_999, 'background', coordinator).ok).toBe(false)
+    expect(linkDocument(meetingId, open, 'agenda', coordinator).ok).toBe(true)
     expect(listMeetingDocuments(meetingId, null).agenda.map((d) => d.id)).toEqual([open])
     expect(unlinkDocument(meetingId, open, coordinator)).toBe(true)
     expect(unlinkDocument(meetingId, open, coordinator)).toBe(false)

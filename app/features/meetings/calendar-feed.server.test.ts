@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { calendarFeed, user } from '#db/schema/index'
+import { auditEvent, calendarFeed, user } from '#db/schema/index'
 import { addMeeting, addUser, parseEvents, register } from '../../../test/calendar-helper'
 import { getDb } from '~/utils/db.server'
 import { meetingsToIcs } from './ics.server'
@@ -17,7 +17,30 @@ import { isConfirmedParticipant } from './participants.server'
 const day = 24 * 3600 * 1000
 const soon = (days: number) => new Date(Date.now() + days * day)
 
+/** The feed's audit rows of the user, oldest first: [action, actor]. */
+const feedAudits = (userId: number) =>
+  getDb()
+    .select({ action: auditEvent.action, actorId: auditEvent.actorId })
+    .from(auditEvent)
+    .where(and(eq(auditEvent.targetType, 'user'), eq(auditEvent.targetId, String(userId))))
+    .orderBy(auditEvent.id)
+    .all()
+    .map((r) => [r.action, r.actorId])
+
 describe('personal calendar feeds', () => {
+  it('audits each new address and each revocation, as the member’s own act; a revocation of nothing writes nothing', () => {
+    const u = addUser()
+    createCalendarFeed(u.id)
+    createCalendarFeed(u.id)
+    expect(revokeCalendarFeed(u.id)).toBe(true)
+    expect(revokeCalendarFeed(u.id)).toBe(false)
+    expect(feedAudits(u.id)).toEqual([
+      ['calendarFeed.created', u.id],
+      ['calendarFeed.created', u.id],
+      ['calendarFeed.revoked', u.id],
+    ])
+  })
+
   it('stores only the hash of the token; a new one replaces the old; revoking turns it off', () => {
     const u = addUser({ locale: 'ar' })
     expect(hasCalendarFeed(u.id)).toBe(false)

@@ -1,27 +1,42 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm'
 import { calendarFeed, meeting, meetingRegistration, user } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
-import type { IcsEntry } from './ics.server'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { getDb, type Tx } from '~/utils/db.server'
 import { generateSecret, hashSecret } from '~/utils/secret.server'
+import { atomically } from '~/utils/transaction.server'
+import type { IcsEntry } from './ics.server'
 
 // A member's personal calendar feed: a secret URL (/meetings/feed/<token>.ics) a calendar app polls. Only the
 // token's SHA-256 is stored, so the URL is shown once; a new one replaces the old, and it can be turned off.
 
-/** A new secret for the user (any earlier one stops working). Returns the token, which is not stored. */
+/** The member's own feed is what changed, and they changed it. */
+const auditFeed = (tx: Tx, userId: number, action: 'calendarFeed.created' | 'calendarFeed.revoked') =>
+  recordAuditEvent({ actorId: userId, action, targetType: 'user', targetId: userId }, tx)
+
+/**
+ * A new secret for the user (any earlier one stops working), with its audit row. Returns the token, which is not
+ * stored.
+ */
 export function createCalendarFeed(userId: number, now = new Date()) {
   const token = generateSecret()
   const tokenHash = hashSecret(token)
-  getDb()
-    .insert(calendarFeed)
-    .values({ userId, tokenHash, createdAt: now })
-    .onConflictDoUpdate({ target: calendarFeed.userId, set: { tokenHash, createdAt: now } })
-    .run()
+  atomically((tx) => {
+    tx.insert(calendarFeed)
+      .values({ userId, tokenHash, createdAt: now })
+      .onConflictDoUpdate({ target: calendarFeed.userId, set: { tokenHash, createdAt: now } })
+      .run()
+    auditFeed(tx, userId, 'calendarFeed.created')
+  })
   return token
 }
 
-/** Turns the user's feed off; false when there was none. */
+/** Turns the user's feed off (audited); false when there was none (nothing is written). */
 export function revokeCalendarFeed(userId: number) {
-  return getDb().delete(calendarFeed).where(eq(calendarFeed.userId, userId)).run().changes > 0
+  return atomically((tx) => {
+    const revoked = tx.delete(calendarFeed).where(eq(calendarFeed.userId, userId)).run().changes > 0
+    if (revoked) auditFeed(tx, userId, 'calendarFeed.revoked')
+    return revoked
+  })
 }
 
 /** When the user's current feed address was made, or null when they have none. */

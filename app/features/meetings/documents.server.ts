@@ -10,10 +10,12 @@ import {
   type ResourceType,
   type Visibility,
 } from '#db/schema/index'
-import { recordAuditEvent } from '~/utils/audit.server'
 import { listedResourcesWhere, type Viewer } from '~/features/library'
 import { getDb } from '~/utils/db.server'
+import { fail, ok, type Result } from '~/utils/result'
 import { atomically } from '~/utils/transaction.server'
+import type { MeetingsError } from './errors'
+import { auditMeeting } from './meeting-audit.server'
 
 // Library resources linked to a meeting: its agenda, background papers and outcome documents. What a viewer
 // sees follows the library's own rule (listedResourcesWhere): published, and members-only ones for signed-in
@@ -81,62 +83,49 @@ export function listLinkedDocuments(meetingId: number): Record<MeetingDocumentRo
 }
 
 /**
- * Links a published resource to the meeting with a role (a resource already linked changes role). False when
- * the resource does not exist or is not published.
+ * Links a published resource to the meeting with a role (a resource already linked changes role), with its audit
+ * row. Refused (`cannotLink`) when the resource does not exist or is not published.
  */
-export function linkDocument(meetingId: number, resourceId: number, role: MeetingDocumentRole, actor: { id: number }) {
-  return atomically(() => {
-    const db = getDb()
-    const r = db.select({ state: resource.state }).from(resource).where(eq(resource.id, resourceId)).get()
-    if (!r || r.state !== 'published') return false
-    db.insert(meetingDocument)
+export function linkDocument(
+  meetingId: number,
+  resourceId: number,
+  role: MeetingDocumentRole,
+  actor: { id: number },
+): Result<undefined, Extract<MeetingsError, 'cannotLink'>> {
+  return atomically((tx) => {
+    const r = tx.select({ state: resource.state }).from(resource).where(eq(resource.id, resourceId)).get()
+    if (!r || r.state !== 'published') return fail('cannotLink')
+    tx.insert(meetingDocument)
       .values({ meetingId, resourceId, role })
       .onConflictDoUpdate({ target: [meetingDocument.meetingId, meetingDocument.resourceId], set: { role } })
       .run()
-    recordAuditEvent({
-      actorId: actor.id,
-      action: 'meeting.document.link',
-      targetType: 'meeting',
-      targetId: meetingId,
-      details: { resourceId, role },
-    })
-    return true
+    auditMeeting(tx, actor.id, 'meeting.document.link', meetingId, { resourceId, role })
+    return ok()
   })
 }
 
 /** Unlinks a resource from the meeting, and from the meeting's sessions. False when it was not linked. */
 export function unlinkDocument(meetingId: number, resourceId: number, actor: { id: number }) {
-  return atomically(() => {
-    const db = getDb()
-    const removed = db.transaction((tx) => {
-      const row = tx
-        .delete(meetingDocument)
-        .where(and(eq(meetingDocument.meetingId, meetingId), eq(meetingDocument.resourceId, resourceId)))
-        .returning({ role: meetingDocument.role })
-        .get()
-      if (!row) return null
-      // Sessions link only the meeting's documents.
-      tx.delete(meetingSessionResource)
-        .where(
-          and(
-            eq(meetingSessionResource.resourceId, resourceId),
-            inArray(
-              meetingSessionResource.sessionId,
-              sql`(select ${meetingSession.id} from ${meetingSession} where ${meetingSession.meetingId} = ${meetingId})`,
-            ),
-          ),
-        )
-        .run()
-      return row
-    })
+  return atomically((tx) => {
+    const removed = tx
+      .delete(meetingDocument)
+      .where(and(eq(meetingDocument.meetingId, meetingId), eq(meetingDocument.resourceId, resourceId)))
+      .returning({ role: meetingDocument.role })
+      .get()
     if (!removed) return false
-    recordAuditEvent({
-      actorId: actor.id,
-      action: 'meeting.document.unlink',
-      targetType: 'meeting',
-      targetId: meetingId,
-      details: { resourceId, role: removed.role },
-    })
+    // Sessions link only the meeting's documents.
+    tx.delete(meetingSessionResource)
+      .where(
+        and(
+          eq(meetingSessionResource.resourceId, resourceId),
+          inArray(
+            meetingSessionResource.sessionId,
+            sql`(select ${meetingSession.id} from ${meetingSession} where ${meetingSession.meetingId} = ${meetingId})`,
+          ),
+        ),
+      )
+      .run()
+    auditMeeting(tx, actor.id, 'meeting.document.unlink', meetingId, { resourceId, role: removed.role })
     return true
   })
 }

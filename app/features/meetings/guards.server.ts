@@ -1,13 +1,16 @@
-import { canManageMeeting, canViewMeeting, isInvitedOrRegistered } from './access.server'
+import { canChangeRegistration, canManageMeeting, canViewMeeting, isInvitedOrRegistered } from './access.server'
 import { getMeeting } from './meeting.server'
+import type { Role } from '#db/enums'
 import { getUser, requireUser } from '~/utils/auth.server'
+import { parseId } from '~/utils/ids'
 
 // How every meeting route finds its meeting and checks who asks: one place for the 404/403/sign-in rules.
 
+const forbidden = () => new Response('Forbidden', { status: 403 })
+
 /** The meeting of a route's `id` parameter, or 404. */
 export function requireMeeting(idParam: string | undefined) {
-  const id = Number(idParam)
-  const found = Number.isSafeInteger(id) && id > 0 ? getMeeting(id) : null
+  const found = getMeeting(parseId(idParam))
   if (!found) throw new Response('Not Found', { status: 404 })
   return found
 }
@@ -32,9 +35,28 @@ export function requireMemberMeeting(request: Request, idParam: string | undefin
   return { user, meeting }
 }
 
+/** A coordinator (or admin): creating meetings and everything requireManagedMeeting allows; members get a 403. */
+export function requireMeetingManager(request: Request) {
+  const user = requireUser(request)
+  if (!canManageMeeting(user)) throw forbidden()
+  return user
+}
+
 /** A coordinator (or admin) and an existing meeting; members get a 403, visitors sign in. */
 export function requireManagedMeeting(request: Request, idParam: string | undefined) {
-  const user = requireUser(request)
-  if (!canManageMeeting(user)) throw new Response('Forbidden', { status: 403 })
+  const user = requireMeetingManager(request)
   return { user, meeting: requireMeeting(idParam) }
+}
+
+/** A signed-in coordinator and a meeting they may see (the meeting page's own actions); members get a 403. */
+export function requireVisibleManagedMeeting(request: Request, idParam: string | undefined) {
+  const user = requireUser(request)
+  const { meeting } = requireVisibleMeeting(request, idParam)
+  if (!canManageMeeting(user)) throw forbidden()
+  return { user, meeting }
+}
+
+/** A change to `userId`'s registration by `actor`: their own, or anyone's for a coordinator; else 403. */
+export function requireRegistrationChange(actor: { id: number; role: Role }, userId: number) {
+  if (!canChangeRegistration(actor, userId)) throw forbidden()
 }

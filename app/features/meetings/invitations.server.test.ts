@@ -18,7 +18,7 @@ import {
 import { register } from './registration.server'
 import {
   addMeeting,
-  addParliament,
+  addNetwork,
   addUser,
   base,
   DAY,
@@ -32,12 +32,7 @@ import {
 let qatar: number
 let jordan: number
 let coordinator: Person
-
-beforeAll(() => {
-  qatar = addParliament('Shura Council of Qatar', 'مجلس الشورى القطري', 'QA')
-  jordan = addParliament('House of Representatives of Jordan', 'مجلس النواب الأردني', 'JO')
-  coordinator = addUser('en', null, 'coordinator', 'Coordinator')
-})
+beforeAll(() => ({ qatar, jordan, coordinator } = addNetwork()))
 
 describe('invitations', () => {
   it('invites a parliament (its active accounts) and chosen members, mailing each new invitee once in their language', async () => {
@@ -51,7 +46,7 @@ describe('invitations', () => {
     const result = await inviteToMeeting(id, { parliamentIds: [qatar, 999_999], userIds: [other.id] }, coordinator, {
       baseUrl: base,
     })
-    expect(result).toEqual({ ok: true, added: 2, mailed: 3 })
+    expect(result).toEqual({ ok: true, value: { added: 2, mailed: 3 } })
     expect(
       listInviteeUsers(id)
         .map((u) => u.id)
@@ -74,7 +69,7 @@ describe('invitations', () => {
     const again = await inviteToMeeting(id, { parliamentIds: [qatar], userIds: [amal.id] }, coordinator, {
       baseUrl: base,
     })
-    expect(again).toEqual({ ok: true, added: 1, mailed: 0 })
+    expect(again).toEqual({ ok: true, value: { added: 1, mailed: 0 } })
     expect(mailsTo(amal.email)).toHaveLength(1)
 
     await register(id, amal, inPerson, { baseUrl: base })
@@ -101,8 +96,7 @@ describe('invitations', () => {
     const member = addUser('en', jordan)
     expect(await inviteToMeeting(id, { parliamentIds: [], userIds: [member.id] }, coordinator)).toEqual({
       ok: true,
-      added: 1,
-      mailed: 0,
+      value: { added: 1, mailed: 0 },
     })
     expect(mailsTo(member.email)).toHaveLength(0)
     getDb().update(meeting).set({ state: 'published' }).where(eq(meeting.id, id)).run()
@@ -112,7 +106,7 @@ describe('invitations', () => {
     const cancelled = addMeeting({ state: 'cancelled' })
     expect(await inviteToMeeting(cancelled, { parliamentIds: [qatar], userIds: [] }, coordinator)).toEqual({
       ok: false,
-      reason: 'closed',
+      error: 'closed',
     })
   })
 })

@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm'
 import { meeting, meetingInvitation, meetingRegistration, parliament, user } from '#db/schema/index'
 import type { RegistrationState } from '#db/enums'
-import { recordAuditEvent } from '~/utils/audit.server'
 import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { siteBaseUrl } from '~/utils/links.server'
-import { sendParticipationMail } from './participation-mail.server'
+import { fail, ok, type Result } from '~/utils/result'
 import { atomically } from '~/utils/transaction.server'
+import type { MeetingsError } from './errors'
+import { auditMeeting } from './meeting-audit.server'
+import { sendParticipationMail } from './participation-mail.server'
 
 /** Registrations that count as an answer that still stands (the member takes part or waits to). */
 export const activeRegistrationStates = ['confirmed', 'pending', 'waitlisted'] as const satisfies RegistrationState[]
@@ -115,97 +117,16 @@ export function listInvitations(meetingId: number) {
   return { invitations, totals: figures(invitees) }
 }
 
-export type InviteResult = { ok: true; added: number; mailed: number } | { ok: false; reason: 'notFound' | 'closed' }
+export type InviteResult = Result<{ added: number; mailed: number }, Extract<MeetingsError, 'notFound' | 'closed'>>
 
-/**
- * Invites parliaments (every active account of theirs) and member accounts. Invitations already made are
- * kept; unknown ids are ignored. Each NEW invitee of a published meeting gets the invitation mail in their
- * language; a draft's invitees get theirs when it is published (mailInvitees).
- */
-export function inviteToMeeting(
-  meetingId: number,
-  targets: { parliamentIds: number[]; userIds: number[] },
-  actor: { id: number },
-  options: { baseUrl?: string; now?: Date } = {},
-): InviteResult {
-  const db = getDb()
-  const now = options.now ?? new Date()
-  const outcome = db.transaction(
-    (tx) => {
-      const m = tx.select().from(meeting).where(eq(meeting.id, meetingId)).get()
-      if (!m) return { ok: false as const, reason: 'notFound' as const }
-      if (m.state === 'cancelled' || m.state === 'completed' || m.endsAt <= now)
-        return { ok: false as const, reason: 'closed' as const }
-      const parliamentIds = targets.parliamentIds.length
-        ? tx
-            .select({ id: parliament.id })
-            .from(parliament)
-            .where(inArray(parliament.id, targets.parliamentIds))
-            .all()
-            .map((r) => r.id)
-        : []
-      const userIds = targets.userIds.length
-        ? tx
-            .select({ id: user.id })
-            .from(user)
-            .where(and(inArray(user.id, targets.userIds), eq(user.isActive, true)))
-            .all()
-            .map((r) => r.id)
-        : []
-      const before = new Set(listInviteeUsers(meetingId, tx).map((u) => u.id))
-      const values = [
-        ...parliamentIds.map((id) => ({ meetingId, parliamentId: id, userId: null, invitedById: actor.id })),
-        ...userIds.map((id) => ({ meetingId, parliamentId: null, userId: id, invitedById: actor.id })),
-      ]
-      const added = values.length ? tx.insert(meetingInvitation).values(values).onConflictDoNothing().run().changes : 0
-      const registered = new Set(
-        tx
-          .select({ userId: meetingRegistration.userId })
-          .from(meetingRegistration)
-          .where(
-            and(
-              eq(meetingRegistration.meetingId, meetingId),
-              inArray(meetingRegistration.state, [...activeRegistrationStates]),
-            ),
-          )
-          .all()
-          .map((r) => r.userId),
-      )
-      const fresh = listInviteeUsers(meetingId, tx).filter((u) => !before.has(u.id) && !registered.has(u.id))
-      // The audit row and the invitation mails commit with the invitations (delivered after the commit).
-      recordAuditEvent(
-        {
-          actorId: actor.id,
-          action: 'meeting.invite',
-          targetType: 'meeting',
-          targetId: meetingId,
-          details: { parliamentIds, userIds, added, newInvitees: fresh.length },
-        },
-        tx,
-      )
-      let mailed = 0
-      if (m.state === 'published') {
-        for (const invitee of fresh) {
-          sendParticipationMail(tx, 'invitation', invitee, m, options.baseUrl ?? siteBaseUrl())
-          mailed++
-        }
-      }
-      return { ok: true as const, added, mailed }
-    },
-    { behavior: 'immediate' },
-  )
-  return outcome
+/** Whether invitations can still be made: the meeting is neither cancelled nor held, and has not ended. */
+export function isInvitationOpen(m: { state: string; endsAt: Date }, now = new Date()) {
+  return m.state !== 'cancelled' && m.state !== 'completed' && m.endsAt > now
 }
 
-/**
- * Sends the invitation mail to every invitee without a standing registration. For the lead's publish
- * action: invitations made while the meeting was a draft are mailed when it is published.
- */
-export function mailInvitees(meetingId: number, options: { baseUrl?: string } = {}) {
-  const db = getDb()
-  const m = db.select().from(meeting).where(eq(meeting.id, meetingId)).get()
-  if (!m || m.state !== 'published') return 0
-  const registered = new Set(
+/** The users with a standing registration (confirmed, pending or waitlisted): they need no invitation mail. */
+function standingRegistrants(db: Tx, meetingId: number) {
+  return new Set(
     db
       .select({ userId: meetingRegistration.userId })
       .from(meetingRegistration)
@@ -218,7 +139,75 @@ export function mailInvitees(meetingId: number, options: { baseUrl?: string } = 
       .all()
       .map((r) => r.userId),
   )
+}
+
+/** The ids among `ids` of rows that exist in `table` (active accounts only for users). */
+function existingIds(tx: Tx, table: 'parliament' | 'user', ids: number[]) {
+  if (!ids.length) return []
+  const rows =
+    table === 'parliament'
+      ? tx.select({ id: parliament.id }).from(parliament).where(inArray(parliament.id, ids)).all()
+      : tx
+          .select({ id: user.id })
+          .from(user)
+          .where(and(inArray(user.id, ids), eq(user.isActive, true)))
+          .all()
+  return rows.map((r) => r.id)
+}
+
+/**
+ * Invites parliaments (every active account of theirs) and member accounts. Invitations already made are
+ * kept; unknown ids are ignored. Each NEW invitee of a published meeting gets the invitation mail in their
+ * language; a draft's invitees get theirs when it is published (mailInvitees). The invitations, their audit row
+ * and their mails commit together (the mails are delivered after the commit).
+ */
+export function inviteToMeeting(
+  meetingId: number,
+  targets: { parliamentIds: number[]; userIds: number[] },
+  actor: { id: number },
+  options: { baseUrl?: string; now?: Date } = {},
+): InviteResult {
+  const now = options.now ?? new Date()
   return atomically((tx) => {
+    const m = tx.select().from(meeting).where(eq(meeting.id, meetingId)).get()
+    if (!m) return fail('notFound')
+    if (!isInvitationOpen(m, now)) return fail('closed')
+    const parliamentIds = existingIds(tx, 'parliament', targets.parliamentIds)
+    const userIds = existingIds(tx, 'user', targets.userIds)
+    const before = new Set(listInviteeUsers(meetingId, tx).map((u) => u.id))
+    const values = [
+      ...parliamentIds.map((id) => ({ meetingId, parliamentId: id, userId: null, invitedById: actor.id })),
+      ...userIds.map((id) => ({ meetingId, parliamentId: null, userId: id, invitedById: actor.id })),
+    ]
+    const added = values.length ? tx.insert(meetingInvitation).values(values).onConflictDoNothing().run().changes : 0
+    const registered = standingRegistrants(tx, meetingId)
+    const fresh = listInviteeUsers(meetingId, tx).filter((u) => !before.has(u.id) && !registered.has(u.id))
+    auditMeeting(tx, actor.id, 'meeting.invite', meetingId, {
+      parliamentIds,
+      userIds,
+      added,
+      newInvitees: fresh.length,
+    })
+    let mailed = 0
+    if (m.state === 'published') {
+      for (const invitee of fresh) {
+        sendParticipationMail(tx, 'invitation', invitee, m, options.baseUrl ?? siteBaseUrl())
+        mailed++
+      }
+    }
+    return ok({ added, mailed })
+  })
+}
+
+/**
+ * Sends the invitation mail to every invitee without a standing registration. For the lead's publish
+ * action: invitations made while the meeting was a draft are mailed when it is published.
+ */
+export function mailInvitees(meetingId: number, options: { baseUrl?: string } = {}) {
+  return atomically((tx) => {
+    const m = tx.select().from(meeting).where(eq(meeting.id, meetingId)).get()
+    if (!m || m.state !== 'published') return 0
+    const registered = standingRegistrants(tx, meetingId)
     let mailed = 0
     for (const invitee of listInviteeUsers(meetingId, tx)) {
       if (registered.has(invitee.id)) continue
@@ -229,7 +218,7 @@ export function mailInvitees(meetingId: number, options: { baseUrl?: string } = 
   })
 }
 
-/** Withdraws one invitation (registrations already made are kept). */
+/** Withdraws one invitation (registrations already made are kept); false when the meeting has no such one. */
 export function uninvite(meetingId: number, invitationId: number, actor: { id: number }) {
   return atomically((tx) => {
     const removed = tx
@@ -238,10 +227,7 @@ export function uninvite(meetingId: number, invitationId: number, actor: { id: n
       .returning({ parliamentId: meetingInvitation.parliamentId, userId: meetingInvitation.userId })
       .get()
     if (!removed) return false
-    recordAuditEvent(
-      { actorId: actor.id, action: 'meeting.uninvite', targetType: 'meeting', targetId: meetingId, details: removed },
-      tx,
-    )
+    auditMeeting(tx, actor.id, 'meeting.uninvite', meetingId, removed)
     return true
   })
 }

@@ -34,6 +34,29 @@ export function meetingPlace(
   return m.format === 'hybrid' ? `${venue} · ${online}` : venue
 }
 
+/** The meeting's kind (and, asked for, its format), its visibility unless public, its state unless published. */
+export function MeetingBadges({
+  meeting: m,
+  withFormat = false,
+}: {
+  meeting: Pick<MeetingCardData, 'kind' | 'format' | 'visibility' | 'state'>
+  withFormat?: boolean
+}) {
+  const { t } = useTranslation('meetings')
+  return (
+    <p className="badges">
+      <span className="badge">{t(`kinds.${m.kind}`)}</span>
+      {withFormat ? <span className="badge">{t(`formats.${m.format}`)}</span> : null}
+      {m.visibility !== 'public' ? (
+        <span className="badge badge--members">{t(`visibilities.${m.visibility}`)}</span>
+      ) : null}
+      {m.state !== 'published' ? (
+        <span className={`badge badge--state meeting-state--${m.state}`}>{t(`states.${m.state}`)}</span>
+      ) : null}
+    </p>
+  )
+}
+
 /** A meeting in a list: its first day large, then title, dates (in its own zone), place and badges. */
 export function MeetingCard({
   meeting: m,
@@ -67,15 +90,7 @@ export function MeetingCard({
           <time dateTime={m.startsAt.toISOString()}>{formatRangeInZone(m.startsAt, m.endsAt, lang, m.timeZone)}</time>
         </p>
         <p lang={m.city ? textLanguage(m.city, lang) : undefined}>{meetingPlace(m, lang, t('card.online'))}</p>
-        <p className="badges">
-          <span className="badge">{t(`kinds.${m.kind}`)}</span>
-          {m.visibility !== 'public' ? (
-            <span className="badge badge--members">{t(`visibilities.${m.visibility}`)}</span>
-          ) : null}
-          {m.state !== 'published' ? (
-            <span className={`badge badge--state meeting-state--${m.state}`}>{t(`states.${m.state}`)}</span>
-          ) : null}
-        </p>
+        <MeetingBadges meeting={m} />
       </div>
     </article>
   )

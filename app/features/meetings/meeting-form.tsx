@@ -1,11 +1,12 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { meetingFormats, meetingKinds, meetingVisibilities, regions, themes } from '#db/enums'
-import { FormError } from '~/components/status-message'
-import { Field, SelectField, TextareaField } from '~/components/ui/field'
-import { useErrorText } from '~/utils/forms'
+import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'
+import { FormInput, FormSelect, FormTextarea, useServerForm } from '~/components/form/conform-fields'
+import { FormErrorSummary, SubmitRow } from '~/components/form/form-parts'
+import { CheckboxGroup, RadioGroup, toOptions } from '~/components/ui/checkbox-group'
 import type { MeetingFormSchema } from './schemas'
 
 type Schema = z.input<typeof MeetingFormSchema>
@@ -28,92 +29,52 @@ export function MeetingForm({
   submitLabel: string
 }) {
   const { t } = useTranslation(['meetings', 'common'])
-  const errorText = useErrorText()
-  const [form, fields] = useForm<Schema>({
-    lastResult,
-    defaultValue: defaultValue as Record<string, unknown>,
-    shouldValidate: 'onSubmit',
-  })
-  const initial = (name: keyof typeof fields) => (fields[name].initialValue as string | undefined) ?? ''
+  const [form, fields] = useServerForm<Schema>({ lastResult, defaultValue })
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack meeting-form">
-      <FormError id={form.errorId}>{form.errors?.length ? errorText(form.errors)?.[0] : null}</FormError>
+      <FormErrorSummary form={form} />
 
       <fieldset className="form-group">
         <legend>{t('form.about')}</legend>
-        <SelectField
-          id={fields.kind.id}
-          name={fields.kind.name}
+        <FormSelect
+          field={fields.kind}
           label={t('form.kind')}
-          defaultValue={initial('kind') || 'coordination_meeting'}
-          errors={errorText(fields.kind.errors)}
-          options={meetingKinds.map((v) => ({ value: v, label: t(`kinds.${v}`) }))}
+          fallback="coordination_meeting"
+          options={toOptions(meetingKinds, (v) => t(`kinds.${v}`))}
         />
-        <Field
-          label={t('form.titleEn')}
+        <BilingualInputs
+          fields={[fields.titleEn, fields.titleAr]}
+          labels={[t('form.titleEn'), t('form.titleAr')]}
           hint={t('form.titleHint')}
-          errors={errorText(fields.titleEn.errors)}
-          inputProps={{ ...getInputProps(fields.titleEn, { type: 'text' }), lang: 'en', dir: 'ltr', maxLength: 300 }}
+          maxLength={300}
         />
-        <Field
-          label={t('form.titleAr')}
-          errors={errorText(fields.titleAr.errors)}
-          inputProps={{ ...getInputProps(fields.titleAr, { type: 'text' }), lang: 'ar', dir: 'rtl', maxLength: 300 }}
-        />
-        <TextareaField
-          field={fields.descriptionEn}
-          label={t('form.descriptionEn')}
-          errors={errorText(fields.descriptionEn.errors)}
-          lang="en"
+        <BilingualTextareas
+          fields={[fields.descriptionEn, fields.descriptionAr]}
+          labels={[t('form.descriptionEn'), t('form.descriptionAr')]}
           rows={5}
           maxLength={10_000}
         />
-        <TextareaField
-          field={fields.descriptionAr}
-          label={t('form.descriptionAr')}
-          errors={errorText(fields.descriptionAr.errors)}
-          lang="ar"
-          rows={5}
-          maxLength={10_000}
+        <FormTextarea field={fields.hosts} label={t('form.hosts')} hint={t('form.hostsHint')} rows={3} />
+        {/* A theme can only be wrong in a forged form, which gets no message. */}
+        <CheckboxGroup
+          legend={t('form.themes', { ns: 'library' })}
+          hint={t('meetingThemesHint', { ns: 'womenYouth' })}
+          field={fields.themes}
+          errors={[]}
+          options={toOptions(themes, (v) => t(`themes.${v}`, { ns: 'library' }))}
         />
-        <TextareaField
-          field={fields.hosts}
-          label={t('form.hosts')}
-          hint={t('form.hostsHint')}
-          errors={errorText(fields.hosts.errors)}
-          rows={3}
-        />
-        <fieldset className="choice-group" aria-describedby={`${fields.themes.id}-hint`}>
-          <legend>{t('form.themes', { ns: 'resources' })}</legend>
-          <p className="field__hint" id={`${fields.themes.id}-hint`}>
-            {t('meetingThemesHint', { ns: 'womenYouth' })}
-          </p>
-          <div className="choice-group__options">
-            {getCollectionProps(fields.themes, { type: 'checkbox', options: [...themes], ariaAttributes: false }).map(
-              ({ key, ...props }) => (
-                <div className="field field--check" key={key}>
-                  <input {...props} />
-                  <label htmlFor={props.id}>{t(`themes.${props.value}`, { ns: 'library' })}</label>
-                </div>
-              ),
-            )}
-          </div>
-        </fieldset>
       </fieldset>
 
       <fieldset className="form-group">
         <legend>{t('form.when')}</legend>
-        <Field
+        <FormInput
+          field={fields.timeZone}
           label={t('form.timeZone')}
           hint={t('form.timeZoneHint')}
-          errors={errorText(fields.timeZone.errors)}
-          inputProps={{
-            ...getInputProps(fields.timeZone, { type: 'text' }),
-            dir: 'ltr',
-            list: 'time-zones',
-            autoComplete: 'off',
-            spellCheck: false,
-          }}
+          dir="ltr"
+          list="time-zones"
+          autoComplete="off"
+          spellCheck={false}
         />
         <datalist id="time-zones">
           {timeZones.map((z) => (
@@ -121,116 +82,65 @@ export function MeetingForm({
           ))}
         </datalist>
         <div className="form-row">
-          <Field
-            label={t('form.startsAt')}
-            errors={errorText(fields.startsAt.errors)}
-            inputProps={{ ...getInputProps(fields.startsAt, { type: 'datetime-local' }) }}
-          />
-          <Field
-            label={t('form.endsAt')}
-            errors={errorText(fields.endsAt.errors)}
-            inputProps={{ ...getInputProps(fields.endsAt, { type: 'datetime-local' }) }}
-          />
+          <FormInput field={fields.startsAt} type="datetime-local" label={t('form.startsAt')} />
+          <FormInput field={fields.endsAt} type="datetime-local" label={t('form.endsAt')} />
         </div>
       </fieldset>
 
       <fieldset className="form-group">
         <legend>{t('form.where')}</legend>
-        <fieldset className="choice-group">
-          <legend>{t('form.format')}</legend>
-          {getCollectionProps(fields.format, {
-            type: 'radio',
-            options: [...meetingFormats],
-            ariaAttributes: false,
-          }).map(({ key, ...props }) => (
-            <div className="field field--check" key={key}>
-              <input {...props} />
-              <label htmlFor={props.id}>{t(`formats.${props.value}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <Field
-          label={t('form.city')}
-          errors={errorText(fields.city.errors)}
-          inputProps={{ ...getInputProps(fields.city, { type: 'text' }), dir: 'auto', maxLength: 120 }}
+        <RadioGroup
+          legend={t('form.format')}
+          field={fields.format}
+          options={toOptions(meetingFormats, (v) => t(`formats.${v}`))}
         />
-        <SelectField
-          id={fields.countryCode.id}
-          name={fields.countryCode.name}
+        <FormInput field={fields.city} label={t('form.city')} dir="auto" maxLength={120} />
+        <FormSelect
+          field={fields.countryCode}
           label={t('form.country')}
-          defaultValue={initial('countryCode')}
-          errors={errorText(fields.countryCode.errors)}
-          options={[
-            { value: '', label: t('form.notSaid') },
-            ...countries.map((c) => ({ value: c.code, label: c.name })),
-          ]}
+          emptyLabel={t('form.notSaid')}
+          options={countries.map((c) => ({ value: c.code, label: c.name }))}
         />
-        <Field
-          label={t('form.address')}
-          errors={errorText(fields.address.errors)}
-          inputProps={{ ...getInputProps(fields.address, { type: 'text' }), dir: 'auto', maxLength: 500 }}
-        />
-        <SelectField
-          id={fields.region.id}
-          name={fields.region.name}
+        <FormInput field={fields.address} label={t('form.address')} dir="auto" maxLength={500} />
+        <FormSelect
+          field={fields.region}
           label={t('form.region')}
-          defaultValue={initial('region')}
-          errors={errorText(fields.region.errors)}
-          options={[
-            { value: '', label: t('form.notSaid') },
-            ...regions.map((v) => ({ value: v, label: t(`regions.${v}`, { ns: 'common' }) })),
-          ]}
+          emptyLabel={t('form.notSaid')}
+          options={toOptions(regions, (v) => t(`regions.${v}`, { ns: 'common' }))}
         />
-        <Field
+        <FormInput
+          field={fields.onlineUrl}
+          type="url"
           label={t('form.onlineUrl')}
           hint={t('form.onlineUrlHint')}
-          errors={errorText(fields.onlineUrl.errors)}
-          inputProps={{ ...getInputProps(fields.onlineUrl, { type: 'url' }), dir: 'ltr', autoComplete: 'url' }}
+          autoComplete="url"
         />
       </fieldset>
 
       <fieldset className="form-group">
         <legend>{t('form.access')}</legend>
-        <fieldset className="choice-group">
-          <legend>{t('form.visibility')}</legend>
-          {getCollectionProps(fields.visibility, {
-            type: 'radio',
-            options: [...meetingVisibilities],
-            ariaAttributes: false,
-          }).map(({ key, ...props }) => (
-            <div className="field field--check" key={key}>
-              <input {...props} />
-              <label htmlFor={props.id}>{t(`visibilities.${props.value}`)}</label>
-            </div>
-          ))}
-        </fieldset>
-        <Field
+        <RadioGroup
+          legend={t('form.visibility')}
+          field={fields.visibility}
+          options={toOptions(meetingVisibilities, (v) => t(`visibilities.${v}`))}
+        />
+        <FormInput
+          field={fields.capacity}
+          type="number"
           label={t('form.capacity')}
           hint={t('form.capacityHint')}
-          errors={errorText(fields.capacity.errors)}
-          inputProps={{
-            ...getInputProps(fields.capacity, { type: 'number' }),
-            inputMode: 'numeric',
-            step: 1,
-            className: 'input--short',
-          }}
+          inputMode="numeric"
+          step={1}
+          className="input--short"
         />
-        <Field
-          label={t('form.registrationDeadline')}
-          errors={errorText(fields.registrationDeadline.errors)}
-          inputProps={{ ...getInputProps(fields.registrationDeadline, { type: 'datetime-local' }) }}
-        />
+        <FormInput field={fields.registrationDeadline} type="datetime-local" label={t('form.registrationDeadline')} />
         <div className="field field--check">
           <input {...getInputProps(fields.requiresApproval, { type: 'checkbox' })} />
           <label htmlFor={fields.requiresApproval.id}>{t('form.requiresApproval')}</label>
         </div>
       </fieldset>
 
-      <p className="form-actions">
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
-      </p>
+      <SubmitRow label={submitLabel} className="form-actions" />
     </Form>
   )
 }

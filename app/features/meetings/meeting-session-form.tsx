@@ -1,9 +1,12 @@
-import { getCollectionProps, getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getCollectionProps, getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { BilingualText } from '~/components/bilingual-text'
-import { Field, TextareaField } from '~/components/ui/field'
+import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'
+import { FormInput, FormTextarea, useServerForm } from '~/components/form/conform-fields'
+import { SubmitRow } from '~/components/form/form-parts'
+import { ChoiceFieldset } from '~/components/ui/checkbox-group'
 import type { SpeakerChoice } from './agenda.server'
 import type { LinkedDocument } from './documents.server'
 import { pickLanguage } from '~/utils/bilingual'
@@ -54,12 +57,7 @@ export function MeetingSessionForm({
 }) {
   const { t } = useTranslation('agenda')
   const errorText = useErrorText()
-  const [form, fields] = useForm<Schema>({
-    id,
-    lastResult,
-    defaultValue: defaultValue as Record<string, unknown>,
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useServerForm<Schema>({ id, lastResult, defaultValue })
   const timeHint = t('form.timeHint', { first: w.firstLabel, last: w.lastLabel })
   const speakerProps = getCollectionProps(fields.speakerMemberIds, {
     type: 'checkbox',
@@ -87,93 +85,39 @@ export function MeetingSessionForm({
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack session-form">
       <input type="hidden" name="intent" value="save" />
-      <Field
-        label={t('form.titleEn')}
+      <BilingualInputs
+        fields={[fields.titleEn, fields.titleAr]}
+        labels={[t('form.titleEn'), t('form.titleAr')]}
         hint={t('form.titleHint')}
-        errors={errorText(fields.titleEn.errors)}
-        inputProps={{
-          ...getInputProps(fields.titleEn, { type: 'text', ariaAttributes: false }),
-          lang: 'en',
-          dir: 'ltr',
-          maxLength: 300,
-        }}
-      />
-      <Field
-        label={t('form.titleAr')}
-        errors={errorText(fields.titleAr.errors)}
-        inputProps={{
-          ...getInputProps(fields.titleAr, { type: 'text', ariaAttributes: false }),
-          lang: 'ar',
-          dir: 'rtl',
-          maxLength: 300,
-        }}
+        maxLength={300}
       />
       <div className="session-form__times">
-        <Field
-          label={t('form.startsAt', { zone: timeZone })}
-          hint={timeHint}
-          errors={errorText(fields.startsAt.errors)}
-          inputProps={{
-            ...getInputProps(fields.startsAt, { type: 'datetime-local', ariaAttributes: false }),
-            min: w.min,
-            max: w.max,
-            dir: 'ltr',
-          }}
-        />
-        <Field
-          label={t('form.endsAt', { zone: timeZone })}
-          hint={timeHint}
-          errors={errorText(fields.endsAt.errors)}
-          inputProps={{
-            ...getInputProps(fields.endsAt, { type: 'datetime-local', ariaAttributes: false }),
-            min: w.min,
-            max: w.max,
-            dir: 'ltr',
-          }}
-        />
+        {(['startsAt', 'endsAt'] as const).map((name) => (
+          <FormInput
+            key={name}
+            field={fields[name]}
+            type="datetime-local"
+            label={t(`form.${name}`, { zone: timeZone })}
+            hint={timeHint}
+            min={w.min}
+            max={w.max}
+            dir="ltr"
+          />
+        ))}
       </div>
-      <Field
-        label={t('form.room')}
-        errors={errorText(fields.room.errors)}
-        inputProps={{
-          ...getInputProps(fields.room, { type: 'text', ariaAttributes: false }),
-          dir: 'auto',
-          maxLength: 200,
-        }}
-      />
-      <TextareaField
-        field={fields.descriptionEn}
-        label={t('form.descriptionEn')}
-        errors={errorText(fields.descriptionEn.errors)}
-        lang="en"
+      <FormInput field={fields.room} label={t('form.room')} dir="auto" maxLength={200} />
+      <BilingualTextareas
+        fields={[fields.descriptionEn, fields.descriptionAr]}
+        labels={[t('form.descriptionEn'), t('form.descriptionAr')]}
         rows={3}
         maxLength={5000}
       />
-      <TextareaField
-        field={fields.descriptionAr}
-        label={t('form.descriptionAr')}
-        errors={errorText(fields.descriptionAr.errors)}
-        lang="ar"
-        rows={3}
-        maxLength={5000}
-      />
-      <fieldset
-        className="choice-group"
-        aria-describedby={[`${id}-speakers-hint`, speakerErrors?.length ? `${id}-speakers-error` : '']
-          .filter(Boolean)
-          .join(' ')}
+      <ChoiceFieldset
+        id={`${id}-speakers`}
+        legend={t('form.speakers')}
+        hint={speakers.length ? t('form.speakersHint') : t('form.noSpeakerChoices')}
+        errors={speakerErrors}
       >
-        <legend>{t('form.speakers')}</legend>
-        <p className="field__hint" id={`${id}-speakers-hint`}>
-          {speakers.length ? t('form.speakersHint') : t('form.noSpeakerChoices')}
-        </p>
-        {speakerErrors?.length ? (
-          <ul className="field__errors" id={`${id}-speakers-error`}>
-            {speakerErrors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        ) : null}
         {groups.length ? (
           <div className="choice-group__scroll">
             {groups.map((g) => (
@@ -197,42 +141,27 @@ export function MeetingSessionForm({
             ))}
           </div>
         ) : null}
-      </fieldset>
-      <Field
+      </ChoiceFieldset>
+      <FormInput
+        field={fields.speakerMemberRef}
         label={t('form.speakerMemberRef')}
         hint={t('form.speakerMemberRefHint')}
-        errors={errorText(fields.speakerMemberRef.errors)}
-        inputProps={{
-          ...getInputProps(fields.speakerMemberRef, { type: 'text', ariaAttributes: false }),
-          dir: 'ltr',
-          autoComplete: 'off',
-        }}
+        dir="ltr"
+        autoComplete="off"
       />
-      <TextareaField
+      <FormTextarea
         field={fields.externalSpeakers}
         label={t('form.externalSpeakers')}
         hint={t('form.externalSpeakersHint')}
-        errors={errorText(fields.externalSpeakers.errors)}
         rows={3}
         maxLength={20_000}
       />
-      <fieldset
-        className="choice-group"
-        aria-describedby={[`${id}-resources-hint`, resourceErrors?.length ? `${id}-resources-error` : '']
-          .filter(Boolean)
-          .join(' ')}
+      <ChoiceFieldset
+        id={`${id}-resources`}
+        legend={t('form.resources')}
+        hint={documents.length ? t('form.resourcesHint') : t('form.noResources')}
+        errors={resourceErrors}
       >
-        <legend>{t('form.resources')}</legend>
-        <p className="field__hint" id={`${id}-resources-hint`}>
-          {documents.length ? t('form.resourcesHint') : t('form.noResources')}
-        </p>
-        {resourceErrors?.length ? (
-          <ul className="field__errors" id={`${id}-resources-error`}>
-            {resourceErrors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        ) : null}
         {documents.map((d, i) => {
           const { key, ...props } = resourceProps[i]!
           const title = pickLanguage({ en: d.titleEn, ar: d.titleAr }, lang)
@@ -248,12 +177,8 @@ export function MeetingSessionForm({
             </div>
           )
         })}
-      </fieldset>
-      <p>
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
-      </p>
+      </ChoiceFieldset>
+      <SubmitRow label={submitLabel} />
     </Form>
   )
 }

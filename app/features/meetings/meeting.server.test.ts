@@ -119,11 +119,11 @@ describe('meetings', () => {
 
   it('moves only along draft → published → completed, or to cancelled', () => {
     const id = createMeeting(input(), coordinator)
-    expect(setMeetingState(id, 'completed', coordinator)).toBe(false)
-    expect(setMeetingState(id, 'published', coordinator)).toBe(true)
-    expect(setMeetingState(id, 'published', coordinator)).toBe(false)
-    expect(setMeetingState(id, 'cancelled', coordinator)).toBe(true)
-    expect(setMeetingState(id, 'published', coordinator)).toBe(false)
+    expect(setMeetingState(id, 'completed', coordinator).ok).toBe(false)
+    expect(setMeetingState(id, 'published', coordinator).ok).toBe(true)
+    expect(setMeetingState(id, 'published', coordinator).ok).toBe(false)
+    expect(setMeetingState(id, 'cancelled', coordinator).ok).toBe(true)
+    expect(setMeetingState(id, 'published', coordinator).ok).toBe(false)
   })
 
   it('shows each viewer only what they may see, in lists and on the page', () => {

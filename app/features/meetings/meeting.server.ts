@@ -11,12 +11,14 @@ import {
   type Region,
   type Theme,
 } from '#db/schema/index'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { listedMeetingsWhere, type MeetingViewer } from './access.server'
 import { getDb, type Tx } from '~/utils/db.server'
-import { localDate, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
-import type { MeetingInput } from './schemas'
+import { fail, ok, type Result } from '~/utils/result'
 import { atomically } from '~/utils/transaction.server'
+import { localDate, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
+import { listedMeetingsWhere, type MeetingViewer } from './access.server'
+import type { MeetingsError } from './errors'
+import { auditMeeting } from './meeting-audit.server'
+import type { MeetingInput } from './schemas'
 
 export type MeetingRow = typeof meeting.$inferSelect
 
@@ -83,7 +85,7 @@ export function createMeeting(input: MeetingInput, actor: { id: number }) {
       .returning({ id: meeting.id })
       .get()
     saveMeetingThemes(tx, created.id, input.themes)
-    recordAuditEvent({ actorId: actor.id, action: 'meeting.create', targetType: 'meeting', targetId: created.id }, tx)
+    auditMeeting(tx, actor.id, 'meeting.create', created.id)
     return created.id
   })
 }
@@ -114,10 +116,7 @@ export function updateMeeting(id: number, input: MeetingInput, actor: { id: numb
         before.address !== values.address ||
         before.onlineUrl !== values.onlineUrl,
     }
-    recordAuditEvent(
-      { actorId: actor.id, action: 'meeting.update', targetType: 'meeting', targetId: id, details: change },
-      tx,
-    )
+    auditMeeting(tx, actor.id, 'meeting.update', id, change)
     return change
   })
 }
@@ -134,13 +133,20 @@ export function canMoveMeeting(from: MeetingState, to: MeetingState) {
   return allowedMoves[from].includes(to)
 }
 
-/** Moves a meeting to another state; false when the move is not allowed from its current state. */
-export function setMeetingState(id: number, to: MeetingState, actor: { id: number }) {
-  return atomically((db) => {
-    const current = db.select({ state: meeting.state }).from(meeting).where(eq(meeting.id, id)).get()
-    if (!current || !canMoveMeeting(current.state, to)) return false
+/**
+ * Moves a meeting to another state, with its audit row; refused (`moveNotAllowed`) when the move is not allowed
+ * from its current state. `from` is the state it left.
+ */
+export function setMeetingState(
+  id: number,
+  to: MeetingState,
+  actor: { id: number },
+): Result<{ from: MeetingState }, Extract<MeetingsError, 'moveNotAllowed'>> {
+  return atomically((tx) => {
+    const current = tx.select({ state: meeting.state }).from(meeting).where(eq(meeting.id, id)).get()
+    if (!current || !canMoveMeeting(current.state, to)) return fail('moveNotAllowed')
     const now = new Date()
-    db.update(meeting)
+    tx.update(meeting)
       .set({
         state: to,
         updatedAt: now,
@@ -149,17 +155,8 @@ export function setMeetingState(id: number, to: MeetingState, actor: { id: numbe
       })
       .where(eq(meeting.id, id))
       .run()
-    recordAuditEvent(
-      {
-        actorId: actor.id,
-        action: `meeting.${to}`,
-        targetType: 'meeting',
-        targetId: id,
-        details: { from: current.state },
-      },
-      db,
-    )
-    return true
+    auditMeeting(tx, actor.id, `meeting.${to}`, id, { from: current.state })
+    return ok({ from: current.state })
   })
 }
 
@@ -169,7 +166,7 @@ export function publishOutcome(id: number, outcome: { outcomeEn: string; outcome
       .set({ ...outcome, outcomePublishedAt: new Date(), updatedAt: new Date() })
       .where(eq(meeting.id, id))
       .run()
-    recordAuditEvent({ actorId: actor.id, action: 'meeting.outcome', targetType: 'meeting', targetId: id }, tx)
+    auditMeeting(tx, actor.id, 'meeting.outcome', id)
   })
 }
 

@@ -8,19 +8,17 @@ import {
   type AttendanceMode,
   type InterpretationLanguage,
   type RegistrationState,
-  type Role,
 } from '#db/enums'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { isInvited } from './invitations.server'
-import type { MeetingViewer } from './access.server'
-import { hasRole } from '~/utils/auth.server'
 import { csvDocument } from '~/utils/csv'
 import { getDb } from '~/utils/db.server'
-import { sendParticipantMessage } from './participation-mail.server'
 import { atomically } from '~/utils/transaction.server'
+import { canManageMeeting, type MeetingViewer } from './access.server'
+import { isInvited } from './invitations.server'
+import { auditMeeting } from './meeting-audit.server'
+import { sendParticipantMessage } from './participation-mail.server'
 import { confirmedCount, getRegistrationTx, isActive, isOpen, modesFor } from './registration.server'
 
-type Actor = { id: number; role: Role }
+type Actor = { id: number }
 type MailOptions = { baseUrl?: string; now?: Date }
 
 function parseInterpretation(value: string): InterpretationLanguage[] {
@@ -29,9 +27,11 @@ function parseInterpretation(value: string): InterpretationLanguage[] {
     .filter((v): v is InterpretationLanguage => (interpretationLanguages as readonly string[]).includes(v))
 }
 
-/** Marks who attended (true), who did not (false) or unmarks (null); only confirmed registrations. */
+/**
+ * Marks who attended (true), who did not (false) or unmarks (null); only confirmed registrations. Returns how
+ * many changed. For coordinators: the route's guard (requireManagedMeeting) lets no one else here.
+ */
 export function setAttendance(meetingId: number, marks: { userId: number; attended: boolean | null }[], actor: Actor) {
-  if (!hasRole(actor, 'coordinator')) return 0
   const now = new Date()
   let changed = 0
   atomically((tx) => {
@@ -49,23 +49,22 @@ export function setAttendance(meetingId: number, marks: { userId: number; attend
         )
         .run().changes
     }
-    if (changed) {
-      recordAuditEvent(
-        {
-          actorId: actor.id,
-          action: 'meeting.attendance',
-          targetType: 'meeting',
-          targetId: meetingId,
-          details: { changed },
-        },
-        tx,
-      )
-    }
+    if (changed) auditMeeting(tx, actor.id, 'meeting.attendance', meetingId, { changed })
   })
   return changed
 }
 
-export type ParticipantRow = {
+/** A registration as the lists and the viewer's participation show it. */
+type RegistrationDetails = {
+  state: RegistrationState
+  attendanceMode: AttendanceMode
+  interpretation: InterpretationLanguage[]
+  accessibilityNeeds: string
+  dietaryNeeds: string
+  attended: boolean | null
+}
+
+export type ParticipantRow = RegistrationDetails & {
   userId: number
   name: string
   email: string
@@ -73,12 +72,6 @@ export type ParticipantRow = {
   parliamentId: number | null
   parliamentNameEn: string | null
   parliamentNameAr: string | null
-  state: RegistrationState
-  attendanceMode: AttendanceMode
-  interpretation: InterpretationLanguage[]
-  accessibilityNeeds: string
-  dietaryNeeds: string
-  attended: boolean | null
   requestedAt: Date
 }
 
@@ -158,7 +151,7 @@ export function exportParticipantsCsv(meetingId: number) {
 
 /**
  * Sends the coordinators' message to every confirmed participant (and the waitlisted when asked), each in
- * a header and footer of their own language. Returns the number of mails.
+ * a header and footer of their own language, with its audit row. Returns the number of mails.
  */
 export function messageParticipants(
   meetingId: number,
@@ -166,7 +159,6 @@ export function messageParticipants(
   actor: Actor,
   options: MailOptions = {},
 ) {
-  if (!hasRole(actor, 'coordinator')) return 0
   const db = getDb()
   const m = db.select().from(meeting).where(eq(meeting.id, meetingId)).get()
   if (!m) return 0
@@ -185,16 +177,11 @@ export function messageParticipants(
     .all()
   return atomically((tx) => {
     for (const p of people) sendParticipantMessage(tx, p, m, message, options.baseUrl ?? siteBaseUrl())
-    recordAuditEvent(
-      {
-        actorId: actor.id,
-        action: 'meeting.message',
-        targetType: 'meeting',
-        targetId: meetingId,
-        details: { subject: message.subject, recipients: people.length, includeWaitlisted: message.includeWaitlisted },
-      },
-      tx,
-    )
+    auditMeeting(tx, actor.id, 'meeting.message', meetingId, {
+      subject: message.subject,
+      recipients: people.length,
+      includeWaitlisted: message.includeWaitlisted,
+    })
     return people.length
   })
 }
@@ -221,16 +208,12 @@ export type ParticipationReason = 'closed' | 'deadlinePassed' | 'notInvited' | '
 
 export type Participation = {
   invited: boolean
-  registration: {
-    state: RegistrationState
-    attendanceMode: AttendanceMode
-    interpretation: InterpretationLanguage[]
-    accessibilityNeeds: string
-    dietaryNeeds: string
-    attended: boolean | null
-    /** Milliseconds since the epoch. */
-    requestedAt: number
-  } | null
+  registration:
+    | (RegistrationDetails & {
+        /** Milliseconds since the epoch. */
+        requestedAt: number
+      })
+    | null
   /** Seats still free; null when the meeting has no limit. */
   seatsLeft: number | null
   capacity: number | null
@@ -287,7 +270,7 @@ export function getParticipation(meetingId: number, viewer: MeetingViewer, now =
   else if (m.registrationDeadline && m.registrationDeadline <= now) reason = 'deadlinePassed'
   else if (!viewer) reason = 'signInRequired'
   else if (reg?.state === 'declined') reason = 'declined'
-  else if (m.visibility === 'invitation' && !invited && !hasRole(viewer, 'coordinator')) reason = 'notInvited'
+  else if (m.visibility === 'invitation' && !invited && !canManageMeeting(viewer)) reason = 'notInvited'
   else if (seatsLeft === 0 || (seatsLeft !== null && waiting > 0)) reason = 'full'
   return {
     invited,

@@ -51,6 +51,21 @@ function mailValues(m: MailMeeting, lang: Language, baseUrl: string) {
   }
 }
 
+type Compose = (
+  t: ReturnType<typeof getFixedT>,
+  values: ReturnType<typeof mailValues>,
+) => { subject: string; text: string }
+
+/** Queues one mail to `to`, composed in their language with the meeting's values. */
+function enqueueFor(tx: Tx, to: MailRecipient, m: MailMeeting, baseUrl: string, compose: Compose) {
+  const lang = languageOf(to)
+  return enqueueMail(tx, {
+    to: to.email,
+    locale: lang,
+    ...compose(getFixedT(lang, 'participation'), mailValues(m, lang, baseUrl)),
+  })
+}
+
 /** One mail about a registration or an invitation, in the recipient's language. */
 export function sendParticipationMail(
   tx: Tx,
@@ -59,15 +74,10 @@ export function sendParticipationMail(
   m: MailMeeting,
   baseUrl: string = siteBaseUrl(),
 ) {
-  const lang = languageOf(to)
-  const t = getFixedT(lang, 'participation')
-  const values = mailValues(m, lang, baseUrl)
-  return enqueueMail(tx, {
-    to: to.email,
-    locale: lang,
+  return enqueueFor(tx, to, m, baseUrl, (t, values) => ({
     subject: t(`mail.${kind}.subject`, values),
     text: t(`mail.${kind}.body`, values),
-  })
+  }))
 }
 
 /** A coordinators' message to the participants, wrapped in a header and a footer in the recipient's language. */
@@ -78,13 +88,8 @@ export function sendParticipantMessage(
   message: { subject: string; body: string },
   baseUrl: string = siteBaseUrl(),
 ) {
-  const lang = languageOf(to)
-  const t = getFixedT(lang, 'participation')
-  const values = mailValues(m, lang, baseUrl)
-  return enqueueMail(tx, {
-    to: to.email,
-    locale: lang,
+  return enqueueFor(tx, to, m, baseUrl, (t, values) => ({
     subject: t('mail.message.subject', { ...values, subject: message.subject }),
     text: [t('mail.message.header', values), message.body, t('mail.message.footer', values)].join('\n\n'),
-  })
+  }))
 }

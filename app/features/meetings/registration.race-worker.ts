@@ -1,5 +1,5 @@
 // One member asking for a seat from a separate process (its own SQLite connection), started by
-// meeting-registration.server.test.ts: it opens the database, says "ready", and registers when told "go".
+// registration.server.test.ts: it opens the database, says "ready", and registers when told "go".
 import { getDb } from '~/utils/db.server'
 import { register } from './registration.server'
 

@@ -18,7 +18,7 @@ import {
 import { getParticipation, isConfirmedParticipant, listParticipants, listWaitlist } from './participants.server'
 import {
   addMeeting,
-  addParliament,
+  addNetwork,
   addUser,
   base,
   DAY,
@@ -32,24 +32,19 @@ import {
 let qatar: number
 let jordan: number
 let coordinator: Person
-
-beforeAll(() => {
-  qatar = addParliament('Shura Council of Qatar', 'مجلس الشورى القطري', 'QA')
-  jordan = addParliament('House of Representatives of Jordan', 'مجلس النواب الأردني', 'JO')
-  coordinator = addUser('en', null, 'coordinator', 'Coordinator')
-})
+beforeAll(() => ({ qatar, jordan, coordinator } = addNetwork()))
 
 describe('registration', () => {
   it('applies the rules: published and not ended, before the deadline, invitees only, the modes of the format', async () => {
     const member = addUser('en', jordan)
-    expect(await register(addMeeting({ state: 'draft' }), member, inPerson)).toEqual({ ok: false, reason: 'closed' })
+    expect(await register(addMeeting({ state: 'draft' }), member, inPerson)).toEqual({ ok: false, error: 'closed' })
     const ended = addMeeting({ startsAt: new Date(Date.now() - 3 * DAY), endsAt: new Date(Date.now() - DAY) })
-    expect(await register(ended, member, inPerson)).toEqual({ ok: false, reason: 'closed' })
+    expect(await register(ended, member, inPerson)).toEqual({ ok: false, error: 'closed' })
     const late = addMeeting({ registrationDeadline: new Date(Date.now() - 1000) })
-    expect(await register(late, member, inPerson)).toEqual({ ok: false, reason: 'deadlinePassed' })
+    expect(await register(late, member, inPerson)).toEqual({ ok: false, error: 'deadlinePassed' })
     expect(getParticipation(late, member)).toMatchObject({ canRegister: false, reason: 'deadlinePassed' })
     const byInvitation = addMeeting({ visibility: 'invitation' })
-    expect(await register(byInvitation, member, inPerson)).toEqual({ ok: false, reason: 'notInvited' })
+    expect(await register(byInvitation, member, inPerson)).toEqual({ ok: false, error: 'notInvited' })
     expect(getParticipation(byInvitation, member)).toMatchObject({
       invited: false,
       canRegister: false,
@@ -57,11 +52,11 @@ describe('registration', () => {
     })
     expect(getParticipation(byInvitation, null)).toMatchObject({ canRegister: false, reason: 'signInRequired' })
     const online = addMeeting({ format: 'online', city: '' })
-    expect(await register(online, member, inPerson)).toEqual({ ok: false, reason: 'modeNotOffered' })
+    expect(await register(online, member, inPerson)).toEqual({ ok: false, error: 'modeNotOffered' })
     expect(getParticipation(online, member)!.modes).toEqual(['online'])
 
     const ok = await register(online, member, { ...inPerson, attendanceMode: 'online' }, { baseUrl: base })
-    expect(ok).toEqual({ ok: true, state: 'confirmed', updated: false, promoted: 0 })
+    expect(ok).toEqual({ ok: true, value: { state: 'confirmed', updated: false, promoted: 0 } })
     expect(lastMailTo(member.email)!.subject).toBe('Registration confirmed: Workshop on victims')
     expect(isConfirmedParticipant(online, member.id)).toBe(true)
     const p = getParticipation(online, member)!
@@ -81,7 +76,7 @@ describe('registration', () => {
       interpretation: ['en'],
       dietaryNeeds: '',
     })
-    expect(changed).toMatchObject({ ok: true, state: 'confirmed', updated: true })
+    expect(changed).toMatchObject({ ok: true, value: { state: 'confirmed', updated: true } })
     expect(getParticipation(online, member)!.registration).toMatchObject({ interpretation: ['en'], dietaryNeeds: '' })
     expect(mailsTo(member.email)).toHaveLength(mails)
   })
@@ -91,25 +86,23 @@ describe('registration', () => {
     const first = addUser('en', qatar)
     const second = addUser('ar', qatar)
     const third = addUser('en', jordan)
-    expect(await register(id, first, inPerson, { baseUrl: base })).toMatchObject({ state: 'confirmed' })
+    expect(await register(id, first, inPerson, { baseUrl: base })).toMatchObject({ value: { state: 'confirmed' } })
     expect(getParticipation(id, second)).toMatchObject({ seatsLeft: 0, canRegister: true, reason: 'full' })
     expect(await register(id, second, inPerson, { baseUrl: base, now: new Date(Date.now() + 1000) })).toMatchObject({
-      state: 'waitlisted',
+      value: { state: 'waitlisted' },
     })
     expect(lastMailTo(second.email)!.subject).toBe('على قائمة الانتظار: ورشة عمل بشأن الضحايا')
     expect(await register(id, third, inPerson, { baseUrl: base, now: new Date(Date.now() + 2000) })).toMatchObject({
-      state: 'waitlisted',
+      value: { state: 'waitlisted' },
     })
     expect(getParticipation(id, second)!.waitlistPosition).toBe(1)
     expect(getParticipation(id, third)!.waitlistPosition).toBe(2)
     expect(listWaitlist(id).map((w) => w.userId)).toEqual([second.id, third.id])
 
-    // Someone else cannot cancel a member's registration; the member can.
-    expect(await cancelRegistration(id, first.id, third, { baseUrl: base })).toEqual({ ok: false, reason: 'forbidden' })
+    // The member cancels (that someone else may not is the guards' rule: guards.server.test.ts).
     expect(await cancelRegistration(id, first.id, first, { baseUrl: base })).toEqual({
       ok: true,
-      state: 'cancelled',
-      promoted: 1,
+      value: { state: 'cancelled', promoted: 1 },
     })
     expect(lastMailTo(first.email)!.subject).toBe('Registration cancelled: Workshop on victims')
     expect(stateOf(id, second.id)).toBe('confirmed')
@@ -120,7 +113,7 @@ describe('registration', () => {
 
     // Registering again after cancelling reuses the row and joins the end of the queue.
     expect(await register(id, first, inPerson, { now: new Date(Date.now() + 3000) })).toMatchObject({
-      state: 'waitlisted',
+      value: { state: 'waitlisted' },
     })
     expect(
       getDb().select().from(meetingRegistration).where(eq(meetingRegistration.userId, first.id)).all(),
@@ -140,24 +133,23 @@ describe('registration', () => {
     const a = addUser('en', qatar)
     const b = addUser('ar', qatar)
     const c = addUser('en', qatar)
-    expect(await register(id, a, inPerson)).toMatchObject({ state: 'pending' })
+    expect(await register(id, a, inPerson)).toMatchObject({ value: { state: 'pending' } })
     expect(lastMailTo(a.email)!.subject).toBe('Registration received: Workshop on victims')
-    expect(await register(id, b, inPerson)).toMatchObject({ state: 'pending' })
-    expect(await register(id, c, inPerson)).toMatchObject({ state: 'pending' })
+    expect(await register(id, b, inPerson)).toMatchObject({ value: { state: 'pending' } })
+    expect(await register(id, c, inPerson)).toMatchObject({ value: { state: 'pending' } })
     expect(getParticipation(id, a)!.seatsLeft).toBe(1)
 
-    expect(await approveRegistration(id, a.id, a)).toEqual({ ok: false, reason: 'forbidden' })
-    expect(await approveRegistration(id, a.id, coordinator)).toMatchObject({ ok: true, state: 'confirmed' })
+    expect(await approveRegistration(id, a.id, coordinator)).toMatchObject({ ok: true, value: { state: 'confirmed' } })
     expect(lastMailTo(a.email)!.subject).toBe('Registration approved: Workshop on victims')
-    expect(await approveRegistration(id, b.id, coordinator)).toMatchObject({ ok: true, state: 'waitlisted' })
+    expect(await approveRegistration(id, b.id, coordinator)).toMatchObject({ ok: true, value: { state: 'waitlisted' } })
     expect(lastMailTo(b.email)!.subject).toBe('على قائمة الانتظار: ورشة عمل بشأن الضحايا')
-    expect(await declineRegistration(id, c.id, coordinator)).toMatchObject({ ok: true, state: 'declined' })
+    expect(await declineRegistration(id, c.id, coordinator)).toMatchObject({ ok: true, value: { state: 'declined' } })
     expect(lastMailTo(c.email)!.subject).toBe('Registration declined: Workshop on victims')
-    expect(await register(id, c, inPerson)).toEqual({ ok: false, reason: 'declined' })
+    expect(await register(id, c, inPerson)).toEqual({ ok: false, error: 'declined' })
     expect(getParticipation(id, c)).toMatchObject({ canRegister: false, reason: 'declined' })
 
     // A coordinator cancels a's registration: b (approved, waiting) is promoted.
-    expect(await cancelRegistration(id, a.id, coordinator)).toMatchObject({ ok: true, promoted: 1 })
+    expect(await cancelRegistration(id, a.id, coordinator)).toMatchObject({ ok: true, value: { promoted: 1 } })
     expect(stateOf(id, b.id)).toBe('confirmed')
   })
 })
@@ -216,11 +208,11 @@ describe('concurrency', () => {
     expect(await Promise.all(racers.map((r) => r.ready))).toEqual(people.map(() => 'ready'))
     for (const r of racers) r.child.stdin.write('go\n')
     const results = (await Promise.all(racers.map((r) => r.result))).map(
-      (line) => JSON.parse(line) as { ok: boolean; state?: string },
+      (line) => JSON.parse(line) as { ok: boolean; value?: { state: string } },
     )
     expect(results.every((r) => r.ok)).toBe(true)
-    expect(results.filter((r) => r.state === 'confirmed')).toHaveLength(1)
-    expect(results.filter((r) => r.state === 'waitlisted')).toHaveLength(3)
+    expect(results.filter((r) => r.value?.state === 'confirmed')).toHaveLength(1)
+    expect(results.filter((r) => r.value?.state === 'waitlisted')).toHaveLength(3)
     const states = listParticipants(id).map((p) => p.state)
     expect(states.filter((s) => s === 'confirmed')).toHaveLength(1)
     expect(states.filter((s) => s === 'waitlisted')).toHaveLength(3)

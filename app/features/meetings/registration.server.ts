@@ -1,6 +1,6 @@
 // Registering for a meeting and changing a registration (cancel, approve, decline, fill free seats): the seat
-// check and the write in one IMMEDIATE transaction each, the audit and the mails after.
-import { siteBaseUrl } from '~/utils/links.server'
+// check, the write, its audit row and its mails in one IMMEDIATE transaction each (the mails go out after it).
+// Who may make each change is the routes' guards' to say (guards.server.ts), before they call these.
 import { and, asc, count, eq, inArray } from 'drizzle-orm'
 import { meeting, meetingRegistration, user } from '#db/schema/index'
 import {
@@ -11,15 +11,18 @@ import {
   type RegistrationState,
   type Role,
 } from '#db/enums'
-import { recordAuditEvent } from '~/utils/audit.server'
-import { activeRegistrationStates, isInvited } from './invitations.server'
-import { hasRole } from '~/utils/auth.server'
 import { getDb } from '~/utils/db.server'
-import { sendParticipationMail, type ParticipationMailKind } from './participation-mail.server'
+import { siteBaseUrl } from '~/utils/links.server'
+import { fail, ok, type Result } from '~/utils/result'
 import { atomically, type Tx } from '~/utils/transaction.server'
+import { canManageMeeting } from './access.server'
+import type { MeetingsError } from './errors'
+import { activeRegistrationStates, isInvited } from './invitations.server'
+import { auditMeeting } from './meeting-audit.server'
+import { sendParticipationMail, type ParticipationMailKind } from './participation-mail.server'
 
 type MeetingRow = typeof meeting.$inferSelect
-type Actor = { id: number; role: Role }
+type Actor = { id: number }
 type MailOptions = { baseUrl?: string; now?: Date }
 
 export type RegistrationInput = {
@@ -29,19 +32,11 @@ export type RegistrationInput = {
   dietaryNeeds: string
 }
 
-/** Why a registration (or a change to one) is refused; keys of `participation.refused.*`. */
-export type RegistrationRefusal =
-  | 'notFound'
-  | 'closed'
-  | 'deadlinePassed'
-  | 'notInvited'
-  | 'modeNotOffered'
-  | 'declined'
-  | 'notRegistered'
-  | 'forbidden'
-
-type Refused = { ok: false; reason: RegistrationRefusal }
-const refuse = (reason: RegistrationRefusal): Refused => ({ ok: false, reason })
+/** Why a registration (or a change to one) is refused; its text: errorKey (errors.ts). */
+export type RegistrationRefusal = Extract<
+  MeetingsError,
+  'notFound' | 'closed' | 'deadlinePassed' | 'notInvited' | 'modeNotOffered' | 'declined' | 'notRegistered'
+>
 
 /** The attendance modes a meeting's format offers. */
 export function modesFor(format: MeetingFormat): AttendanceMode[] {
@@ -122,13 +117,37 @@ const mailKindOf: Partial<Record<RegistrationState, ParticipationMailKind>> = {
   waitlisted: 'waitlisted',
 }
 
-export type RegisterResult = { ok: true; state: RegistrationState; updated: boolean; promoted: number } | Refused
+type Registered = { state: RegistrationState; updated: boolean; promoted: number }
+type Changed = { state: RegistrationState; promoted: number }
+export type RegisterResult = Result<Registered, RegistrationRefusal>
+export type ChangeResult = Result<Changed, RegistrationRefusal>
+/** A change to one member's registration (`userId`), made by `actor`. */
+export type RegistrationChange = (
+  meetingId: number,
+  userId: number,
+  actor: Actor,
+  options?: MailOptions,
+) => ChangeResult
 
 /**
- * Registers a member for a meeting, or changes the details of their standing registration. The seat check
- * and the write happen in one IMMEDIATE transaction: SQLite's write lock is taken before the seats are
- * counted, so two members asking for the last seat at once (even from two processes) never both get it.
- * A member has one row per meeting; registering again after cancelling reuses it (and joins the queue anew).
+ * Runs a change to the meeting's registrations in one IMMEDIATE transaction: SQLite's write lock is taken before
+ * anything is read, so two processes never count the same free seat. `change` writes, audits and queues its mails.
+ */
+function changeMeeting<T>(
+  meetingId: number,
+  change: (tx: Tx, m: MeetingRow) => Result<T, RegistrationRefusal>,
+): Result<T, RegistrationRefusal> {
+  return atomically((tx) => {
+    const m = getMeetingTx(tx, meetingId)
+    return m ? change(tx, m) : fail('notFound')
+  })
+}
+
+/**
+ * Registers a member for a meeting, or changes the details of their standing registration. The seat check and
+ * the write happen in one IMMEDIATE transaction (changeMeeting), so two members asking for the last seat at once
+ * (even from two processes) never both get it. A member has one row per meeting; registering again after
+ * cancelling reuses it (and joins the queue anew).
  */
 export function register(
   meetingId: number,
@@ -143,105 +162,65 @@ export function register(
     accessibilityNeeds: input.accessibilityNeeds.trim(),
     dietaryNeeds: input.dietaryNeeds.trim(),
   }
-  return atomically((tx0) => {
-    const outcome = getDb().transaction(
-      (tx) => {
-        const m = getMeetingTx(tx, meetingId)
-        if (!m) return refuse('notFound')
-        if (!isOpen(m, now)) return refuse('closed')
-        if (!modesFor(m.format).includes(input.attendanceMode)) return refuse('modeNotOffered')
-        const existing = getRegistrationTx(tx, meetingId, who.id)
-        if (existing && isActive(existing.state)) {
-          tx.update(meetingRegistration)
-            .set({ ...details, updatedAt: now })
-            .where(eq(meetingRegistration.id, existing.id))
-            .run()
-          return { ok: true as const, m, state: existing.state, updated: true, promoted: [] as number[] }
-        }
-        if (existing?.state === 'declined') return refuse('declined')
-        if (m.registrationDeadline && m.registrationDeadline <= now) return refuse('deadlinePassed')
-        if (m.visibility === 'invitation' && !hasRole(who, 'coordinator') && !isInvited(meetingId, who, tx))
-          return refuse('notInvited')
-        // Seats freed earlier go to those already waiting before anyone new.
-        const promoted = fillSeatsTx(tx, m, now)
-        const state: RegistrationState = m.requiresApproval
-          ? 'pending'
-          : m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity
-            ? 'waitlisted'
-            : 'confirmed'
-        const row = { ...details, state, requestedAt: now, attended: null, updatedAt: now }
-        if (existing) tx.update(meetingRegistration).set(row).where(eq(meetingRegistration.id, existing.id)).run()
-        else
-          tx.insert(meetingRegistration)
-            .values({ ...row, meetingId, userId: who.id, createdAt: now })
-            .run()
-        return { ok: true as const, m, state, updated: false, promoted }
-      },
-      { behavior: 'immediate' },
-    )
-    if (!outcome.ok) return outcome
-    recordAuditEvent(
-      {
-        actorId: who.id,
-        action: outcome.updated ? 'meeting.registration.update' : 'meeting.registration.create',
-        targetType: 'meeting',
-        targetId: meetingId,
-        details: { state: outcome.state, attendanceMode: details.attendanceMode },
-      },
-      tx0,
-    )
-    const kind = mailKindOf[outcome.state]
-    if (!outcome.updated && kind) mailUsers(tx0, kind, [who.id], outcome.m, options.baseUrl)
-    mailUsers(tx0, 'promoted', outcome.promoted, outcome.m, options.baseUrl)
-    return { ok: true, state: outcome.state, updated: outcome.updated, promoted: outcome.promoted.length }
+  const audit = (tx: Tx, updated: boolean, state: RegistrationState) =>
+    auditMeeting(tx, who.id, updated ? 'meeting.registration.update' : 'meeting.registration.create', meetingId, {
+      state,
+      attendanceMode: details.attendanceMode,
+    })
+  return changeMeeting<Registered>(meetingId, (tx, m) => {
+    if (!isOpen(m, now)) return fail('closed')
+    if (!modesFor(m.format).includes(input.attendanceMode)) return fail('modeNotOffered')
+    const existing = getRegistrationTx(tx, meetingId, who.id)
+    if (existing && isActive(existing.state)) {
+      tx.update(meetingRegistration)
+        .set({ ...details, updatedAt: now })
+        .where(eq(meetingRegistration.id, existing.id))
+        .run()
+      audit(tx, true, existing.state)
+      return ok({ state: existing.state, updated: true, promoted: 0 })
+    }
+    if (existing?.state === 'declined') return fail('declined')
+    if (m.registrationDeadline && m.registrationDeadline <= now) return fail('deadlinePassed')
+    // Coordinators may take part in any meeting (access.server.ts); the invitation is the rule for everyone else.
+    if (m.visibility === 'invitation' && !canManageMeeting(who) && !isInvited(meetingId, who, tx))
+      return fail('notInvited')
+    // Seats freed earlier go to those already waiting before anyone new.
+    const promoted = fillSeatsTx(tx, m, now)
+    const state: RegistrationState = m.requiresApproval
+      ? 'pending'
+      : m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity
+        ? 'waitlisted'
+        : 'confirmed'
+    const row = { ...details, state, requestedAt: now, attended: null, updatedAt: now }
+    if (existing) tx.update(meetingRegistration).set(row).where(eq(meetingRegistration.id, existing.id)).run()
+    else
+      tx.insert(meetingRegistration)
+        .values({ ...row, meetingId, userId: who.id, createdAt: now })
+        .run()
+    audit(tx, false, state)
+    const kind = mailKindOf[state]
+    if (kind) mailUsers(tx, kind, [who.id], m, options.baseUrl)
+    mailUsers(tx, 'promoted', promoted, m, options.baseUrl)
+    return ok({ state, updated: false, promoted: promoted.length })
   })
 }
 
-export type ChangeResult = { ok: true; state: RegistrationState; promoted: number } | Refused
-
 /**
- * Cancels a standing registration, by the member or a coordinator. When it held a seat, the first on the
- * waitlist is promoted (and told by mail); the member gets the cancellation by mail.
+ * Cancels a standing registration, by the member or a coordinator (requireRegistrationChange). When it held a
+ * seat, the first on the waitlist is promoted (and told by mail); the member gets the cancellation by mail.
  */
-export function cancelRegistration(
-  meetingId: number,
-  userId: number,
-  actor: Actor,
-  options: MailOptions = {},
-): ChangeResult {
-  if (actor.id !== userId && !hasRole(actor, 'coordinator')) return refuse('forbidden')
+export const cancelRegistration: RegistrationChange = (meetingId, userId, actor, options = {}) => {
   const now = options.now ?? new Date()
-  return atomically((tx0) => {
-    const outcome = getDb().transaction(
-      (tx) => {
-        const m = getMeetingTx(tx, meetingId)
-        if (!m) return refuse('notFound')
-        const reg = getRegistrationTx(tx, meetingId, userId)
-        if (!reg || !isActive(reg.state)) return refuse('notRegistered')
-        if (m.endsAt <= now) return refuse('closed')
-        tx.update(meetingRegistration)
-          .set({ state: 'cancelled', updatedAt: now })
-          .where(eq(meetingRegistration.id, reg.id))
-          .run()
-        const promoted = reg.state === 'confirmed' ? fillSeatsTx(tx, m, now) : []
-        return { ok: true as const, m, from: reg.state, promoted }
-      },
-      { behavior: 'immediate' },
-    )
-    if (!outcome.ok) return outcome
-    recordAuditEvent(
-      {
-        actorId: actor.id,
-        action: 'meeting.registration.cancel',
-        targetType: 'meeting',
-        targetId: meetingId,
-        details: { userId, from: outcome.from, promoted: outcome.promoted },
-      },
-      tx0,
-    )
-    mailUsers(tx0, 'cancelled', [userId], outcome.m, options.baseUrl)
-    mailUsers(tx0, 'promoted', outcome.promoted, outcome.m, options.baseUrl)
-    return { ok: true, state: 'cancelled', promoted: outcome.promoted.length }
+  return changeMeeting<Changed>(meetingId, (tx, m) => {
+    const reg = getRegistrationTx(tx, meetingId, userId)
+    if (!reg || !isActive(reg.state)) return fail('notRegistered')
+    if (m.endsAt <= now) return fail('closed')
+    setState(tx, reg.id, 'cancelled', now)
+    const promoted = reg.state === 'confirmed' ? fillSeatsTx(tx, m, now) : []
+    auditMeeting(tx, actor.id, 'meeting.registration.cancel', meetingId, { userId, from: reg.state, promoted })
+    mailUsers(tx, 'cancelled', [userId], m, options.baseUrl)
+    mailUsers(tx, 'promoted', promoted, m, options.baseUrl)
+    return ok({ state: 'cancelled', promoted: promoted.length })
   })
 }
 
@@ -249,85 +228,38 @@ export function cancelRegistration(
  * A coordinator approves a pending registration: confirmed when a seat is free (after those already on the
  * waitlist), otherwise waitlisted. Told by mail either way.
  */
-export function approveRegistration(
-  meetingId: number,
-  userId: number,
-  actor: Actor,
-  options: MailOptions = {},
-): ChangeResult {
-  if (!hasRole(actor, 'coordinator')) return refuse('forbidden')
+export const approveRegistration: RegistrationChange = (meetingId, userId, actor, options = {}) => {
   const now = options.now ?? new Date()
-  return atomically((tx0) => {
-    const outcome = getDb().transaction(
-      (tx) => {
-        const m = getMeetingTx(tx, meetingId)
-        if (!m) return refuse('notFound')
-        if (!isOpen(m, now)) return refuse('closed')
-        const reg = getRegistrationTx(tx, meetingId, userId)
-        if (!reg || reg.state !== 'pending') return refuse('notRegistered')
-        const promoted = fillSeatsTx(tx, m, now)
-        const state: RegistrationState =
-          m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity ? 'waitlisted' : 'confirmed'
-        tx.update(meetingRegistration).set({ state, updatedAt: now }).where(eq(meetingRegistration.id, reg.id)).run()
-        return { ok: true as const, m, state, promoted }
-      },
-      { behavior: 'immediate' },
-    )
-    if (!outcome.ok) return outcome
-    recordAuditEvent(
-      {
-        actorId: actor.id,
-        action: 'meeting.registration.approve',
-        targetType: 'meeting',
-        targetId: meetingId,
-        details: { userId, state: outcome.state },
-      },
-      tx0,
-    )
-    mailUsers(tx0, outcome.state === 'confirmed' ? 'approved' : 'waitlisted', [userId], outcome.m, options.baseUrl)
-    mailUsers(tx0, 'promoted', outcome.promoted, outcome.m, options.baseUrl)
-    return { ok: true, state: outcome.state, promoted: outcome.promoted.length }
+  return changeMeeting<Changed>(meetingId, (tx, m) => {
+    if (!isOpen(m, now)) return fail('closed')
+    const reg = getRegistrationTx(tx, meetingId, userId)
+    if (!reg || reg.state !== 'pending') return fail('notRegistered')
+    const promoted = fillSeatsTx(tx, m, now)
+    const state: RegistrationState =
+      m.capacity !== null && confirmedCount(tx, m.id) >= m.capacity ? 'waitlisted' : 'confirmed'
+    setState(tx, reg.id, state, now)
+    auditMeeting(tx, actor.id, 'meeting.registration.approve', meetingId, { userId, state })
+    mailUsers(tx, state === 'confirmed' ? 'approved' : 'waitlisted', [userId], m, options.baseUrl)
+    mailUsers(tx, 'promoted', promoted, m, options.baseUrl)
+    return ok({ state, promoted: promoted.length })
   })
 }
 
 /** A coordinator declines a pending (or waitlisted) registration; the member is told by mail. */
-export function declineRegistration(
-  meetingId: number,
-  userId: number,
-  actor: Actor,
-  options: MailOptions = {},
-): ChangeResult {
-  if (!hasRole(actor, 'coordinator')) return refuse('forbidden')
+export const declineRegistration: RegistrationChange = (meetingId, userId, actor, options = {}) => {
   const now = options.now ?? new Date()
-  return atomically((tx0) => {
-    const outcome = getDb().transaction(
-      (tx) => {
-        const m = getMeetingTx(tx, meetingId)
-        if (!m) return refuse('notFound')
-        const reg = getRegistrationTx(tx, meetingId, userId)
-        if (!reg || (reg.state !== 'pending' && reg.state !== 'waitlisted')) return refuse('notRegistered')
-        tx.update(meetingRegistration)
-          .set({ state: 'declined', updatedAt: now })
-          .where(eq(meetingRegistration.id, reg.id))
-          .run()
-        return { ok: true as const, m, from: reg.state }
-      },
-      { behavior: 'immediate' },
-    )
-    if (!outcome.ok) return outcome
-    recordAuditEvent(
-      {
-        actorId: actor.id,
-        action: 'meeting.registration.decline',
-        targetType: 'meeting',
-        targetId: meetingId,
-        details: { userId, from: outcome.from },
-      },
-      tx0,
-    )
-    mailUsers(tx0, 'declined', [userId], outcome.m, options.baseUrl)
-    return { ok: true, state: 'declined', promoted: 0 }
+  return changeMeeting<Changed>(meetingId, (tx, m) => {
+    const reg = getRegistrationTx(tx, meetingId, userId)
+    if (!reg || (reg.state !== 'pending' && reg.state !== 'waitlisted')) return fail('notRegistered')
+    setState(tx, reg.id, 'declined', now)
+    auditMeeting(tx, actor.id, 'meeting.registration.decline', meetingId, { userId, from: reg.state })
+    mailUsers(tx, 'declined', [userId], m, options.baseUrl)
+    return ok({ state: 'declined', promoted: 0 })
   })
+}
+
+function setState(tx: Tx, registrationId: number, state: RegistrationState, now: Date) {
+  tx.update(meetingRegistration).set({ state, updatedAt: now }).where(eq(meetingRegistration.id, registrationId)).run()
 }
 
 /**
@@ -336,26 +268,12 @@ export function declineRegistration(
  */
 export function fillFreeSeats(meetingId: number, options: MailOptions = {}) {
   const now = options.now ?? new Date()
-  return atomically((tx0) => {
-    const outcome = getDb().transaction(
-      (tx) => {
-        const m = getMeetingTx(tx, meetingId)
-        return m ? { m, promoted: fillSeatsTx(tx, m, now) } : null
-      },
-      { behavior: 'immediate' },
-    )
-    if (!outcome || !outcome.promoted.length) return 0
-    recordAuditEvent(
-      {
-        actorId: null,
-        action: 'meeting.registration.promote',
-        targetType: 'meeting',
-        targetId: meetingId,
-        details: { promoted: outcome.promoted },
-      },
-      tx0,
-    )
-    mailUsers(tx0, 'promoted', outcome.promoted, outcome.m, options.baseUrl)
-    return outcome.promoted.length
+  const filled = changeMeeting(meetingId, (tx, m) => {
+    const promoted = fillSeatsTx(tx, m, now)
+    if (!promoted.length) return ok(0)
+    auditMeeting(tx, null, 'meeting.registration.promote', meetingId, { promoted })
+    mailUsers(tx, 'promoted', promoted, m, options.baseUrl)
+    return ok(promoted.length)
   })
+  return filled.ok ? filled.value : 0
 }

@@ -72,6 +72,17 @@ export function addMeeting(values: Partial<typeof meeting.$inferInsert> = {}) {
     .get().id
 }
 
+export type Network = { qatar: number; jordan: number; coordinator: Person }
+
+/** The two parliaments and the coordinator every registration test file starts from (call it in beforeAll). */
+export function addNetwork(): Network {
+  return {
+    qatar: addParliament('Shura Council of Qatar', 'مجلس الشورى القطري', 'QA'),
+    jordan: addParliament('House of Representatives of Jordan', 'مجلس النواب الأردني', 'JO'),
+    coordinator: addUser('en', null, 'coordinator', 'Coordinator'),
+  }
+}
+
 export const mailsTo = (email: string) =>
   getDb().select().from(outbox).where(eq(outbox.toAddress, email)).orderBy(desc(outbox.id)).all()
 export const lastMailTo = (email: string) => mailsTo(email)[0]

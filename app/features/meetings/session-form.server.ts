@@ -2,9 +2,7 @@ import type { SessionFormWindow } from './meeting-session-form'
 import { listSpeakerChoices, meetingWindow } from './agenda.server'
 import { listDocumentChoices } from './documents.server'
 import type { MeetingRow } from './meeting.server'
-import { pickLanguage } from '~/utils/bilingual'
-import { getFixedT } from '~/utils/i18n.server'
-import type { Language, Namespace } from '~/utils/i18n'
+import type { Language } from '~/utils/i18n'
 import { formatInZone } from '~/utils/zoned-format'
 import { utcToZonedInput } from '~/utils/zoned-time.server'
 
@@ -36,10 +34,4 @@ export function sessionFormContext(m: MeetingRow, lang: Language, currentSpeaker
 export function newSessionDefaults(m: MeetingRow) {
   const end = Math.min(m.startsAt.getTime() + 3600_000, meetingWindow(m).end.getTime())
   return { startsAt: utcToZonedInput(m.startsAt, m.timeZone), endsAt: utcToZonedInput(new Date(end), m.timeZone) }
-}
-
-/** "<key's text>: <meeting title> · ParlNet" */
-export function meetingPageTitle(m: MeetingRow, lang: Language, key: string, ns: Namespace = 'agenda') {
-  const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang).text
-  return `${getFixedT(lang, ns)(key)}: ${title} · ${getFixedT(lang)('shell.siteName')}`
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { hasVisibleText, optionalText, plainText } from '~/utils/validation/text'
 import { meetingDocumentRoles } from '#db/enums'
+import { readId } from '~/utils/ids'
 import { isLocalDateTime } from '~/utils/validation/time-zone'
 
 // A session of a meeting's agenda, as a coordinator types it. Times are wall-clock times in the MEETING's zone
@@ -31,8 +32,8 @@ export function parseMemberReferences(text: string): number[] | null {
   const found: number[] = []
   for (const item of text.split(/[\s,،]+/).filter(Boolean)) {
     const m = /^(?:#?(\d{1,12})|(?:https?:\/\/[^/\s]+)?\/(?:en|ar)\/members\/(\d{1,12})\/?(?:[?#]\S*)?)$/i.exec(item)
-    const n = m ? Number(m[1] ?? m[2]) : NaN
-    if (!Number.isSafeInteger(n) || n < 1) return null
+    const n = m ? readId(Number(m[1] ?? m[2])) : null
+    if (n === null) return null
     if (!found.includes(n)) found.push(n)
   }
   return found
@@ -137,3 +138,9 @@ export const MeetingDocumentFormSchema = z.object({
   resourceId: id,
   role: z.enum(meetingDocumentRoles, { error: 'invalidChoice' }),
 })
+
+/** What the agenda's editing pages post: the session's form (save), or its deletion. */
+export const SessionIntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('save') }),
+  z.object({ intent: z.literal('delete') }),
+])

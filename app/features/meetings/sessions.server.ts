@@ -10,12 +10,12 @@ import {
   member,
   parliament,
 } from '#db/schema/index'
-import { recordAuditEvent } from '~/utils/audit.server'
 import { getDb, type Tx } from '~/utils/db.server'
-import { localTimeError, zonedToUtc } from '~/utils/zoned-time.server'
-import type { MeetingSessionInput } from './session-schemas'
 import { atomically } from '~/utils/transaction.server'
+import { localTimeError, zonedToUtc } from '~/utils/zoned-time.server'
 import { meetingWindow } from './agenda.server'
+import { auditMeeting } from './meeting-audit.server'
+import type { MeetingSessionInput } from './session-schemas'
 
 export type SessionField = keyof MeetingSessionInput
 export type SessionFieldErrors = Partial<Record<SessionField, string[]>>
@@ -129,86 +129,73 @@ function sessionColumns(input: MeetingSessionInput, value: Checked) {
   }
 }
 
-/** Adds a session; refused (nothing saved) when it falls outside the meeting's days or ends before it starts. */
+/** Adds a session, with its audit row; refused (nothing saved) when it falls outside the meeting's days or ends before it starts. */
 export function createSession(meetingId: number, input: MeetingSessionInput, actor: { id: number }): SessionResult {
-  return atomically(() => {
+  return atomically((tx) => {
     const checked = checkSession(meetingId, input)
     if (!checked.ok) return checked
-    const db = getDb()
-    const id = db.transaction((tx) => {
-      const row = tx
-        .insert(meetingSession)
-        .values({ meetingId, ...sessionColumns(input, checked.value) })
-        .returning({ id: meetingSession.id })
-        .get()
-      writeLinks(tx, row.id, checked.value)
-      return row.id
-    })
-    recordAuditEvent({
-      actorId: actor.id,
-      action: 'meeting.session.create',
-      targetType: 'meeting',
-      targetId: meetingId,
-      details: { sessionId: id, title: input.titleEn || input.titleAr },
-    })
+    const { id } = tx
+      .insert(meetingSession)
+      .values({ meetingId, ...sessionColumns(input, checked.value) })
+      .returning({ id: meetingSession.id })
+      .get()
+    writeLinks(tx, id, checked.value)
+    auditSession(tx, actor, 'meeting.session.create', meetingId, id, input)
     return { ok: true, id }
   })
 }
 
-/** Saves a session of this meeting; null when there is no such session in it. */
+/** Saves a session of this meeting, with its audit row; null when there is no such session in it. */
 export function updateSession(
   meetingId: number,
   sessionId: number,
   input: MeetingSessionInput,
   actor: { id: number },
 ): SessionResult | null {
-  return atomically(() => {
-    if (!sessionExists(meetingId, sessionId)) return null
+  return atomically((tx) => {
+    if (!sessionExists(tx, meetingId, sessionId)) return null
     const checked = checkSession(meetingId, input)
     if (!checked.ok) return checked
-    getDb().transaction((tx) => {
-      tx.update(meetingSession)
-        .set({ ...sessionColumns(input, checked.value), updatedAt: new Date() })
-        .where(eq(meetingSession.id, sessionId))
-        .run()
-      tx.delete(meetingSessionSpeaker).where(eq(meetingSessionSpeaker.sessionId, sessionId)).run()
-      tx.delete(meetingSessionResource).where(eq(meetingSessionResource.sessionId, sessionId)).run()
-      writeLinks(tx, sessionId, checked.value)
-    })
-    recordAuditEvent({
-      actorId: actor.id,
-      action: 'meeting.session.update',
-      targetType: 'meeting',
-      targetId: meetingId,
-      details: { sessionId, title: input.titleEn || input.titleAr },
-    })
+    tx.update(meetingSession)
+      .set({ ...sessionColumns(input, checked.value), updatedAt: new Date() })
+      .where(eq(meetingSession.id, sessionId))
+      .run()
+    tx.delete(meetingSessionSpeaker).where(eq(meetingSessionSpeaker.sessionId, sessionId)).run()
+    tx.delete(meetingSessionResource).where(eq(meetingSessionResource.sessionId, sessionId)).run()
+    writeLinks(tx, sessionId, checked.value)
+    auditSession(tx, actor, 'meeting.session.update', meetingId, sessionId, input)
     return { ok: true, id: sessionId }
   })
 }
 
-/** Deletes a session of this meeting (its speakers and links go with it); false when there is none. */
+/** Deletes a session of this meeting (its speakers and links go with it), with its audit row; false when there is none. */
 export function deleteSession(meetingId: number, sessionId: number, actor: { id: number }) {
-  return atomically(() => {
-    const row = getDb()
+  return atomically((tx) => {
+    const row = tx
       .delete(meetingSession)
       .where(and(eq(meetingSession.id, sessionId), eq(meetingSession.meetingId, meetingId)))
       .returning({ titleEn: meetingSession.titleEn, titleAr: meetingSession.titleAr })
       .get()
     if (!row) return false
-    recordAuditEvent({
-      actorId: actor.id,
-      action: 'meeting.session.delete',
-      targetType: 'meeting',
-      targetId: meetingId,
-      details: { sessionId, title: row.titleEn || row.titleAr },
-    })
+    auditSession(tx, actor, 'meeting.session.delete', meetingId, sessionId, row)
     return true
   })
 }
 
-function sessionExists(meetingId: number, sessionId: number) {
+function auditSession(
+  tx: Tx,
+  actor: { id: number },
+  action: string,
+  meetingId: number,
+  sessionId: number,
+  titles: { titleEn: string; titleAr: string },
+) {
+  auditMeeting(tx, actor.id, action, meetingId, { sessionId, title: titles.titleEn || titles.titleAr })
+}
+
+function sessionExists(tx: Tx, meetingId: number, sessionId: number) {
   return Boolean(
-    getDb()
+    tx
       .select({ id: meetingSession.id })
       .from(meetingSession)
       .where(and(eq(meetingSession.id, sessionId), eq(meetingSession.meetingId, meetingId)))

@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { boundedSearchText } from '~/utils/query-string'
+import { countryField, optionalWebAddress, pageField, searchField } from './schema-fields'
 import { optionalText } from '~/utils/validation/text'
 import { mechanismKinds, regions } from '#db/enums'
-import { isWebAddress } from '~/utils/validation/web-address'
 
 /** The four pillars of the UN Global Counter-Terrorism Strategy (DOMAIN.md). */
 export const pillarNumbers = [1, 2, 3, 4] as const
@@ -13,11 +12,7 @@ export const FIRST_MECHANISM_YEAR = 1945
 
 /** The list's URL (?q=&kind=&pillar=&region=&country=&parliament=&page=): anything odd falls back, never fails. */
 export const MechanismQuerySchema = z.object({
-  q: z
-    .string()
-    .catch('')
-    .default('')
-    .transform((q) => boundedSearchText(q)),
+  q: searchField,
   kind: z.enum(mechanismKinds).optional().catch(undefined),
   pillar: z.coerce
     .number()
@@ -28,13 +23,9 @@ export const MechanismQuerySchema = z.object({
     .catch(undefined)
     .transform((v) => v as Pillar | undefined),
   region: z.enum(regions).optional().catch(undefined),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional()
-    .catch(undefined),
+  country: countryField,
   parliament: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
+  page: pageField,
 })
 export type MechanismQuery = z.infer<typeof MechanismQuerySchema>
 
@@ -51,13 +42,7 @@ const fields = {
     .refine((y) => y >= FIRST_MECHANISM_YEAR && y <= new Date().getUTCFullYear(), 'yearRange')
     .optional()
     .transform((v) => v ?? null),
-  url: z
-    .string()
-    .trim()
-    .max(500, 'tooLong')
-    .refine((v) => v === '' || isWebAddress(v), 'urlInvalid')
-    .optional()
-    .transform((v) => v || null),
+  url: optionalWebAddress,
   pillars: z
     .array(
       z.number({ error: 'pillarRequired' }).int('pillarRequired').min(1, 'pillarRequired').max(4, 'pillarRequired'),

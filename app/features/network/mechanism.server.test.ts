@@ -1,10 +1,11 @@
 import { count, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { mechanism, mechanismPillar, parliament } from '#db/schema/index'
+import { auditEvent, mechanism, mechanismPillar, parliament } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { MechanismQuerySchema, type MechanismInput } from './mechanism-schemas'
+import { canEditMechanism } from './access.server'
+import { addActor, auditOf, rowCount } from './audit.test-helpers'
 import {
-  canEditMechanism,
   createMechanism,
   getMechanism,
   listMechanismCountries,
@@ -50,6 +51,13 @@ function input(overrides: Partial<MechanismInput> = {}): MechanismInput {
   }
 }
 
+/** A mechanism that must be added (the parliament exists): its id. */
+function added(...args: Parameters<typeof createMechanism>) {
+  const result = createMechanism(...args)
+  if (!result.ok) throw new Error(result.error)
+  return result.value.id
+}
+
 const search = (q: Record<string, string>, lang: 'en' | 'ar' = 'en') =>
   searchMechanisms(MechanismQuerySchema.parse(q), lang)
 const names = (q: Record<string, string>, lang: 'en' | 'ar' = 'en') =>
@@ -79,7 +87,7 @@ beforeAll(() => {
     kind: 'assembly',
     region: 'europe',
   })
-  committeeId = createMechanism(
+  committeeId = added(
     input({
       nameEn: 'Committee on National Security',
       nameAr: 'لجنةُ الأمنِ الوطنيّ',
@@ -88,7 +96,7 @@ beforeAll(() => {
       url: 'https://www.shura.qa',
     }),
     { parliamentId: qatar.id, createdById: null },
-  ).id
+  )
   createMechanism(input({ kind: 'law', nameAr: 'قانون مكافحة الإرهاب', year: 2015, pillars: [2] }), {
     parliamentId: egypt.id,
     createdById: null,
@@ -187,7 +195,7 @@ describe('searchMechanisms', () => {
       region: 'africa',
     })
     for (let i = 0; i < MECHANISM_PAGE_SIZE + 3; i++) {
-      createMechanism(input({ nameEn: `Paged ${i}`, year: 2000 + i }), { parliamentId: many.id, createdById: null })
+      added(input({ nameEn: `Paged ${i}`, year: 2000 + i }), { parliamentId: many.id, createdById: null })
     }
     const first = search({ parliament: String(many.id) })
     const second = search({ parliament: String(many.id), page: '2' })
@@ -200,11 +208,16 @@ describe('searchMechanisms', () => {
 
 describe('updateMechanism', () => {
   it('saves the fields and replaces the pillars', () => {
-    const { id } = createMechanism(input({ nameEn: 'To edit', pillars: [1, 2] }), {
+    const id = added(input({ nameEn: 'To edit', pillars: [1, 2] }), {
       parliamentId: egypt.id,
       createdById: null,
     })
-    updateMechanism(id, input({ kind: 'oversight_body', nameEn: 'Edited', nameAr: 'معدّل', year: 2001, pillars: [3] }))
+    updateMechanism(
+      id,
+      input({ kind: 'oversight_body', nameEn: 'Edited', nameAr: 'معدّل', year: 2001, pillars: [3] }),
+      {},
+      null,
+    )
     expect(getMechanism(id)).toMatchObject({
       kind: 'oversight_body',
       nameEn: 'Edited',
@@ -213,23 +226,63 @@ describe('updateMechanism', () => {
       pillars: [3],
       parliamentId: egypt.id,
     })
-    updateMechanism(id, input({ nameEn: 'Moved', pillars: [1, 4] }), { parliamentId: pace.id })
+    updateMechanism(id, input({ nameEn: 'Moved', pillars: [1, 4] }), { parliamentId: pace.id }, null)
     expect(getMechanism(id)).toMatchObject({ nameEn: 'Moved', pillars: [1, 4], parliamentId: pace.id })
   })
 
   it('changes nothing when part of the update fails (one transaction)', () => {
-    const { id } = createMechanism(input({ nameEn: 'Atomic', pillars: [1, 2] }), {
+    const id = added(input({ nameEn: 'Atomic', pillars: [1, 2] }), {
       parliamentId: egypt.id,
       createdById: null,
     })
     // A repeated pillar breaks the primary key on the last statement, after the row and the old pillars changed.
-    expect(() => updateMechanism(id, input({ nameEn: 'Half done', pillars: [4, 4] }))).toThrow()
+    expect(() => updateMechanism(id, input({ nameEn: 'Half done', pillars: [4, 4] }), {}, null)).toThrow()
     expect(getMechanism(id)).toMatchObject({ nameEn: 'Atomic', pillars: [1, 2], parliamentId: egypt.id })
-    expect(() => updateMechanism(id, input({ nameEn: 'Nowhere', pillars: [3] }), { parliamentId: 999999 })).toThrow()
+    expect(updateMechanism(id, input({ nameEn: 'Nowhere', pillars: [3] }), { parliamentId: 999999 }, null)).toEqual({
+      ok: false,
+      error: 'parliamentRequired',
+    })
     expect(getMechanism(id)).toMatchObject({ nameEn: 'Atomic', pillars: [1, 2], parliamentId: egypt.id })
-    expect(() => updateMechanism(id, input({ nameEn: 'No pillar', pillars: [] }))).toThrow()
+    expect(() => updateMechanism(id, input({ nameEn: 'No pillar', pillars: [] }), {}, null)).toThrow()
     const pillarRows = getDb().select().from(mechanismPillar).where(eq(mechanismPillar.mechanismId, id)).all()
     expect(pillarRows.map((r) => r.pillar).sort()).toEqual([1, 2])
+  })
+})
+
+describe('the audit rows', () => {
+  it('are written with the change: who added it and where, who moved it from where to where', () => {
+    const editor = addActor()
+    const id = added(input({ nameEn: 'Audited', pillars: [1] }), { parliamentId: egypt.id, createdById: editor })
+    expect(getMechanism(id)?.createdById).toBe(editor)
+    expect(updateMechanism(id, input({ nameEn: 'Audited again', pillars: [1] }), {}, { id: editor })).toEqual({
+      ok: true,
+    })
+    updateMechanism(id, input({ nameEn: 'Audited', pillars: [2] }), { parliamentId: egypt.id }, { id: editor })
+    updateMechanism(id, input({ nameEn: 'Audited', pillars: [2] }), { parliamentId: pace.id }, { id: editor })
+    expect(auditOf('mechanism', id)).toEqual([
+      { actorId: editor, action: 'mechanism.created', details: { parliamentId: egypt.id } },
+      { actorId: editor, action: 'mechanism.updated', details: null },
+      { actorId: editor, action: 'mechanism.updated', details: null },
+      { actorId: editor, action: 'mechanism.updated', details: { from: egypt.id, to: pace.id } },
+    ])
+  })
+
+  it('are not written when the change is refused or fails', () => {
+    const [before, auditsBefore] = [rowCount(mechanism), rowCount(auditEvent)]
+    expect(createMechanism(input({ nameEn: 'Homeless' }), { parliamentId: 999999, createdById: null })).toEqual({
+      ok: false,
+      error: 'parliamentRequired',
+    })
+    expect(() =>
+      createMechanism(input({ nameEn: 'No pillar', pillars: [] }), { parliamentId: qatar.id, createdById: null }),
+    ).toThrow()
+    const id = added(input({ nameEn: 'Stays' }), { parliamentId: qatar.id, createdById: null })
+    expect(updateMechanism(id, input({ nameEn: 'Moved nowhere' }), { parliamentId: 999999 }, null).ok).toBe(false)
+    expect(() => updateMechanism(id, input({ nameEn: 'Twice', pillars: [4, 4] }), {}, null)).toThrow()
+    expect(rowCount(mechanism)).toBe(before + 1)
+    expect(rowCount(auditEvent)).toBe(auditsBefore + 1)
+    expect(auditOf('mechanism', id).map((row) => row.action)).toEqual(['mechanism.created'])
+    expect(getMechanism(id)).toMatchObject({ nameEn: 'Stays', parliamentId: qatar.id })
   })
 })
 

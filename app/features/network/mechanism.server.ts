@@ -1,9 +1,15 @@
 import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
-import { mechanism, mechanismPillar, parliament, type Role } from '#db/schema/index'
-import { normalizeForSearch, searchTerms } from '~/utils/arabic'
-import { getDb, type Db } from '~/utils/db.server'
+import { mechanism, mechanismPillar, parliament } from '#db/schema/index'
+import { normalizeForSearch } from '~/utils/arabic'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { getDb, type Db, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
+import { fail, ok, type Result } from '~/utils/result'
+import { atomically } from '~/utils/transaction.server'
+import type { Actor } from './access.server'
 import type { MechanismInput, MechanismQuery, Pillar } from './mechanism-schemas'
+import { parliamentExists } from './parliament.server'
+import { everyTermIn } from './search-sql.server'
 
 /** group_concat's "2,4" as [2, 4]. */
 function pillarList(concatenated: string | null): Pillar[] {
@@ -26,6 +32,11 @@ const cardColumns = {
   year: mechanism.year,
   url: mechanism.url,
 }
+
+/** A mechanism's pillars as group_concat's "2,4" (a subquery, so that a filter on one pillar keeps them all). */
+const pillarsOf = sql<
+  string | null
+>`(select group_concat(${mechanismPillar.pillar}) from ${mechanismPillar} where ${mechanismPillar.mechanismId} = ${mechanism.id})`
 
 /** A parliament's mechanisms, newest first, each with its pillars (one query, grouped). */
 export function listParliamentMechanisms(parliamentId: number) {
@@ -59,15 +70,10 @@ function withFolding(db: Db) {
   return db
 }
 
-/** Escapes LIKE's wildcards so a typed % or _ is matched literally. */
-function likeEscape(term: string) {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`)
-}
-
 function mechanismFilter(query: MechanismQuery) {
   // The mechanism's names, folded, then the parliament's (already folded when stored): "shura committee" works.
   const haystack = sql`(parlnet_fold(${mechanism.nameEn} || ' ' || ${mechanism.nameAr}) || ' ' || ${parliament.searchText})`
-  const where: SQL[] = searchTerms(query.q).map((term) => sql`${haystack} LIKE ${`%${likeEscape(term)}%`} ESCAPE '\\'`)
+  const where: SQL[] = everyTermIn(haystack, query.q)
   if (query.kind) where.push(eq(mechanism.kind, query.kind))
   if (query.pillar) {
     // EXISTS rather than a join, so the listed pillars stay complete when one of them is the filter.
@@ -98,9 +104,7 @@ export function searchMechanisms(query: MechanismQuery, lang: Language) {
       parliamentNameAr: parliament.nameAr,
       countryCode: parliament.countryCode,
       region: parliament.region,
-      pillars: sql<
-        string | null
-      >`(select group_concat(${mechanismPillar.pillar}) from ${mechanismPillar} where ${mechanismPillar.mechanismId} = ${mechanism.id})`,
+      pillars: pillarsOf,
     })
     .from(mechanism)
     .innerJoin(parliament, eq(parliament.id, mechanism.parliamentId))
@@ -141,37 +145,15 @@ export function listMechanismCountries() {
 export function getMechanism(id: number) {
   const row = getDb()
     .select({
-      id: mechanism.id,
+      ...cardColumns,
       parliamentId: mechanism.parliamentId,
-      kind: mechanism.kind,
-      nameEn: mechanism.nameEn,
-      nameAr: mechanism.nameAr,
-      descriptionEn: mechanism.descriptionEn,
-      descriptionAr: mechanism.descriptionAr,
-      year: mechanism.year,
-      url: mechanism.url,
       createdById: mechanism.createdById,
-      pillars: sql<
-        string | null
-      >`(select group_concat(${mechanismPillar.pillar}) from ${mechanismPillar} where ${mechanismPillar.mechanismId} = ${mechanism.id})`,
+      pillars: pillarsOf,
     })
     .from(mechanism)
     .where(eq(mechanism.id, id))
     .get()
   return row ? { ...row, pillars: pillarList(row.pillars) } : undefined
-}
-
-/**
- * Who may add or edit a parliament's mechanisms: coordinators and administrators, for any parliament;
- * anyone else only for the parliament their account belongs to.
- */
-export function canEditMechanism(
-  user: { role: Role; parliamentId: number | null } | null | undefined,
-  target: { parliamentId: number },
-) {
-  if (!user) return false
-  if (user.role === 'coordinator' || user.role === 'admin') return true
-  return user.parliamentId != null && user.parliamentId === target.parliamentId
 }
 
 function toRow(input: MechanismInput) {
@@ -188,34 +170,76 @@ function toRow(input: MechanismInput) {
   }
 }
 
-/** Adds a mechanism and its pillars together: both or neither. */
-export function createMechanism(input: MechanismInput, owner: { parliamentId: number; createdById: number | null }) {
-  return getDb().transaction((tx) => {
+function writePillars(tx: Tx, mechanismId: number, pillars: Pillar[]) {
+  tx.insert(mechanismPillar)
+    .values(pillars.map((pillar) => ({ mechanismId, pillar })))
+    .run()
+}
+
+/**
+ * Adds a mechanism, its pillars and its audit row together: all or nothing. `createdById` is who adds it (null
+ * for a script); refused ('parliamentRequired', nothing written) when the parliament does not exist.
+ */
+export function createMechanism(
+  input: MechanismInput,
+  owner: { parliamentId: number; createdById: number | null },
+): Result<{ id: number }, 'parliamentRequired'> {
+  return atomically((tx) => {
+    if (!parliamentExists(owner.parliamentId, tx)) return fail('parliamentRequired')
     const { id } = tx
       .insert(mechanism)
       .values({ ...toRow(input), parliamentId: owner.parliamentId, createdById: owner.createdById })
       .returning({ id: mechanism.id })
       .get()
-    tx.insert(mechanismPillar)
-      .values(input.pillars.map((pillar) => ({ mechanismId: id, pillar })))
-      .run()
-    return { id }
+    writePillars(tx, id, input.pillars)
+    recordAuditEvent(
+      {
+        actorId: owner.createdById,
+        action: 'mechanism.created',
+        targetType: 'mechanism',
+        targetId: id,
+        details: { parliamentId: owner.parliamentId },
+      },
+      tx,
+    )
+    return ok({ id })
   })
 }
 
 /**
- * Saves a mechanism's fields and replaces its pillars in one transaction. `parliamentId` moves it to another
- * parliament (coordinators only; the route decides).
+ * Saves a mechanism's fields, replaces its pillars and writes its audit row in one transaction. `parliamentId`
+ * moves it to another parliament (coordinators only; the route decides), refused ('parliamentRequired', nothing
+ * written) when that one does not exist. The audit row says from where to where it moved.
  */
-export function updateMechanism(id: number, input: MechanismInput, { parliamentId }: { parliamentId?: number } = {}) {
-  getDb().transaction((tx) => {
+export function updateMechanism(
+  id: number,
+  input: MechanismInput,
+  { parliamentId }: { parliamentId?: number },
+  actor: Actor,
+): Result<undefined, 'parliamentRequired'> {
+  return atomically((tx) => {
+    const before = tx.select({ parliamentId: mechanism.parliamentId }).from(mechanism).where(eq(mechanism.id, id)).get()
+    if (!before) throw new Error(`There is no mechanism ${id}.`)
+    if (parliamentId && parliamentId !== before.parliamentId && !parliamentExists(parliamentId, tx)) {
+      return fail('parliamentRequired')
+    }
     tx.update(mechanism)
       .set({ ...toRow(input), ...(parliamentId ? { parliamentId } : {}), updatedAt: new Date() })
       .where(eq(mechanism.id, id))
       .run()
     tx.delete(mechanismPillar).where(eq(mechanismPillar.mechanismId, id)).run()
-    tx.insert(mechanismPillar)
-      .values(input.pillars.map((pillar) => ({ mechanismId: id, pillar })))
-      .run()
+    writePillars(tx, id, input.pillars)
+    const to = parliamentId ?? before.parliamentId
+    recordAuditEvent(
+      {
+        actorId: actor?.id ?? null,
+        action: 'mechanism.updated',
+        targetType: 'mechanism',
+        targetId: id,
+        details: to === before.parliamentId ? undefined : { from: before.parliamentId, to },
+      },
+      tx,
+    )
+    return ok()
   })
 }

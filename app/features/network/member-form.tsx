@@ -1,9 +1,11 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { genders, positions, visibilities } from '#db/enums'
-import { Field, SelectField } from '~/components/ui/field'
+import { BilingualInputs } from '~/components/form/bilingual-fields'
+import { FormInput, FormSelect, useServerForm } from '~/components/form/conform-fields'
+import { toOptions } from '~/components/ui/checkbox-group'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
 import type { MemberFormSchema } from './member-schemas'
@@ -26,19 +28,7 @@ export function MemberForm({
 }) {
   const { t } = useTranslation(['members', 'network', 'common'])
   const errorText = useErrorText()
-  const [form, fields] = useForm<Values>({ lastResult, defaultValue, shouldValidate: 'onSubmit' })
-  const textField = (
-    name: 'nameEn' | 'nameAr' | 'committees' | 'languages' | 'email' | 'phone' | 'website' | 'birthYear',
-    extra: Record<string, string> = {},
-    hint?: string,
-  ) => (
-    <Field
-      label={t(`form.${name}`)}
-      hint={hint}
-      errors={errorText(fields[name].errors)}
-      inputProps={{ ...getInputProps(fields[name], { type: 'text' }), ...extra }}
-    />
-  )
+  const [form, fields] = useServerForm<Values>({ lastResult, defaultValue })
   const textarea = (name: 'bioEn' | 'bioAr', langAttr: Language) => (
     <div className="field">
       <label htmlFor={fields[name].id}>{t(`form.${name}`)}</label>
@@ -52,28 +42,22 @@ export function MemberForm({
   )
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
-      {textField('nameEn', { lang: 'en', dir: 'ltr' })}
-      {textField('nameAr', { lang: 'ar', dir: 'rtl' })}
+      <BilingualInputs fields={[fields.nameEn, fields.nameAr]} labels={[t('form.nameEn'), t('form.nameAr')]} />
       {parliaments ? (
-        <SelectField
-          id={fields.parliamentId.id}
-          name={fields.parliamentId.name}
+        <FormSelect
+          field={fields.parliamentId}
           label={t('form.parliament')}
-          defaultValue={String(fields.parliamentId.initialValue ?? '')}
-          errors={errorText(fields.parliamentId.errors)}
           options={parliaments.map((p) => ({
             value: String(p.id),
             label: lang === 'ar' ? p.nameAr || p.nameEn : p.nameEn || p.nameAr,
           }))}
         />
       ) : null}
-      <SelectField
-        id={fields.position.id}
-        name={fields.position.name}
+      <FormSelect
+        field={fields.position}
         label={t('form.position')}
-        defaultValue={(fields.position.initialValue as string) ?? 'member'}
-        errors={errorText(fields.position.errors)}
-        options={positions.map((p) => ({ value: p, label: t(`positions.${p}`, { ns: 'network' }) }))}
+        fallback="member"
+        options={toOptions(positions, (p) => t(`positions.${p}`, { ns: 'network' }))}
       />
       {parliaments ? (
         <div className="field field--check">
@@ -86,32 +70,31 @@ export function MemberForm({
           <label htmlFor={fields.isFocalPoint.id}>{t('form.isFocalPoint')}</label>
         </div>
       ) : null}
-      {textField('committees')}
-      <SelectField
-        id={fields.gender.id}
-        name={fields.gender.name}
+      <FormInput field={fields.committees} label={t('form.committees')} />
+      <FormSelect
+        field={fields.gender}
         label={t('form.gender')}
-        defaultValue={(fields.gender.initialValue as string) ?? ''}
-        errors={errorText(fields.gender.errors)}
-        options={[
-          { value: '', label: t('form.notSaid') },
-          ...genders.map((g) => ({ value: g, label: t(`genders.${g}`) })),
-        ]}
+        emptyLabel={t('form.notSaid')}
+        options={toOptions(genders, (g) => t(`genders.${g}`))}
       />
-      {textField('birthYear', { inputMode: 'numeric', dir: 'ltr' }, t('form.birthYearHint'))}
-      {textField('languages', { dir: 'ltr' }, t('form.languagesHint'))}
+      <FormInput
+        field={fields.birthYear}
+        label={t('form.birthYear')}
+        hint={t('form.birthYearHint')}
+        inputMode="numeric"
+        dir="ltr"
+      />
+      <FormInput field={fields.languages} label={t('form.languages')} hint={t('form.languagesHint')} dir="ltr" />
       {textarea('bioEn', 'en')}
       {textarea('bioAr', 'ar')}
-      {textField('email', { dir: 'ltr', type: 'email' }, t('form.contactHint'))}
-      {textField('phone', { dir: 'ltr', type: 'tel' })}
-      {textField('website', { dir: 'ltr', type: 'url' })}
-      <SelectField
-        id={fields.visibility.id}
-        name={fields.visibility.name}
+      <FormInput field={fields.email} type="email" label={t('form.email')} hint={t('form.contactHint')} />
+      <FormInput field={fields.phone} type="tel" label={t('form.phone')} />
+      <FormInput field={fields.website} type="url" label={t('form.website')} />
+      <FormSelect
+        field={fields.visibility}
         label={t('form.visibility')}
-        defaultValue={(fields.visibility.initialValue as string) ?? 'public'}
-        errors={errorText(fields.visibility.errors)}
-        options={visibilities.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
+        fallback="public"
+        options={toOptions(visibilities, (v) => t(`visibility.${v}`))}
       />
       <button type="submit" className="button">
         {t('form.save')}

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { boundedSearchText } from '~/utils/query-string'
+import { flagField, pageField, searchField } from './schema-fields'
 import { genders, positions, visibilities } from '#db/enums'
 import { isWebAddress } from '~/utils/validation/web-address'
 import { emailProblem } from '~/utils/validation/common'
@@ -7,20 +7,12 @@ import { optionalText } from '~/utils/validation/text'
 
 /** The members directory's URL; anything odd falls back. */
 export const MemberQuerySchema = z.object({
-  q: z
-    .string()
-    .catch('')
-    .default('')
-    .transform((q) => boundedSearchText(q)),
+  q: searchField,
   parliament: z.coerce.number().int().positive().optional().catch(undefined),
   position: z.enum(positions).optional().catch(undefined),
   gender: z.enum(genders).optional().catch(undefined),
-  focal: z
-    .enum(['1'])
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === '1'),
-  page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
+  focal: flagField,
+  page: pageField,
 })
 
 const text = optionalText

@@ -1,9 +1,15 @@
 import { and, asc, count, eq, isNotNull, ne, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { member, memberIdentifier, parliament } from '#db/schema/index'
-import { normalizeForSearch, searchTerms } from '~/utils/arabic'
+import { normalizeForSearch } from '~/utils/arabic'
+import { recordAuditEvent } from '~/utils/audit.server'
 import { getDb } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
+import { fail, ok, type Result } from '~/utils/result'
+import { atomically } from '~/utils/transaction.server'
+import type { Actor } from './access.server'
+import { parliamentExists } from './parliament.server'
+import { everyTermIn } from './search-sql.server'
 
 /** IPU's cut-offs for "young" parliamentarians. */
 export const youthCutoffs = [30, 40, 45] as const
@@ -13,16 +19,18 @@ export function visibleTo(signedIn: boolean): SQL | undefined {
   return signedIn ? undefined : eq(member.visibility, 'public')
 }
 
+/** What a member's line in a list shows. */
+const listedColumns = {
+  id: member.id,
+  nameEn: member.nameEn,
+  nameAr: member.nameAr,
+  position: member.position,
+  isFocalPoint: member.isFocalPoint,
+}
+
 export function listParliamentMembers(parliamentId: number, signedIn: boolean) {
   return getDb()
-    .select({
-      id: member.id,
-      nameEn: member.nameEn,
-      nameAr: member.nameAr,
-      position: member.position,
-      isFocalPoint: member.isFocalPoint,
-      visibility: member.visibility,
-    })
+    .select({ ...listedColumns, visibility: member.visibility })
     .from(member)
     .where(and(eq(member.parliamentId, parliamentId), visibleTo(signedIn)))
     .orderBy(asc(sql`coalesce(nullif(${member.nameEn}, ''), ${member.nameAr})`))
@@ -44,7 +52,7 @@ export type MemberQuery = {
 /** The members directory; visitors see public profiles only (in the WHERE clause, not by hiding rows). */
 export function searchMembers(query: MemberQuery, signedIn: boolean, lang: Language) {
   const db = getDb()
-  const where: (SQL | undefined)[] = searchTerms(query.q).map((term) => sql`${member.searchText} LIKE ${`%${term}%`}`)
+  const where: (SQL | undefined)[] = everyTermIn(member.searchText, query.q)
   where.push(visibleTo(signedIn))
   if (query.parliament) where.push(eq(member.parliamentId, query.parliament))
   if (query.position) where.push(eq(member.position, query.position))
@@ -54,11 +62,7 @@ export function searchMembers(query: MemberQuery, signedIn: boolean, lang: Langu
   const name = sql`coalesce(nullif(${lang === 'ar' ? member.nameAr : member.nameEn}, ''), ${lang === 'ar' ? member.nameEn : member.nameAr})`
   const rows = db
     .select({
-      id: member.id,
-      nameEn: member.nameEn,
-      nameAr: member.nameAr,
-      position: member.position,
-      isFocalPoint: member.isFocalPoint,
+      ...listedColumns,
       parliamentId: parliament.id,
       parliamentNameEn: parliament.nameEn,
       parliamentNameAr: parliament.nameAr,
@@ -121,12 +125,6 @@ export function getMemberByUserId(userId: number) {
   return getDb().select({ id: member.id }).from(member).where(eq(member.userId, userId)).get()
 }
 
-/** Coordinators edit any profile; a member edits the profile linked to their account. */
-export function canEditMember(user: { id: number; role: string } | null, target: { userId: number | null }) {
-  if (!user) return false
-  return user.role === 'coordinator' || user.role === 'admin' || target.userId === user.id
-}
-
 export type MemberInput = {
   nameEn: string
   nameAr: string
@@ -149,15 +147,18 @@ export function memberSearchText(m: { nameEn: string; nameAr: string; groupName?
 }
 
 /**
- * Saves a profile. Moving it to another parliament takes its local identifiers along, and is refused
- * ('identifierTaken', nothing written) when one of them already belongs to a member of that parliament.
+ * Saves a profile and its audit row in one transaction. Moving it to another parliament takes its local
+ * identifiers along; it is refused, nothing written, when that parliament does not exist ('invalidChoice') or one
+ * of them already belongs to a member there ('identifierTaken'). Who may move it is the route's to decide.
  */
 export function updateMember(
   id: number,
   input: MemberInput & { parliamentId?: number; isFocalPoint?: boolean },
-): { ok: true } | { ok: false; error: 'identifierTaken' } {
-  return getDb().transaction((tx) => {
+  actor: Actor,
+): Result<undefined, 'invalidChoice' | 'identifierTaken'> {
+  return atomically((tx) => {
     if (input.parliamentId !== undefined) {
+      if (!parliamentExists(input.parliamentId, tx)) return fail('invalidChoice')
       const other = alias(memberIdentifier, 'other')
       const taken = tx
         .select({ scheme: memberIdentifier.scheme })
@@ -173,7 +174,7 @@ export function updateMember(
         )
         .where(and(eq(memberIdentifier.memberId, id), isNotNull(memberIdentifier.scopeParliamentId)))
         .get()
-      if (taken) return { ok: false as const, error: 'identifierTaken' as const }
+      if (taken) return fail('identifierTaken')
     }
     tx.update(member)
       .set({ ...input, searchText: memberSearchText(input), updatedAt: new Date() })
@@ -186,16 +187,27 @@ export function updateMember(
         .where(and(eq(memberIdentifier.memberId, id), isNotNull(memberIdentifier.scopeParliamentId)))
         .run()
     }
-    return { ok: true as const }
+    recordAuditEvent({ actorId: actor?.id ?? null, action: 'member.updated', targetType: 'member', targetId: id }, tx)
+    return ok()
   })
 }
 
+/** Adds a profile and its audit row together; refused ('invalidChoice', nothing written) for a parliament that does not exist. */
 export function createMember(
   input: MemberInput & { parliamentId: number; isFocalPoint?: boolean; userId?: number | null },
-) {
-  return getDb()
-    .insert(member)
-    .values({ ...input, searchText: memberSearchText(input) })
-    .returning({ id: member.id })
-    .get()
+  actor: Actor,
+): Result<{ id: number }, 'invalidChoice'> {
+  return atomically((tx) => {
+    if (!parliamentExists(input.parliamentId, tx)) return fail('invalidChoice')
+    const created = tx
+      .insert(member)
+      .values({ ...input, searchText: memberSearchText(input) })
+      .returning({ id: member.id })
+      .get()
+    recordAuditEvent(
+      { actorId: actor?.id ?? null, action: 'member.created', targetType: 'member', targetId: created.id },
+      tx,
+    )
+    return ok(created)
+  })
 }

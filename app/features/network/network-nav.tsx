@@ -21,3 +21,14 @@ export function NetworkNav({ lang }: { lang: Language }) {
     </nav>
   )
 }
+
+/** The top of a page of the network area: its sections, then the page's title and lead. */
+export function NetworkHeader({ lang, title, lead }: { lang: Language; title: string; lead: string }) {
+  return (
+    <>
+      <NetworkNav lang={lang} />
+      <h1>{title}</h1>
+      <p className="lead">{lead}</p>
+    </>
+  )
+}

@@ -3,6 +3,7 @@ import { parliamentKinds, regions, type ParliamentKind, type Region } from '#db/
 import { member, parliament } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { visibleTo, youthCutoffs } from './member.server'
+import { chamberColumns } from './parliament.server'
 import { MIN_GROUP } from '~/utils/privacy'
 
 export { MIN_AGE_GROUP, MIN_GROUP } from '~/utils/privacy'
@@ -160,12 +161,7 @@ export function getParliamentShares(parliamentId: number, signedIn: boolean, yea
 export function listParliamentShares(year = new Date().getUTCFullYear()) {
   return getDb()
     .select({
-      id: parliament.id,
-      kind: parliament.kind,
-      countryCode: parliament.countryCode,
-      chamber: parliament.chamber,
-      nameEn: parliament.nameEn,
-      nameAr: parliament.nameAr,
+      ...chamberColumns,
       ipuSeats: parliament.ipuSeats,
       ipuWomen: parliament.ipuWomen,
       ...aggregates(year),

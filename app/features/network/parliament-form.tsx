@@ -1,11 +1,12 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { chambers, parliamentKinds, regions } from '#db/enums'
+import { BilingualInputs } from '~/components/form/bilingual-fields'
+import { FormInput, FormSelect, useServerForm } from '~/components/form/conform-fields'
 import { FormError } from '~/components/status-message'
-import { Field, SelectField } from '~/components/ui/field'
-import { useErrorText } from '~/utils/forms'
+import { toOptions } from '~/components/ui/checkbox-group'
 import type { ParliamentFormSchema } from './parliament-schemas'
 
 type Values = Partial<z.input<typeof ParliamentFormSchema>>
@@ -21,69 +22,37 @@ export function ParliamentForm({
   submitLabel: string
 }) {
   const { t } = useTranslation(['network', 'common'])
-  const errorText = useErrorText()
-  const [form, fields] = useForm<z.input<typeof ParliamentFormSchema>>({
-    lastResult,
-    defaultValue,
-    shouldValidate: 'onSubmit',
-  })
-  const select = (name: 'kind' | 'region' | 'chamber', options: { value: string; label: string }[]) => (
-    <SelectField
-      id={fields[name].id}
-      name={fields[name].name}
-      label={t(`form.${name}`)}
-      defaultValue={(fields[name].initialValue as string) ?? ''}
-      errors={errorText(fields[name].errors)}
-      options={options}
-    />
-  )
+  const [form, fields] = useServerForm<z.input<typeof ParliamentFormSchema>>({ lastResult, defaultValue })
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack">
       <FormError id={form.errorId}>{form.errors?.[0] ? t(`form.${form.errors[0]}`) : null}</FormError>
-      {select(
-        'kind',
-        parliamentKinds.map((k) => ({ value: k, label: t(`parliamentKinds.${k}`, { ns: 'common' }) })),
-      )}
-      <Field
-        label={t('form.nameEn')}
-        errors={errorText(fields.nameEn.errors)}
-        inputProps={{ ...getInputProps(fields.nameEn, { type: 'text' }), lang: 'en', dir: 'ltr' }}
+      <FormSelect
+        field={fields.kind}
+        label={t('form.kind')}
+        options={toOptions(parliamentKinds, (k) => t(`parliamentKinds.${k}`, { ns: 'common' }))}
       />
-      <Field
-        label={t('form.nameAr')}
-        errors={errorText(fields.nameAr.errors)}
-        inputProps={{ ...getInputProps(fields.nameAr, { type: 'text' }), lang: 'ar', dir: 'rtl' }}
-      />
-      <Field
+      <BilingualInputs fields={[fields.nameEn, fields.nameAr]} labels={[t('form.nameEn'), t('form.nameAr')]} />
+      <FormInput
+        field={fields.countryCode}
         label={t('form.countryCode')}
         hint={t('form.countryHint')}
-        errors={errorText(fields.countryCode.errors)}
-        inputProps={{
-          ...getInputProps(fields.countryCode, { type: 'text' }),
-          dir: 'ltr',
-          maxLength: 2,
-          autoComplete: 'off',
-        }}
+        dir="ltr"
+        maxLength={2}
+        autoComplete="off"
       />
-      {select('chamber', [
-        { value: '', label: t('form.noChamber') },
-        ...chambers.map((c) => ({ value: c, label: t(`chambers.${c}`) })),
-      ])}
-      {select(
-        'region',
-        regions.map((r) => ({ value: r, label: t(`regions.${r}`, { ns: 'common' }) })),
-      )}
-      <Field
-        label={t('form.website')}
-        errors={errorText(fields.website.errors)}
-        inputProps={{ ...getInputProps(fields.website, { type: 'url' }), dir: 'ltr' }}
+      <FormSelect
+        field={fields.chamber}
+        label={t('form.chamber')}
+        emptyLabel={t('form.noChamber')}
+        options={toOptions(chambers, (c) => t(`chambers.${c}`))}
       />
-      <Field
-        label={t('form.joinedAt')}
-        hint={t('form.joinedHint')}
-        errors={errorText(fields.joinedAt.errors)}
-        inputProps={{ ...getInputProps(fields.joinedAt, { type: 'date' }) }}
+      <FormSelect
+        field={fields.region}
+        label={t('form.region')}
+        options={toOptions(regions, (r) => t(`regions.${r}`, { ns: 'common' }))}
       />
+      <FormInput field={fields.website} type="url" label={t('form.website')} />
+      <FormInput field={fields.joinedAt} type="date" label={t('form.joinedAt')} hint={t('form.joinedHint')} />
       <button type="submit" className="button">
         {submitLabel}
       </button>

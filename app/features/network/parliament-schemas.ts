@@ -1,33 +1,20 @@
 import { z } from 'zod'
-import { boundedSearchText } from '~/utils/query-string'
+import { countryField, flagField, optionalWebAddress, pageField, searchField } from './schema-fields'
 import { optionalText } from '~/utils/validation/text'
 import { chambers, parliamentKinds, regions } from '#db/enums'
-import { isWebAddress } from '~/utils/validation/web-address'
 import { isIsoDate } from '~/utils/validation/lists'
 
 export const parliamentSorts = ['name', 'country', 'joined', 'members'] as const
 
 /** The directory's URL (?q=&kind=&region=&country=&network=1&sort=&page=): anything odd falls back, never fails. */
 export const DirectoryQuerySchema = z.object({
-  q: z
-    .string()
-    .catch('')
-    .default('')
-    .transform((q) => boundedSearchText(q)),
+  q: searchField,
   kind: z.enum(parliamentKinds).optional().catch(undefined),
   region: z.enum(regions).optional().catch(undefined),
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional()
-    .catch(undefined),
-  network: z
-    .enum(['1'])
-    .optional()
-    .catch(undefined)
-    .transform((v) => v === '1'),
+  country: countryField,
+  network: flagField,
   sort: z.enum(parliamentSorts).catch('name').default('name'),
-  page: z.coerce.number().int().min(1).max(100000).catch(1).default(1),
+  page: pageField,
 })
 export type DirectoryQuery = z.infer<typeof DirectoryQuerySchema>
 
@@ -49,13 +36,7 @@ export const ParliamentFormSchema = z
     nameEn: optionalText(200),
     nameAr: optionalText(200),
     region: z.enum(regions, { error: 'invalidChoice' }),
-    website: z
-      .string()
-      .trim()
-      .max(500, 'tooLong')
-      .refine((v) => v === '' || isWebAddress(v), 'urlInvalid')
-      .optional()
-      .transform((v) => v || null),
+    website: optionalWebAddress,
     joinedAt: z
       .string()
       .trim()

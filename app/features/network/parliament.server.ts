@@ -1,9 +1,14 @@
 import { and, asc, count, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
-import { normalizeForSearch, searchTerms } from '~/utils/arabic'
+import { normalizeForSearch } from '~/utils/arabic'
 import { member, parliament } from '#db/schema/index'
 import type { DirectoryQuery } from './parliament-schemas'
-import { getDb } from '~/utils/db.server'
+import { recordAuditEvent } from '~/utils/audit.server'
+import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
+import { fail, ok, type Result } from '~/utils/result'
+import { atomically } from '~/utils/transaction.server'
+import type { Actor } from './access.server'
+import { everyTermIn } from './search-sql.server'
 
 export function countParliaments() {
   return getDb().select({ n: count() }).from(parliament).get()?.n ?? 0
@@ -36,8 +41,8 @@ export function listParliamentOptions(lang: Language, { inNetworkOnly = false } 
     .map((p) => ({ id: p.id, nameEn: p.nameEn, nameAr: p.nameAr }))
 }
 
-export function parliamentExists(id: number) {
-  return Boolean(getDb().select({ id: parliament.id }).from(parliament).where(eq(parliament.id, id)).get())
+export function parliamentExists(id: number, db: Tx = getDb()) {
+  return Boolean(db.select({ id: parliament.id }).from(parliament).where(eq(parliament.id, id)).get())
 }
 
 export function getParliamentName(id: number) {
@@ -79,9 +84,23 @@ export function refreshParliamentSearchText() {
 
 export const DIRECTORY_PAGE_SIZE = 25
 
-/** Escapes LIKE's wildcards so a typed % or _ is matched literally. */
-function likeEscape(term: string) {
-  return term.replace(/[\\%_]/g, (c) => `\\${c}`)
+/** What names a chamber: its names, and its country and chamber (statistics label bars with them). */
+export const chamberColumns = {
+  id: parliament.id,
+  kind: parliament.kind,
+  countryCode: parliament.countryCode,
+  chamber: parliament.chamber,
+  nameEn: parliament.nameEn,
+  nameAr: parliament.nameAr,
+}
+/** What a row of the directory shows. */
+const directoryColumns = { ...chamberColumns, region: parliament.region, joinedAt: parliament.joinedAt }
+const profileColumns = {
+  ...directoryColumns,
+  website: parliament.website,
+  ipuSeats: parliament.ipuSeats,
+  ipuWomen: parliament.ipuWomen,
+  ipuAsOf: parliament.ipuAsOf,
 }
 
 /**
@@ -90,9 +109,7 @@ function likeEscape(term: string) {
  */
 export function searchParliaments(query: DirectoryQuery, lang: Language) {
   const db = getDb()
-  const where: SQL[] = searchTerms(query.q).map(
-    (term) => sql`${parliament.searchText} LIKE ${`%${likeEscape(term)}%`} ESCAPE '\\'`,
-  )
+  const where: SQL[] = everyTermIn(parliament.searchText, query.q)
   if (query.kind) where.push(eq(parliament.kind, query.kind))
   if (query.region) where.push(eq(parliament.region, query.region))
   if (query.country) where.push(eq(parliament.countryCode, query.country))
@@ -115,17 +132,7 @@ export function searchParliaments(query: DirectoryQuery, lang: Language) {
           : [asc(name)]
 
   const rows = db
-    .select({
-      id: parliament.id,
-      kind: parliament.kind,
-      countryCode: parliament.countryCode,
-      chamber: parliament.chamber,
-      nameEn: parliament.nameEn,
-      nameAr: parliament.nameAr,
-      region: parliament.region,
-      joinedAt: parliament.joinedAt,
-      memberCount: sql<number>`coalesce(${members.n}, 0)`,
-    })
+    .select({ ...directoryColumns, memberCount: sql<number>`coalesce(${members.n}, 0)` })
     .from(parliament)
     .leftJoin(members, eq(members.parliamentId, parliament.id))
     .where(filter)
@@ -147,8 +154,9 @@ export function listParliamentCountries() {
     .map((r) => r.code!)
 }
 
+/** A parliament as its page and its form show it: everything but its search text and timestamps. */
 export function getParliament(id: number) {
-  return getDb().select().from(parliament).where(eq(parliament.id, id)).get()
+  return getDb().select(profileColumns).from(parliament).where(eq(parliament.id, id)).get()
 }
 
 export type ParliamentInput = {
@@ -177,8 +185,7 @@ function toRow(input: ParliamentInput) {
 }
 
 /** Whether another chamber already uses this English name or this country + chamber (both unique). */
-export function findParliamentConflict(input: ParliamentInput, exceptId?: number) {
-  const db = getDb()
+export function findParliamentConflict(input: ParliamentInput, exceptId?: number, db: Tx = getDb()) {
   const rows = db
     .select({
       id: parliament.id,
@@ -196,15 +203,39 @@ export function findParliamentConflict(input: ParliamentInput, exceptId?: number
   if (rows.length) return 'chamberTaken' as const
   return null
 }
+export type ParliamentConflict = NonNullable<ReturnType<typeof findParliamentConflict>>
 
-export function createParliament(input: ParliamentInput) {
-  return getDb().insert(parliament).values(toRow(input)).returning({ id: parliament.id }).get()
+/** Adds a parliament and its audit row together; refused, nothing written, when its name or chamber is taken. */
+export function createParliament(input: ParliamentInput, actor: Actor): Result<{ id: number }, ParliamentConflict> {
+  return atomically((tx) => {
+    const conflict = findParliamentConflict(input, undefined, tx)
+    if (conflict) return fail(conflict)
+    const created = tx.insert(parliament).values(toRow(input)).returning({ id: parliament.id }).get()
+    recordAuditEvent(
+      { actorId: actor?.id ?? null, action: 'parliament.created', targetType: 'parliament', targetId: created.id },
+      tx,
+    )
+    return ok(created)
+  })
 }
 
-export function updateParliament(id: number, input: ParliamentInput) {
-  getDb()
-    .update(parliament)
-    .set({ ...toRow(input), updatedAt: new Date() })
-    .where(eq(parliament.id, id))
-    .run()
+/** Saves a parliament and its audit row together; refused, nothing written, when another one has its name or chamber. */
+export function updateParliament(
+  id: number,
+  input: ParliamentInput,
+  actor: Actor,
+): Result<undefined, ParliamentConflict> {
+  return atomically((tx) => {
+    const conflict = findParliamentConflict(input, id, tx)
+    if (conflict) return fail(conflict)
+    tx.update(parliament)
+      .set({ ...toRow(input), updatedAt: new Date() })
+      .where(eq(parliament.id, id))
+      .run()
+    recordAuditEvent(
+      { actorId: actor?.id ?? null, action: 'parliament.updated', targetType: 'parliament', targetId: id },
+      tx,
+    )
+    return ok()
+  })
 }

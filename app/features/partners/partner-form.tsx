@@ -1,12 +1,12 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { partnerKinds, themes } from '#db/enums'
-import { FormError } from '~/components/status-message'
-import { CheckboxGroup } from '~/components/ui/checkbox-group'
-import { Field, SelectField, TextareaField } from '~/components/ui/field'
-import { useErrorText } from '~/utils/forms'
+import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'
+import { FormInput, FormSelect, useServerForm } from '~/components/form/conform-fields'
+import { FormErrorSummary, SubmitRow } from '~/components/form/form-parts'
+import { CheckboxGroup, toOptions } from '~/components/ui/checkbox-group'
 import { MAX_PARTNER_POSITION, type PartnerFormSchema } from './schemas'
 
 type Schema = z.input<typeof PartnerFormSchema>
@@ -34,100 +34,55 @@ export function PartnerForm({
   submitLabel: string
 }) {
   const { t } = useTranslation(['partners', 'library', 'common'])
-  const errorText = useErrorText()
-  const [form, fields] = useForm<Schema>({
-    lastResult,
-    // Conform keeps form values as strings; the schema turns the position into a number on the server.
-    defaultValue: defaultValue as Record<string, unknown>,
-    shouldValidate: 'onSubmit',
-  })
+  const [form, fields] = useServerForm<Schema>({ lastResult, defaultValue })
   return (
     <Form method="post" {...getFormProps(form)} noValidate className="stack partner-form">
-      <FormError id={form.errorId}>{form.errors?.length ? errorText(form.errors)?.[0] : null}</FormError>
-      <SelectField
-        id={fields.kind.id}
-        name={fields.kind.name}
-        label={t('form.kind')}
-        defaultValue={(fields.kind.initialValue as string | undefined) ?? ''}
-        errors={errorText(fields.kind.errors)}
-        options={partnerKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
-      />
-      <Field
-        label={t('form.nameEn')}
+      <FormErrorSummary form={form} />
+      <FormSelect field={fields.kind} label={t('form.kind')} options={toOptions(partnerKinds, (k) => t(`kind.${k}`))} />
+      <BilingualInputs
+        fields={[fields.nameEn, fields.nameAr]}
+        labels={[t('form.nameEn'), t('form.nameAr')]}
         hint={t('form.nameHint')}
-        errors={errorText(fields.nameEn.errors)}
-        inputProps={{ ...getInputProps(fields.nameEn, { type: 'text' }), lang: 'en', dir: 'ltr', maxLength: 200 }}
+        maxLength={200}
       />
-      <Field
-        label={t('form.nameAr')}
-        errors={errorText(fields.nameAr.errors)}
-        inputProps={{ ...getInputProps(fields.nameAr, { type: 'text' }), lang: 'ar', dir: 'rtl', maxLength: 200 }}
-      />
-      <Field
+      <FormInput
+        field={fields.acronym}
         label={t('form.acronym')}
         hint={t('form.acronymHint')}
-        errors={errorText(fields.acronym.errors)}
-        inputProps={{
-          ...getInputProps(fields.acronym, { type: 'text' }),
-          dir: 'auto',
-          maxLength: 30,
-          autoComplete: 'off',
-          className: 'partner-form__short',
-        }}
+        dir="auto"
+        maxLength={30}
+        autoComplete="off"
+        className="partner-form__short"
       />
-      <TextareaField
-        field={fields.descriptionEn}
-        label={t('form.descriptionEn')}
+      <BilingualTextareas
+        fields={[fields.descriptionEn, fields.descriptionAr]}
+        labels={[t('form.descriptionEn'), t('form.descriptionAr')]}
         hint={t('form.descriptionHint')}
-        errors={errorText(fields.descriptionEn.errors)}
-        lang="en"
         rows={5}
         maxLength={4000}
       />
-      <TextareaField
-        field={fields.descriptionAr}
-        label={t('form.descriptionAr')}
-        hint={t('form.descriptionHint')}
-        errors={errorText(fields.descriptionAr.errors)}
-        lang="ar"
-        rows={5}
-        maxLength={4000}
-      />
-      <Field
+      <FormInput
+        field={fields.website}
+        type="url"
         label={t('form.website')}
         hint={t('form.websiteHint')}
-        errors={errorText(fields.website.errors)}
-        inputProps={{
-          ...getInputProps(fields.website, { type: 'url' }),
-          dir: 'ltr',
-          autoComplete: 'url',
-          maxLength: 500,
-        }}
+        autoComplete="url"
+        maxLength={500}
       />
       <CheckboxGroup
         legend={t('form.focus')}
         hint={t('form.focusHint')}
         field={fields.themes}
-        errors={errorText(Object.values(fields.themes.allErrors).flat())}
-        options={themes.map((v) => ({ value: v, label: t(`themes.${v}`, { ns: 'library' }) }))}
+        options={toOptions(themes, (v) => t(`themes.${v}`, { ns: 'library' }))}
       />
-      <Field
+      <FormInput
+        field={fields.position}
+        numeric
         label={t('form.position')}
         hint={t('form.positionHint', { max: MAX_PARTNER_POSITION })}
-        errors={errorText(fields.position.errors)}
-        inputProps={{
-          ...getInputProps(fields.position, { type: 'text' }),
-          inputMode: 'numeric',
-          autoComplete: 'off',
-          dir: 'ltr',
-          className: 'partner-form__short',
-        }}
+        className="partner-form__short"
       />
-      <p>
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
-      </p>
+      <SubmitRow label={submitLabel} />
     </Form>
   )
 }

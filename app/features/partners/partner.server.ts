@@ -1,17 +1,11 @@
-import { and, asc, desc, eq, gte, ne, notInArray, sql, type SQL } from 'drizzle-orm'
-import { meeting, partner, partnerInitiative, partnerTheme, programme, resource } from '#db/schema/index'
+import { asc, eq, sql } from 'drizzle-orm'
+import { partner, partnerInitiative, partnerTheme } from '#db/schema/index'
 import { partnerKinds, themes, type PartnerKind, type Theme } from '#db/enums'
-import { listedMeetingsWhere, type MeetingViewer } from '~/features/meetings'
-import { meetingCardColumns } from '~/features/meetings'
-import { listedResourcesWhere } from '~/features/library'
-import { hasRole } from '~/utils/auth.server'
+import { recordAuditEvent } from '~/utils/audit.server'
 import { getDb, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
-import type { InitiativeKind, PartnerInput } from './schemas'
-import { resourceCardColumns } from '~/features/library'
-
-/** Who is looking at a partner's initiatives: null for a visitor (meetings need the parliament too). */
-export type PartnerViewer = MeetingViewer
+import { atomically } from '~/utils/transaction.server'
+import type { PartnerInput } from './schemas'
 
 /** group_concat's "women,youth" as themes in the enum's order (a stable order for the badges). */
 function themeList(concatenated: string | null): Theme[] {
@@ -36,16 +30,30 @@ function byName(lang: Language) {
   return [asc(sql`${own} = ''`), asc(sql`coalesce(nullif(${own}, ''), ${other})`)]
 }
 
-const partnerColumns = {
+/** In the partners page's order: by kind (the enum's order), position, then name in `lang`. */
+const pageOrder = (lang: Language) => [kindOrder, asc(partner.position), ...byName(lang), asc(partner.id)]
+
+/** What names a partner wherever it is listed. */
+const partnerNameColumns = {
   id: partner.id,
   kind: partner.kind,
   nameEn: partner.nameEn,
   nameAr: partner.nameAr,
   acronym: partner.acronym,
-  descriptionEn: partner.descriptionEn,
-  descriptionAr: partner.descriptionAr,
-  website: partner.website,
-  position: partner.position,
+}
+
+/** A partner with its focus: its columns, and its themes by one correlated subquery. */
+function selectPartners() {
+  return getDb()
+    .select({
+      ...partnerNameColumns,
+      descriptionEn: partner.descriptionEn,
+      descriptionAr: partner.descriptionAr,
+      website: partner.website,
+      position: partner.position,
+      themes: themesOfPartner,
+    })
+    .from(partner)
 }
 
 /**
@@ -56,11 +64,9 @@ export function listPartners({ theme, lang = 'en' }: { theme?: Theme; lang?: Lan
   const where = theme
     ? sql`exists (select 1 from ${partnerTheme} where ${partnerTheme.partnerId} = ${partner.id} and ${partnerTheme.theme} = ${theme})`
     : undefined
-  return getDb()
-    .select({ ...partnerColumns, themes: themesOfPartner })
-    .from(partner)
+  return selectPartners()
     .where(where)
-    .orderBy(kindOrder, asc(partner.position), ...byName(lang), asc(partner.id))
+    .orderBy(...pageOrder(lang))
     .all()
     .map((p) => ({ ...p, themes: themeList(p.themes) }))
 }
@@ -76,11 +82,7 @@ export function groupPartnersByKind<T extends { kind: PartnerKind }>(rows: T[]) 
 
 /** One partner with its themes, or undefined. */
 export function getPartner(id: number) {
-  const row = getDb()
-    .select({ ...partnerColumns, themes: themesOfPartner })
-    .from(partner)
-    .where(eq(partner.id, id))
-    .get()
+  const row = selectPartners().where(eq(partner.id, id)).get()
   return row ? { ...row, themes: themeList(row.themes) } : undefined
 }
 
@@ -88,30 +90,13 @@ export type PartnerDetail = NonNullable<ReturnType<typeof getPartner>>
 
 /** The form's values of a stored partner (strings, as conform keeps them). */
 export function partnerFormValues(p: PartnerDetail) {
-  return {
-    kind: p.kind,
-    nameEn: p.nameEn,
-    nameAr: p.nameAr,
-    acronym: p.acronym,
-    descriptionEn: p.descriptionEn,
-    descriptionAr: p.descriptionAr,
-    website: p.website ?? '',
-    themes: p.themes as string[],
-    position: String(p.position),
-  }
+  const { id: _id, website, themes: focus, position, ...texts } = p
+  return { ...texts, website: website ?? '', themes: focus as string[], position: String(position) }
 }
 
-function columns(input: PartnerInput) {
-  return {
-    kind: input.kind,
-    nameEn: input.nameEn,
-    nameAr: input.nameAr,
-    acronym: input.acronym,
-    descriptionEn: input.descriptionEn,
-    descriptionAr: input.descriptionAr,
-    website: input.website,
-    position: input.position,
-  }
+/** The partner's own columns of the form (its focus is stored apart). */
+function columns({ themes: _themes, ...fields }: PartnerInput) {
+  return fields
 }
 
 function replaceThemes(tx: Tx, partnerId: number, list: Theme[]) {
@@ -122,18 +107,24 @@ function replaceThemes(tx: Tx, partnerId: number, list: Theme[]) {
       .run()
 }
 
-/** Adds a partner and its focus together: both or neither. */
-export function createPartner(input: PartnerInput) {
-  return getDb().transaction((tx) => {
+type Actor = { id: number }
+
+/** Adds a partner, its focus and its audit row (`partner.create`) together: all or nothing. */
+export function createPartner(input: PartnerInput, actor: Actor) {
+  return atomically((tx) => {
     const { id } = tx.insert(partner).values(columns(input)).returning({ id: partner.id }).get()
     replaceThemes(tx, id, input.themes)
+    recordAuditEvent({ actorId: actor.id, action: 'partner.create', targetType: 'partner', targetId: id }, tx)
     return { id }
   })
 }
 
-/** Saves a partner's fields and replaces its focus in one transaction; false when there is no such partner. */
-export function updatePartner(id: number, input: PartnerInput) {
-  return getDb().transaction((tx) => {
+/**
+ * Saves a partner's fields, replaces its focus and records it (`partner.update`) in one transaction; false when
+ * there is no such partner.
+ */
+export function updatePartner(id: number, input: PartnerInput, actor: Actor) {
+  return atomically((tx) => {
     const changed = tx
       .update(partner)
       .set({ ...columns(input), updatedAt: new Date() })
@@ -141,6 +132,7 @@ export function updatePartner(id: number, input: PartnerInput) {
       .run().changes
     if (!changed) return false
     replaceThemes(tx, id, input.themes)
+    recordAuditEvent({ actorId: actor.id, action: 'partner.update', targetType: 'partner', targetId: id }, tx)
     return true
   })
 }
@@ -150,185 +142,13 @@ export function deletePartner(id: number) {
   return getDb().delete(partner).where(eq(partner.id, id)).run().changes > 0
 }
 
-/**
- * A partner's joint initiatives as this viewer may see them, each with the id of its link (for unlinking):
- * meetings the viewer could list (listedMeetingsWhere), newest first; programmes of the catalogue (retired
- * ones for coordinators only); resources the viewer could list (listedResourcesWhere), newest first.
- * Three queries whatever their number.
- */
-export function listPartnerInitiatives(partnerId: number, viewer: PartnerViewer) {
-  const db = getDb()
-  const linkOf = eq(partnerInitiative.partnerId, partnerId)
-  const meetings = db
-    .select({ ...meetingCardColumns, initiativeId: partnerInitiative.id })
-    .from(partnerInitiative)
-    .innerJoin(meeting, eq(meeting.id, partnerInitiative.meetingId))
-    .where(and(linkOf, listedMeetingsWhere(viewer)))
-    .orderBy(desc(meeting.startsAt), desc(meeting.id))
-    .all()
-  const programmes = db
-    .select({
-      id: programme.id,
-      kind: programme.kind,
-      titleEn: programme.titleEn,
-      titleAr: programme.titleAr,
-      summaryEn: programme.summaryEn,
-      summaryAr: programme.summaryAr,
-      isActive: programme.isActive,
-      initiativeId: partnerInitiative.id,
-    })
-    .from(partnerInitiative)
-    .innerJoin(programme, eq(programme.id, partnerInitiative.programmeId))
-    .where(hasRole(viewer, 'coordinator') ? linkOf : and(linkOf, eq(programme.isActive, true)))
-    .orderBy(asc(programme.position), asc(programme.id))
-    .all()
-  const resources = db
-    .select({ ...resourceCardColumns, initiativeId: partnerInitiative.id })
-    .from(partnerInitiative)
-    .innerJoin(resource, eq(resource.id, partnerInitiative.resourceId))
-    .where(and(linkOf, listedResourcesWhere(viewer)))
-    .orderBy(desc(resource.publishedAt), desc(resource.id))
-    .all()
-  return { meetings, programmes, resources }
-}
-
-export type InitiativeTarget = { meetingId: number } | { programmeId: number } | { resourceId: number }
-
-/** The kind and id of a target, whichever key it has. */
-export function initiativeTarget(kind: InitiativeKind, id: number): InitiativeTarget {
-  return kind === 'meeting' ? { meetingId: id } : kind === 'programme' ? { programmeId: id } : { resourceId: id }
-}
-
-export type LinkResult = { ok: true; id: number } | { ok: false; reason: 'unknown' | 'unpublished' | 'duplicate' }
-
-/**
- * Links a meeting, programme or resource to a partner. Refused when the partner or the target does not exist,
- * when a resource is not published (nobody would see it on the partner's page), or when it is linked already.
- */
-export function linkInitiative(partnerId: number, target: InitiativeTarget): LinkResult {
-  const db = getDb()
-  return db.transaction((tx): LinkResult => {
-    if (!tx.select({ id: partner.id }).from(partner).where(eq(partner.id, partnerId)).get())
-      return { ok: false, reason: 'unknown' }
-    let existing: SQL
-    if ('meetingId' in target) {
-      if (!tx.select({ id: meeting.id }).from(meeting).where(eq(meeting.id, target.meetingId)).get())
-        return { ok: false, reason: 'unknown' }
-      existing = eq(partnerInitiative.meetingId, target.meetingId)
-    } else if ('programmeId' in target) {
-      if (!tx.select({ id: programme.id }).from(programme).where(eq(programme.id, target.programmeId)).get())
-        return { ok: false, reason: 'unknown' }
-      existing = eq(partnerInitiative.programmeId, target.programmeId)
-    } else {
-      const r = tx.select({ state: resource.state }).from(resource).where(eq(resource.id, target.resourceId)).get()
-      if (!r) return { ok: false, reason: 'unknown' }
-      if (r.state !== 'published') return { ok: false, reason: 'unpublished' }
-      existing = eq(partnerInitiative.resourceId, target.resourceId)
-    }
-    if (
-      tx
-        .select({ id: partnerInitiative.id })
-        .from(partnerInitiative)
-        .where(and(eq(partnerInitiative.partnerId, partnerId), existing))
-        .get()
-    ) {
-      return { ok: false, reason: 'duplicate' }
-    }
-    const { id } = tx
-      .insert(partnerInitiative)
-      .values({ partnerId, meetingId: null, programmeId: null, resourceId: null, ...target })
-      .returning({ id: partnerInitiative.id })
-      .get()
-    return { ok: true, id }
-  })
-}
-
-/** Removes one link of this partner; what it linked, or null when the partner has no such link. */
-export function unlinkInitiative(partnerId: number, initiativeId: number) {
-  const row = getDb()
-    .delete(partnerInitiative)
-    .where(and(eq(partnerInitiative.id, initiativeId), eq(partnerInitiative.partnerId, partnerId)))
-    .returning({
-      meetingId: partnerInitiative.meetingId,
-      programmeId: partnerInitiative.programmeId,
-      resourceId: partnerInitiative.resourceId,
-    })
-    .get()
-  return row ?? null
-}
-
-const CHOICES = 100
-
-/**
- * What a coordinator can link to a partner from selects: recent (last two years) and upcoming meetings that are
- * not cancelled, active programmes and published resources — newest first, those already linked left out.
- */
-export function listInitiativeChoices(partnerId: number) {
-  const db = getDb()
-  const linked = db
-    .select({
-      meetingId: partnerInitiative.meetingId,
-      programmeId: partnerInitiative.programmeId,
-      resourceId: partnerInitiative.resourceId,
-    })
-    .from(partnerInitiative)
-    .where(eq(partnerInitiative.partnerId, partnerId))
-    .all()
-  const ids = (key: 'meetingId' | 'programmeId' | 'resourceId') =>
-    linked.map((l) => l[key]).filter((v): v is number => v != null)
-  const notIn = (column: typeof meeting.id | typeof programme.id | typeof resource.id, list: number[]) =>
-    list.length ? notInArray(column, list) : undefined
-  const since = new Date(Date.now() - 2 * 365 * 86_400_000)
-  return {
-    meetings: db
-      .select({
-        id: meeting.id,
-        titleEn: meeting.titleEn,
-        titleAr: meeting.titleAr,
-        startsAt: meeting.startsAt,
-        timeZone: meeting.timeZone,
-        state: meeting.state,
-      })
-      .from(meeting)
-      .where(and(ne(meeting.state, 'cancelled'), gte(meeting.endsAt, since), notIn(meeting.id, ids('meetingId'))))
-      .orderBy(desc(meeting.startsAt), desc(meeting.id))
-      .limit(CHOICES)
-      .all(),
-    programmes: db
-      .select({ id: programme.id, titleEn: programme.titleEn, titleAr: programme.titleAr })
-      .from(programme)
-      .where(and(eq(programme.isActive, true), notIn(programme.id, ids('programmeId'))))
-      .orderBy(asc(programme.position), asc(programme.id))
-      .limit(CHOICES)
-      .all(),
-    resources: db
-      .select({
-        id: resource.id,
-        titleEn: resource.titleEn,
-        titleAr: resource.titleAr,
-        publishedOn: resource.publishedOn,
-      })
-      .from(resource)
-      .where(and(eq(resource.state, 'published'), notIn(resource.id, ids('resourceId'))))
-      .orderBy(desc(resource.publishedAt), desc(resource.id))
-      .limit(CHOICES)
-      .all(),
-  }
-}
-
 /** The partners taking part in a meeting (for the meeting's page), in the partners page's order. */
 export function listPartnersOfMeeting(meetingId: number, lang: Language = 'en') {
   return getDb()
-    .select({
-      id: partner.id,
-      kind: partner.kind,
-      nameEn: partner.nameEn,
-      nameAr: partner.nameAr,
-      acronym: partner.acronym,
-    })
+    .select(partnerNameColumns)
     .from(partnerInitiative)
     .innerJoin(partner, eq(partner.id, partnerInitiative.partnerId))
     .where(eq(partnerInitiative.meetingId, meetingId))
-    .orderBy(kindOrder, asc(partner.position), ...byName(lang), asc(partner.id))
+    .orderBy(...pageOrder(lang))
     .all()
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { partnerKinds, themes } from '#db/enums'
+import { readId } from '~/utils/ids'
 import { optionalText } from '~/utils/validation/text'
 import { isWebAddress } from '~/utils/validation/web-address'
 
@@ -78,7 +79,7 @@ export function parseInitiativeReference(
   const fromPath = /\/(meetings|programmes|resources)\/(\d{1,15})(?:[/?#]|$)/.exec(text)
   if (fromPath) return { kind: segmentKind[fromPath[1]!]!, id: Number(fromPath[2]) }
   const kind = initiativeKinds.find((k) => k === kindValue)
-  if (!kind || !/^\d{1,15}$/.test(text)) return null
-  const id = Number(text)
-  return id > 0 && Number.isSafeInteger(id) ? { kind, id } : null
+  // Digits only (no "1e3"); a leading zero is still the number typed.
+  const id = /^\d{1,15}$/.test(text) ? readId(Number(text)) : null
+  return kind && id !== null ? { kind, id } : null
 }

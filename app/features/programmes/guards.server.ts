@@ -1,12 +1,12 @@
 import { getProgramme } from './programme.server'
 import { getUser, hasRole } from '~/utils/auth.server'
+import { parseId } from '~/utils/ids'
 
 // How every programme route finds its programme: one place for the 404 rules.
 
 /** The programme of a route's `id` parameter, retired or not, or 404. */
 export function requireProgramme(idParam: string | undefined) {
-  const id = Number(idParam)
-  const found = Number.isSafeInteger(id) && id > 0 ? getProgramme(id) : undefined
+  const found = getProgramme(parseId(idParam))
   if (!found) throw new Response('Not Found', { status: 404 })
   return found
 }

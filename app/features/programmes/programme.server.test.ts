@@ -1,7 +1,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { partner, partnerInitiative, programme, programmeTheme } from '#db/schema/index'
+import { auditEvent, partner, partnerInitiative, programme, programmeTheme, user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import { ProgrammeFormSchema, ProgrammeQuerySchema, type ProgrammeInput } from './schemas'
 import {
@@ -9,6 +9,7 @@ import {
   getProgramme,
   listProgrammePartners,
   listProgrammes,
+  programmeFormValues,
   programmeOptions,
   setProgrammeActive,
   updateProgramme,
@@ -48,11 +49,28 @@ function errorsOf(entries: [string, string][]) {
   return submission.status === 'success' ? {} : submission.reply().error
 }
 
+/** The audit rows of one programme, oldest first, as [action, details]. */
+function auditOf(id: number) {
+  return getDb()
+    .select({ action: auditEvent.action, actorId: auditEvent.actorId, details: auditEvent.details })
+    .from(auditEvent)
+    .where(and(eq(auditEvent.targetType, 'programme'), eq(auditEvent.targetId, String(id))))
+    .orderBy(auditEvent.id)
+    .all()
+    .map((e) => [e.action, e.actorId, e.details && JSON.parse(e.details)])
+}
+
+let coordinator: { id: number }
 let drafting: number
 let training: number
 let briefing: number
 
 beforeAll(() => {
+  coordinator = getDb()
+    .insert(user)
+    .values({ email: 'office@x.org', name: 'Office', role: 'coordinator', passwordHash: 'x' })
+    .returning({ id: user.id })
+    .get()
   drafting = createProgramme(
     input({
       kind: 'legislative_drafting',
@@ -62,13 +80,16 @@ beforeAll(() => {
       themes: ['legislation_oversight', 'human_rights'],
       position: 10,
     }),
-    null,
+    coordinator,
   ).id
   training = createProgramme(
     input({ kind: 'training', titleAr: 'تدريب', themes: ['women', 'youth'], position: 5 }),
-    null,
+    coordinator,
   ).id
-  briefing = createProgramme(input({ kind: 'expert_briefing', titleEn: 'Expert briefings', position: 10 }), null).id
+  briefing = createProgramme(
+    input({ kind: 'expert_briefing', titleEn: 'Expert briefings', position: 10 }),
+    coordinator,
+  ).id
 })
 
 describe('the catalogue', () => {
@@ -85,7 +106,7 @@ describe('the catalogue', () => {
 
   it('reads the catalogue in two queries (one per table) whatever its size', () => {
     for (let i = 0; i < 5; i++)
-      createProgramme(input({ titleEn: `Extra ${i}`, themes: ['prevention', 'victims'], position: 500 }), null)
+      createProgramme(input({ titleEn: `Extra ${i}`, themes: ['prevention', 'victims'], position: 500 }), coordinator)
     const spy = vi.spyOn(getDb().$client, 'prepare')
     const rows = listProgrammes()
     expect(spy).toHaveBeenCalledTimes(2)
@@ -94,17 +115,24 @@ describe('the catalogue', () => {
   })
 
   it('hides a retired programme except when asked for (coordinators), and brings it back', () => {
-    expect(setProgrammeActive(briefing, false)).toBe(true)
+    expect(setProgrammeActive(briefing, false, coordinator)).toBe(true)
     // A second retire changes nothing (no second audit event).
-    expect(setProgrammeActive(briefing, false)).toBe(false)
+    expect(setProgrammeActive(briefing, false, coordinator)).toBe(false)
     expect(listProgrammes().some((p) => p.id === briefing)).toBe(false)
     expect(programmeOptions().some((p) => p.id === briefing)).toBe(false)
     const all = listProgrammes({ includeRetired: true })
     expect(all.find((p) => p.id === briefing)).toMatchObject({ isActive: false })
     expect(getProgramme(briefing)).toMatchObject({ id: briefing, isActive: false })
-    expect(setProgrammeActive(briefing, true)).toBe(true)
+    expect(setProgrammeActive(briefing, true, coordinator)).toBe(true)
     expect(listProgrammes().some((p) => p.id === briefing)).toBe(true)
-    expect(setProgrammeActive(999_999, false)).toBe(false)
+    expect(setProgrammeActive(999_999, false, coordinator)).toBe(false)
+    // Each real change has its audit row; the second retire wrote none.
+    expect(auditOf(briefing).map(([action]) => action)).toEqual([
+      'programme.create',
+      'programme.retire',
+      'programme.reactivate',
+    ])
+    expect(auditOf(999_999)).toEqual([])
   })
 
   it('offers the active programmes as choices, in the catalogue order', () => {
@@ -119,12 +147,16 @@ describe('saving', () => {
   it('creates a programme with its author and themes', () => {
     const { id } = createProgramme(
       input({ titleEn: 'Peer exchange', kind: 'peer_exchange', themes: ['youth', 'youth'] }),
-      null,
+      coordinator,
     )
     const stored = getDb().select().from(programme).where(eq(programme.id, id)).get()!
     expect(stored).toMatchObject({ kind: 'peer_exchange', formats: 'in_person', languages: 'ar,en', isActive: true })
     expect(getDb().select().from(programmeTheme).where(eq(programmeTheme.programmeId, id)).all()).toEqual([
       { programmeId: id, theme: 'youth' },
+    ])
+    expect(stored.createdById).toBe(coordinator.id)
+    expect(auditOf(id)).toEqual([
+      ['programme.create', coordinator.id, { title: 'Peer exchange', kind: 'peer_exchange' }],
     ])
   })
 
@@ -140,20 +172,47 @@ describe('saving', () => {
           languages: ['fr'],
           position: 5,
         }),
+        coordinator,
       ),
     ).toBe(true)
     expect(getProgramme(training)).toMatchObject({ titleEn: 'Training', themes: ['women'], languages: ['fr'] })
-    expect(updateProgramme(999_999, input({ titleEn: 'Nothing' }))).toBe(false)
+    expect(updateProgramme(999_999, input({ titleEn: 'Nothing' }), coordinator)).toBe(false)
     expect(getProgramme(999_999)).toBeUndefined()
+    expect(auditOf(training)).toEqual([
+      ['programme.create', coordinator.id, { title: 'تدريب', kind: 'training' }],
+      ['programme.update', coordinator.id, null],
+    ])
+    expect(auditOf(999_999)).toEqual([])
   })
 
-  it('refuses a programme without a format or a language, and one without a title (the CHECK)', () => {
-    expect(() => createProgramme(input({ titleEn: 'No format', formats: [] }), null)).toThrow()
-    expect(() => createProgramme(input({ titleEn: 'No language', languages: [] }), null)).toThrow()
-    expect(() => createProgramme(input(), null)).toThrow()
+  it("gives the form a stored programme's values as strings and lists", () => {
+    const values = programmeFormValues(getProgramme(drafting)!)
+    expect(values).toMatchObject({
+      kind: 'legislative_drafting',
+      titleEn: 'Legislative drafting',
+      formats: ['online', 'written'],
+      languages: ['ar', 'en'],
+      position: '10',
+    })
+    expect(Object.keys(values)).not.toContain('id')
+    expect(Object.keys(values)).not.toContain('isActive')
+    // What the browser sends back from these values is accepted as it is.
+    const entries = Object.entries(values).flatMap(([k, v]): [string, string][] =>
+      Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]],
+    )
+    expect(submit(entries)).toMatchObject({ status: 'success' })
+  })
+
+  it('refuses a programme without a format or a language, and one without a title (the CHECK), auditing none', () => {
+    const audited = () => getDb().select().from(auditEvent).all().length
+    const before = audited()
+    expect(() => createProgramme(input({ titleEn: 'No format', formats: [] }), coordinator)).toThrow()
+    expect(() => createProgramme(input({ titleEn: 'No language', languages: [] }), coordinator)).toThrow()
+    expect(() => createProgramme(input(), coordinator)).toThrow()
     expect(listProgrammes({ includeRetired: true }).some((p) => ['No format', 'No language'].includes(p.titleEn))).toBe(
       false,
     )
+    expect(audited()).toBe(before)
   })
 })
 

@@ -8,7 +8,9 @@ import {
   type DeliveryFormat,
   type Theme,
 } from '#db/enums'
+import { recordAuditEvent } from '~/utils/audit.server'
 import { getDb, type Tx } from '~/utils/db.server'
+import { atomically } from '~/utils/transaction.server'
 import type { ProgrammeInput } from './schemas'
 
 /** A stored comma-separated list as its known values, in the enum's order (anything else is dropped). */
@@ -17,13 +19,18 @@ function listOf<T extends string>(stored: string, known: readonly T[]): T[] {
   return known.filter((v) => values.has(v))
 }
 
-const columns = {
+/** What a card or a list item of a programme shows (other features select these for their lists). */
+export const programmeCardColumns = {
   id: programme.id,
   kind: programme.kind,
   titleEn: programme.titleEn,
   titleAr: programme.titleAr,
   summaryEn: programme.summaryEn,
   summaryAr: programme.summaryAr,
+}
+
+const columns = {
+  ...programmeCardColumns,
   descriptionEn: programme.descriptionEn,
   descriptionAr: programme.descriptionAr,
   audienceEn: programme.audienceEn,
@@ -116,22 +123,32 @@ function insertThemes(tx: Tx, programmeId: number, themes: readonly Theme[]) {
       .run()
 }
 
-/** Adds a programme and its themes together: both or neither. */
-export function createProgramme(input: ProgrammeInput, actorId: number | null) {
-  return getDb().transaction((tx) => {
+type Actor = { id: number }
+
+/** Adds a programme, its themes and its audit row together: all or nothing. */
+export function createProgramme(input: ProgrammeInput, actor: Actor) {
+  return atomically((tx) => {
     const { id } = tx
       .insert(programme)
-      .values({ ...toRow(input), createdById: actorId })
+      .values({ ...toRow(input), createdById: actor.id })
       .returning({ id: programme.id })
       .get()
     insertThemes(tx, id, input.themes)
+    const details = { title: input.titleEn || input.titleAr, kind: input.kind }
+    recordAuditEvent(
+      { actorId: actor.id, action: 'programme.create', targetType: 'programme', targetId: id, details },
+      tx,
+    )
     return { id }
   })
 }
 
-/** Saves a programme's fields and replaces its themes in one transaction; false when there is no such programme. */
-export function updateProgramme(id: number, input: ProgrammeInput) {
-  return getDb().transaction((tx) => {
+/**
+ * Saves a programme's fields, replaces its themes and records it, in one transaction; false when there is no such
+ * programme.
+ */
+export function updateProgramme(id: number, input: ProgrammeInput, actor: Actor) {
+  return atomically((tx) => {
     const updated = tx
       .update(programme)
       .set({ ...toRow(input), updatedAt: new Date() })
@@ -141,22 +158,35 @@ export function updateProgramme(id: number, input: ProgrammeInput) {
     if (updated.length === 0) return false
     tx.delete(programmeTheme).where(eq(programmeTheme.programmeId, id)).run()
     insertThemes(tx, id, input.themes)
+    recordAuditEvent({ actorId: actor.id, action: 'programme.update', targetType: 'programme', targetId: id }, tx)
     return true
   })
 }
 
 /**
- * Retires a programme (it leaves the catalogue, its requests stay) or brings it back. True when this changed
- * something, so a second click writes no second audit event.
+ * Retires a programme (it leaves the catalogue, its requests stay) or brings it back, with its audit row
+ * (`programme.retire`, `programme.reactivate`). True when this changed something: a second click (or a replayed
+ * form) writes nothing.
  */
-export function setProgrammeActive(id: number, active: boolean) {
-  const changed = getDb()
-    .update(programme)
-    .set({ isActive: active, updatedAt: new Date() })
-    .where(and(eq(programme.id, id), eq(programme.isActive, !active)))
-    .returning({ id: programme.id })
-    .all()
-  return changed.length > 0
+export function setProgrammeActive(id: number, active: boolean, actor: Actor) {
+  return atomically((tx) => {
+    const changed = tx
+      .update(programme)
+      .set({ isActive: active, updatedAt: new Date() })
+      .where(and(eq(programme.id, id), eq(programme.isActive, !active)))
+      .returning({ id: programme.id })
+      .all()
+    if (changed.length === 0) return false
+    const action = `programme.${active ? 'reactivate' : 'retire'}`
+    recordAuditEvent({ actorId: actor.id, action, targetType: 'programme', targetId: id }, tx)
+    return true
+  })
+}
+
+/** The form's values of a stored programme (strings and lists, as conform keeps them). */
+export function programmeFormValues(p: Programme) {
+  const { id: _id, isActive: _isActive, position, ...fields } = p
+  return { ...fields, position: String(position) }
 }
 
 /** The active programmes as choices for a select (the request form), in the catalogue's order. */

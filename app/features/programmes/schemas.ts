@@ -56,3 +56,9 @@ export const ProgrammeFormSchema = z
   )
 
 export type ProgrammeInput = z.output<typeof ProgrammeFormSchema>
+
+/** What a programme's page posts (coordinators): retire it or bring it back, one handler each. */
+export const ProgrammeStateIntentSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('retire') }),
+  z.object({ intent: z.literal('reactivate') }),
+])

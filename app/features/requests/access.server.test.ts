@@ -5,8 +5,8 @@ import { assistanceRequest } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
 import type { RequestInput } from './schemas'
 import { canManageRequests, canViewRequest, type RequestViewer } from './access.server'
-import { createRequest, listRequests } from './request.server'
-import { addPeople, input, type Person } from './request.test-helpers'
+import { listRequests } from './request.server'
+import { addPeople, addRequest, type Person } from './request.test-helpers'
 
 let qatar: number
 let oman: number
@@ -24,7 +24,7 @@ beforeAll(() => {
 const newRequest = (
   overrides: Partial<RequestInput> = {},
   by: { id: number; parliamentId: number } = { id: member.id, parliamentId: qatar },
-) => createRequest(input(overrides), by).id
+) => addRequest(by, overrides)
 
 describe('who sees a request', () => {
   let qatarRequest: number

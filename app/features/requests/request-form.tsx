@@ -1,12 +1,13 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getFormProps, getSelectProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { contentLanguages, pillars, programmeKinds, resolutions, themes } from '#db/enums'
 import { FileUploadField, type PendingFile } from '~/components/file-upload-field'
+import { FormInput, FormTextarea, useServerForm } from '~/components/form/conform-fields'
 import { FormError } from '~/components/status-message'
-import { CheckboxGroup, type Option } from '~/components/ui/checkbox-group'
-import { Field, TextareaField } from '~/components/ui/field'
+import { CheckboxGroup, toOptions } from '~/components/ui/checkbox-group'
+import { FieldErrors } from '~/components/ui/field'
 import { pickLanguage } from '~/utils/bilingual'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
@@ -25,21 +26,17 @@ type Props = {
   maxBytes: number
 }
 
-const options = (values: readonly (string | number)[], label: (v: string) => string): Option[] =>
-  values.map((v) => ({ value: String(v), label: label(String(v)) }))
-
 /** A member's request for technical assistance (multipart: its attachments go through the library's uploads). */
 export function RequestForm({ lang, lastResult, defaultValue, programmes, uploads, minDate, maxBytes }: Props) {
   const { t } = useTranslation(['requests', 'library', 'common', 'network'])
   const errorText = useErrorText()
-  const [form, fields] = useForm<Schema>({ lastResult, defaultValue, shouldValidate: 'onSubmit' })
+  const [form, fields] = useServerForm<Schema>({ lastResult, defaultValue })
   const topicErrors = errorText([
     ...(form.allErrors.topics ?? []),
     ...Object.values(fields.pillars.allErrors).flat(),
     ...Object.values(fields.resolutions.allErrors).flat(),
     ...Object.values(fields.themes.allErrors).flat(),
   ])
-  const list = (errors: Record<string, string[]>) => errorText(Object.values(errors).flat())
   return (
     <Form method="post" encType="multipart/form-data" {...getFormProps(form)} className="request-form">
       <FormError id={form.errorId}>{errorText(form.errors)?.join(' ')}</FormError>
@@ -67,77 +64,53 @@ export function RequestForm({ lang, lastResult, defaultValue, programmes, upload
           ))}
         </select>
       </div>
-      <Field
+      <FormInput
+        field={fields.subject}
         label={t('form.subject')}
         hint={t('form.subjectHint')}
-        errors={errorText(fields.subject.errors)}
-        inputProps={{
-          ...getInputProps(fields.subject, { type: 'text', ariaAttributes: false }),
-          dir: 'auto',
-          maxLength: 200,
-        }}
+        dir="auto"
+        maxLength={200}
       />
-      <TextareaField
-        field={fields.need}
-        label={t('form.need')}
-        hint={t('form.needHint')}
-        errors={errorText(fields.need.errors)}
-        rows={7}
-        maxLength={10_000}
-      />
+      <FormTextarea field={fields.need} label={t('form.need')} hint={t('form.needHint')} rows={7} maxLength={10_000} />
 
       <fieldset className="request-form__group" aria-describedby={topicErrors?.length ? 'topics-error' : 'topics-hint'}>
         <legend>{t('form.topics')}</legend>
         <p className="field__hint" id="topics-hint">
           {t('form.topicsHint')}
         </p>
-        {topicErrors?.length ? (
-          <ul className="field__errors" id="topics-error">
-            {[...new Set(topicErrors)].map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        ) : null}
+        {topicErrors?.length ? <FieldErrors id="topics-error" errors={[...new Set(topicErrors)]} /> : null}
+        {/* The three lists' errors are said once, above, with the topic rule's own. */}
         <CheckboxGroup
           legend={t('form.pillars')}
           field={fields.pillars}
-          errors={undefined}
-          options={options(pillars, (v) => t(`pillarsShort.${v}`, { ns: 'network' }))}
+          errors={[]}
+          options={toOptions(pillars, (v) => t(`pillarsShort.${v}`, { ns: 'network' }))}
         />
         <CheckboxGroup
           legend={t('form.resolutions')}
           field={fields.resolutions}
-          errors={undefined}
-          options={options(resolutions, (v) => t(`resolutions.${v}`, { ns: 'common' }))}
+          errors={[]}
+          options={toOptions(resolutions, (v) => t(`resolutions.${v}`, { ns: 'common' }))}
         />
         <CheckboxGroup
           legend={t('form.themes')}
           field={fields.themes}
-          errors={undefined}
-          options={options(themes, (v) => t(`themes.${v}`, { ns: 'library' }))}
+          errors={[]}
+          options={toOptions(themes, (v) => t(`themes.${v}`, { ns: 'library' }))}
         />
       </fieldset>
 
       <fieldset className="request-form__group request-form__dates">
         <legend>{t('form.dates')}</legend>
         <p className="field__hint">{t('form.datesHint')}</p>
-        <Field
-          label={t('form.desiredFrom')}
-          errors={errorText(fields.desiredFrom.errors)}
-          inputProps={{ ...getInputProps(fields.desiredFrom, { type: 'date', ariaAttributes: false }), min: minDate }}
-        />
-        <Field
-          label={t('form.desiredTo')}
-          errors={errorText(fields.desiredTo.errors)}
-          inputProps={{ ...getInputProps(fields.desiredTo, { type: 'date', ariaAttributes: false }), min: minDate }}
-        />
+        <FormInput field={fields.desiredFrom} type="date" label={t('form.desiredFrom')} min={minDate} />
+        <FormInput field={fields.desiredTo} type="date" label={t('form.desiredTo')} min={minDate} />
       </fieldset>
 
       <CheckboxGroup
         legend={t('form.languages')}
         field={fields.languages}
-        errors={list(fields.languages.allErrors)}
-        options={options(contentLanguages, (v) => t(`contentLanguages.${v}`, { ns: 'library' }))}
+        options={toOptions(contentLanguages, (v) => t(`contentLanguages.${v}`, { ns: 'library' }))}
       />
 
       <fieldset className="request-form__group">

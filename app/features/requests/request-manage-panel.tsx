@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import type { RequestState } from '#db/enums'
 import { FormError } from '~/components/status-message'
 import { Field, TextareaField } from '~/components/ui/field'
-import { formatDate } from '~/utils/format'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
+import { ThreadEntry } from './request-thread'
 
 type Result = SubmissionResult<string[]> | undefined
 
@@ -164,17 +164,7 @@ function Notes({ lang, notes, lastResult }: { lang: Language; notes: Props['note
       {notes.length ? (
         <ol className="request-thread">
           {notes.map((n) => (
-            <li key={n.id} className="request-message request-message--note">
-              <p className="request-message__meta">
-                <strong dir="auto">{n.authorName ?? t('page.someone')}</strong>
-                <time dateTime={new Date(n.createdAt).toISOString()}>
-                  {t('page.utc', { time: formatDate(new Date(n.createdAt), lang, 'dateTime') })}
-                </time>
-              </p>
-              <p className="request-message__body" dir="auto">
-                {n.body}
-              </p>
-            </li>
+            <ThreadEntry key={n.id} lang={lang} entry={n} className="request-message request-message--note" />
           ))}
         </ol>
       ) : (

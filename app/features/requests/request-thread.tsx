@@ -1,5 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '#db/enums'
 import { FormError } from '~/components/status-message'
@@ -40,18 +41,13 @@ export function RequestThread({
           {messages.map((m) => {
             const office = m.authorRole === 'coordinator' || m.authorRole === 'admin'
             return (
-              <li key={m.id} className={`request-message${office ? ' request-message--office' : ''}`}>
-                <p className="request-message__meta">
-                  <strong dir="auto">{m.authorName ?? t('page.someone')}</strong>
-                  {office ? <span className="badge">{t('page.office')}</span> : null}
-                  <time dateTime={new Date(m.createdAt).toISOString()}>
-                    {t('page.utc', { time: formatDate(new Date(m.createdAt), lang, 'dateTime') })}
-                  </time>
-                </p>
-                <p className="request-message__body" dir="auto">
-                  {m.body}
-                </p>
-              </li>
+              <ThreadEntry
+                key={m.id}
+                lang={lang}
+                entry={m}
+                className={`request-message${office ? ' request-message--office' : ''}`}
+                badge={office ? <span className="badge">{t('page.office')}</span> : null}
+              />
             )
           })}
         </ol>
@@ -79,5 +75,34 @@ export function RequestThread({
         </Form>
       ) : null}
     </section>
+  )
+}
+
+/** One message of the thread, or one internal note: who wrote it, when (in UTC), and what. */
+export function ThreadEntry({
+  lang,
+  entry,
+  className,
+  badge,
+}: {
+  lang: Language
+  entry: { body: string; createdAt: Date | string; authorName: string | null }
+  className: string
+  badge?: ReactNode
+}) {
+  const { t } = useTranslation('requests')
+  return (
+    <li className={className}>
+      <p className="request-message__meta">
+        <strong dir="auto">{entry.authorName ?? t('page.someone')}</strong>
+        {badge}
+        <time dateTime={new Date(entry.createdAt).toISOString()}>
+          {t('page.utc', { time: formatDate(new Date(entry.createdAt), lang, 'dateTime') })}
+        </time>
+      </p>
+      <p className="request-message__body" dir="auto">
+        {entry.body}
+      </p>
+    </li>
   )
 }

@@ -17,10 +17,9 @@ import {
   listAssignableUsers,
   listRequestEvents,
   moveRequest,
-  UploadGoneError,
   withdrawRequest,
 } from './request.server'
-import { addPeople, addPendingUpload, counts, input, rowOf, type Person } from './request.test-helpers'
+import { addPeople, addPendingUpload, addRequest, counts, input, rowOf, type Person } from './request.test-helpers'
 
 let qatar: number
 let member: Person
@@ -37,13 +36,18 @@ beforeAll(() => {
 const newRequest = (
   overrides: Partial<RequestInput> = {},
   by: { id: number; parliamentId: number } = { id: member.id, parliamentId: qatar },
-) => createRequest(input(overrides), by).id
+) => addRequest(by, overrides)
+const tryRequest = (overrides: Partial<RequestInput>) =>
+  createRequest(input(overrides), { id: member.id, parliamentId: qatar })
+const gone = { ok: false, error: 'uploadGone' }
 
 describe('createRequest', () => {
   it('writes the request, its topics and the first step of its history', () => {
     const before = counts()
     const at = new Date('2030-01-15T09:00:00Z')
-    const id = createRequest(input(), { id: member.id, parliamentId: qatar }, at).id
+    const created = createRequest(input(), { id: member.id, parliamentId: qatar }, at)
+    if (!created.ok) throw new Error(created.error)
+    const id = created.value.id
     const after = counts()
     expect(after.request - before.request).toBe(1)
     expect(after.topic - before.topic).toBe(4)
@@ -97,11 +101,11 @@ describe('createRequest', () => {
     ).toMatchObject({ uploadedById: member.id })
   })
 
-  it('with an unknown attachment throws UploadGoneError and writes nothing', () => {
+  it('with an unknown attachment refuses it (uploadGone) and writes nothing', () => {
     const good = addPendingUpload(member.id)
     const before = counts()
-    expect(() => newRequest({ attachments: [good.id, 'z'.repeat(32)] })).toThrow(UploadGoneError)
-    expect(() => newRequest({ attachments: ['../../etc/passwd'] })).toThrow(UploadGoneError)
+    expect(tryRequest({ attachments: [good.id, 'z'.repeat(32)] })).toEqual(gone)
+    expect(tryRequest({ attachments: ['../../etc/passwd'] })).toEqual(gone)
     expect(counts()).toEqual(before)
     // The good upload is still the member's, ready for the next try.
     expect(getDb().select().from(pendingUpload).where(eq(pendingUpload.id, good.id)).get()).toMatchObject({
@@ -112,7 +116,7 @@ describe('createRequest', () => {
   it('refuses another user’s pending upload (even a colleague’s) and writes nothing', () => {
     const theirs = addPendingUpload(colleague.id)
     const before = counts()
-    expect(() => newRequest({ attachments: [theirs.id] })).toThrow(UploadGoneError)
+    expect(tryRequest({ attachments: [theirs.id] })).toEqual(gone)
     expect(counts()).toEqual(before)
     expect(getDb().select().from(pendingUpload).where(eq(pendingUpload.id, theirs.id)).get()).toMatchObject({
       userId: colleague.id,
@@ -123,7 +127,7 @@ describe('createRequest', () => {
     const once = addPendingUpload(member.id)
     newRequest({ attachments: [once.id] })
     const before = counts()
-    expect(() => newRequest({ attachments: [once.id] })).toThrow(UploadGoneError)
+    expect(tryRequest({ attachments: [once.id] })).toEqual(gone)
     expect(counts()).toEqual(before)
   })
 
@@ -132,9 +136,9 @@ describe('createRequest', () => {
     const later = addPendingUpload(member.id, 'annex.pdf')
     const theirs = addPendingUpload(otherMember.id)
     const before = counts()
-    expect(() => addRequestFiles(id, [later.id, theirs.id], member.id)).toThrow(UploadGoneError)
+    expect(addRequestFiles(id, [later.id, theirs.id], member.id)).toEqual(gone)
     expect(counts()).toEqual(before)
-    addRequestFiles(id, [later.id], member.id)
+    expect(addRequestFiles(id, [later.id], member.id)).toEqual({ ok: true })
     expect(getRequest(id)!.files.map((f) => f.originalName)).toEqual(['annex.pdf'])
   })
 })
@@ -163,7 +167,7 @@ describe('moveRequest', () => {
         const result = moveRequest(id, to, coordinator.id, to === 'declined' ? 'Outside the mandate' : null)
         const allowed = requestTransitions[from].includes(to)
         expect(result, `${from} → ${to}`).toEqual(
-          allowed ? { ok: true, from } : { ok: false, error: 'stateNotAllowed' },
+          allowed ? { ok: true, value: { from } } : { ok: false, error: 'stateNotAllowed' },
         )
         expect(rowOf(id).state).toBe(allowed ? to : from)
         expect(listRequestEvents(id).length).toBe(events + (allowed ? 1 : 0))
@@ -199,11 +203,14 @@ describe('moveRequest', () => {
 
   it('keeps the reason of a decline, and only of a decline', () => {
     const declined = newRequest()
-    expect(moveRequest(declined, 'under_review', coordinator.id, 'ignored')).toEqual({ ok: true, from: 'submitted' })
+    expect(moveRequest(declined, 'under_review', coordinator.id, 'ignored')).toEqual({
+      ok: true,
+      value: { from: 'submitted' },
+    })
     expect(rowOf(declined).declineReason).toBeNull()
     expect(moveRequest(declined, 'declined', coordinator.id, 'The programme does not cover elections.')).toEqual({
       ok: true,
-      from: 'under_review',
+      value: { from: 'under_review' },
     })
     expect(rowOf(declined)).toMatchObject({
       state: 'declined',
@@ -221,23 +228,23 @@ describe('assignRequest', () => {
     expect(listAssignableUsers().map((u) => u.id)).not.toContain(member.id)
     expect(listAssignableUsers().map((u) => u.id)).not.toContain(retired.id)
 
-    expect(assignRequest(id, member.id)).toBe(false)
-    expect(assignRequest(id, retired.id)).toBe(false)
-    expect(assignRequest(id, 999_999)).toBe(false)
+    expect(assignRequest(id, member.id)).toEqual({ ok: false, error: 'invalidChoice' })
+    expect(assignRequest(id, retired.id)).toEqual({ ok: false, error: 'invalidChoice' })
+    expect(assignRequest(id, 999_999)).toEqual({ ok: false, error: 'invalidChoice' })
     expect(rowOf(id).assigneeId).toBeNull()
 
-    expect(assignRequest(id, coordinator.id)).toBe(true)
+    expect(assignRequest(id, coordinator.id)).toEqual({ ok: true })
     expect(getRequest(id)!.assignee).toEqual({
       name: coordinator.name,
       email: expect.stringContaining('@'),
       locale: 'en',
     })
     expect(rowOf(id).assigneeId).toBe(coordinator.id)
-    expect(assignRequest(id, member.id)).toBe(false)
+    expect(assignRequest(id, member.id)).toEqual({ ok: false, error: 'invalidChoice' })
     expect(rowOf(id).assigneeId).toBe(coordinator.id)
-    expect(assignRequest(id, admin.id)).toBe(true)
+    expect(assignRequest(id, admin.id)).toEqual({ ok: true })
     expect(rowOf(id).assigneeId).toBe(admin.id)
-    expect(assignRequest(id, null)).toBe(true)
+    expect(assignRequest(id, null)).toEqual({ ok: true })
     expect(rowOf(id).assigneeId).toBeNull()
   })
 })
@@ -251,7 +258,7 @@ describe('withdrawRequest', () => {
       const events = listRequestEvents(id).length
       const allowed = canWithdrawRequest(from)
       expect(withdrawRequest(id, member.id), from).toEqual(
-        allowed ? { ok: true, from } : { ok: false, error: 'stateNotAllowed' },
+        allowed ? { ok: true, value: { from } } : { ok: false, error: 'stateNotAllowed' },
       )
       expect(rowOf(id).state).toBe(allowed ? 'withdrawn' : from)
       expect(listRequestEvents(id).length).toBe(events + (allowed ? 1 : 0))
@@ -261,7 +268,7 @@ describe('withdrawRequest', () => {
 
   it('leaves a withdrawn request closed to messages and to every coordinator move', () => {
     const id = newRequest()
-    expect(withdrawRequest(id, member.id)).toEqual({ ok: true, from: 'submitted' })
+    expect(withdrawRequest(id, member.id)).toEqual({ ok: true, value: { from: 'submitted' } })
     expect(postRequestMessage(id, member.id, 'Sorry, one more thing')).toEqual({ ok: false, error: 'requestClosed' })
     for (const to of Object.keys(requestTransitions) as RequestState[]) {
       expect(moveRequest(id, to, coordinator.id, 'x')).toEqual({ ok: false, error: 'stateNotAllowed' })

@@ -14,19 +14,25 @@ import { getDb, type Tx } from '~/utils/db.server'
 import { canMoveRequest, canWithdrawRequest } from './states'
 import type { RequestInput } from './schemas'
 import { listedRequestsWhere, type RequestViewer } from './access.server'
-import { takePendingUpload } from '~/utils/pending-upload.server'
-
-/** An attachment named in the form that is no longer this user's pending upload (used, swept, or forged). */
-export class UploadGoneError extends Error {}
+import { getPendingUpload, takePendingUpload } from '~/utils/pending-upload.server'
+import { readId } from '~/utils/ids'
+import { fail, ok, type Result } from '~/utils/result'
+import { atomically } from '~/utils/transaction.server'
+import type { RequestError } from './errors'
 
 const requester = alias(user, 'requester')
 const assignee = alias(user, 'assignee')
 
-/** Moves this user's pending uploads onto the request (inside the caller's transaction). */
+/** Whether one of these attachments is no longer this user's pending upload (used, swept, or forged). */
+function isAnyUploadGone(uploadIds: string[], userId: number) {
+  return uploadIds.some((id) => !getPendingUpload(id, userId))
+}
+
+/** Moves this user's pending uploads onto the request (inside the caller's transaction, checked before it). */
 function attachFiles(tx: Tx, requestId: number, uploadIds: string[], userId: number) {
   for (const uploadId of uploadIds) {
     const pending = takePendingUpload(tx, uploadId, userId)
-    if (!pending) throw new UploadGoneError()
+    if (!pending) throw new Error('A pending upload went away inside its transaction')
     tx.insert(assistanceRequestFile)
       .values({
         requestId,
@@ -42,10 +48,15 @@ function attachFiles(tx: Tx, requestId: number, uploadIds: string[], userId: num
 
 /**
  * Records a member's request on behalf of their parliament, with its topics, attachments and the first step of
- * its history, in one transaction. Throws UploadGoneError (and writes nothing) when an attachment is gone.
+ * its history, in one transaction. 'uploadGone' (and nothing written) when an attachment is gone.
  */
-export function createRequest(input: RequestInput, by: { id: number; parliamentId: number }, now = new Date()) {
-  return getDb().transaction((tx) => {
+export function createRequest(
+  input: RequestInput,
+  by: { id: number; parliamentId: number },
+  now = new Date(),
+): Result<{ id: number }, RequestError> {
+  return atomically((tx) => {
+    if (isAnyUploadGone(input.attachments, by.id)) return fail('uploadGone')
     const row = tx
       .insert(assistanceRequest)
       .values({
@@ -74,13 +85,13 @@ export function createRequest(input: RequestInput, by: { id: number; parliamentI
     tx.insert(assistanceRequestEvent)
       .values({ requestId: row.id, actorId: by.id, fromState: null, toState: 'submitted', createdAt: now })
       .run()
-    return row
+    return ok({ id: row.id })
   })
 }
 
 /** One request with who made it, for whom, who handles it, its programme, topics and attachments. */
 export function getRequest(id: number) {
-  if (!Number.isSafeInteger(id) || id < 1) return undefined
+  if (readId(id) === null) return undefined
   const db = getDb()
   const row = db
     .select({
@@ -205,7 +216,7 @@ export function listRequestEvents(requestId: number) {
     .all()
 }
 
-export type MoveResult = { ok: true; from: RequestState } | { ok: false; error: 'stateNotAllowed' }
+export type MoveResult = Result<{ from: RequestState }, RequestError>
 
 /**
  * Moves a request to another state when its current state allows it (checked inside an IMMEDIATE transaction,
@@ -225,8 +236,7 @@ export function moveRequest(
         .from(assistanceRequest)
         .where(eq(assistanceRequest.id, id))
         .get()
-      if (!current || !canMoveRequest(current.state, to))
-        return { ok: false as const, error: 'stateNotAllowed' as const }
+      if (!current || !canMoveRequest(current.state, to)) return fail('stateNotAllowed')
       tx.update(assistanceRequest)
         .set({
           state: to,
@@ -239,7 +249,7 @@ export function moveRequest(
       tx.insert(assistanceRequestEvent)
         .values({ requestId: id, actorId, fromState: current.state, toState: to, createdAt: now })
         .run()
-      return { ok: true as const, from: current.state }
+      return ok({ from: current.state })
     },
     { behavior: 'immediate' },
   )
@@ -257,8 +267,7 @@ export function withdrawRequest(id: number, actorId: number, now = new Date()): 
         .from(assistanceRequest)
         .where(eq(assistanceRequest.id, id))
         .get()
-      if (!current || !canWithdrawRequest(current.state))
-        return { ok: false as const, error: 'stateNotAllowed' as const }
+      if (!current || !canWithdrawRequest(current.state)) return fail('stateNotAllowed')
       tx.update(assistanceRequest)
         .set({ state: 'withdrawn', stateChangedAt: now, updatedAt: now })
         .where(eq(assistanceRequest.id, id))
@@ -266,7 +275,7 @@ export function withdrawRequest(id: number, actorId: number, now = new Date()): 
       tx.insert(assistanceRequestEvent)
         .values({ requestId: id, actorId, fromState: current.state, toState: 'withdrawn', createdAt: now })
         .run()
-      return { ok: true as const, from: current.state }
+      return ok({ from: current.state })
     },
     { behavior: 'immediate' },
   )
@@ -282,21 +291,29 @@ export function listAssignableUsers() {
     .all()
 }
 
-/** Puts a coordinator (or nobody, null) in charge; false when that account cannot handle requests. */
-export function assignRequest(id: number, assigneeId: number | null) {
-  if (assigneeId !== null && !listAssignableUsers().some((u) => u.id === assigneeId)) return false
+/** Puts a coordinator (or nobody, null) in charge; 'invalidChoice' when that account cannot handle requests. */
+export function assignRequest(id: number, assigneeId: number | null): Result<undefined, RequestError> {
+  if (assigneeId !== null && !listAssignableUsers().some((u) => u.id === assigneeId)) return fail('invalidChoice')
   getDb().update(assistanceRequest).set({ assigneeId, updatedAt: new Date() }).where(eq(assistanceRequest.id, id)).run()
-  return true
+  return ok()
 }
 
-/** Adds files to a request after it was made (this user's pending uploads); throws UploadGoneError when gone. */
-export function addRequestFiles(requestId: number, uploadIds: string[], userId: number) {
-  getDb().transaction((tx) => attachFiles(tx, requestId, uploadIds, userId))
+/** Adds files to a request after it was made (this user's pending uploads); 'uploadGone' (none added) when gone. */
+export function addRequestFiles(
+  requestId: number,
+  uploadIds: string[],
+  userId: number,
+): Result<undefined, RequestError> {
+  return atomically((tx) => {
+    if (isAnyUploadGone(uploadIds, userId)) return fail('uploadGone')
+    attachFiles(tx, requestId, uploadIds, userId)
+    return ok()
+  })
 }
 
 /** An attachment with its request's parliament, for the download route to check who may have it. */
 export function getRequestFile(fileId: number) {
-  if (!Number.isSafeInteger(fileId) || fileId < 1) return undefined
+  if (readId(fileId) === null) return undefined
   return getDb()
     .select({
       sha256: assistanceRequestFile.sha256,

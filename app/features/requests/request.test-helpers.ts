@@ -19,6 +19,7 @@ import type { Role } from '#db/enums'
 import { getDb } from '~/utils/db.server'
 import type { RequestInput } from './schemas'
 import { createPendingUpload } from '~/utils/pending-upload.server'
+import { createRequest } from './request.server'
 
 const DAY = 24 * 3600 * 1000
 
@@ -97,6 +98,13 @@ export function input(overrides: Partial<RequestInput> = {}): RequestInput {
     attachments: [],
     ...overrides,
   }
+}
+
+/** A request made through the model, by this member for their parliament: its id (a refusal fails the test). */
+export function addRequest(by: { id: number; parliamentId: number }, overrides: Partial<RequestInput> = {}) {
+  const created = createRequest(input(overrides), by)
+  if (!created.ok) throw new Error(`createRequest refused: ${created.error}`)
+  return created.value.id
 }
 
 export const tables = {

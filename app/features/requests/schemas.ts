@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { contentLanguages, programmeKinds, requestStates, resolutions, themes } from '#db/enums'
+import { readId } from '~/utils/ids'
 import { choices, isIsoDate } from '~/utils/validation/lists'
 import { optionalText, requiredText, visibleLength } from '~/utils/validation/text'
 
@@ -108,8 +109,8 @@ export const OutputSchema = z
   })
   .transform((value, ctx) => {
     const match = new RegExp(`^(?:\\d+|(?:https?://[^/]+)?/(?:en|ar)/${value.kind}s/(\\d+)/?)$`).exec(value.reference)
-    const id = match ? Number(match[1] ?? value.reference) : NaN
-    if (!Number.isSafeInteger(id) || id < 1) {
+    const id = match ? readId(match[1] ?? value.reference) : null
+    if (id === null) {
       ctx.addIssue({ code: 'custom', message: 'outputReferenceInvalid', path: ['reference'] })
       return z.NEVER
     }

@@ -13,8 +13,8 @@ import {
   postRequestNote,
   unlinkRequestOutput,
 } from './thread.server'
-import { createRequest, moveRequest } from './request.server'
-import { addMeeting, addPeople, addResource, counts, input, type Person } from './request.test-helpers'
+import { moveRequest } from './request.server'
+import { addMeeting, addPeople, addRequest, addResource, counts, type Person } from './request.test-helpers'
 
 let qatar: number
 let member: Person
@@ -27,7 +27,7 @@ beforeAll(() => {
 const newRequest = (
   overrides: Partial<RequestInput> = {},
   by: { id: number; parliamentId: number } = { id: member.id, parliamentId: qatar },
-) => createRequest(input(overrides), by).id
+) => addRequest(by, overrides)
 
 describe('the thread', () => {
   it('takes messages on an open request, oldest first, with their authors', () => {
@@ -137,10 +137,10 @@ describe('outputs', () => {
     const other = newRequest()
     linkRequestOutput(id, { kind: 'resource', id: publishedResource })
     const [output] = listRequestOutputs(id)
-    expect(unlinkRequestOutput(other, output!.id)).toBe(false)
+    expect(unlinkRequestOutput(other, output!.id)).toEqual({ ok: false, error: 'outputUnknown' })
     expect(listRequestOutputs(id)).toHaveLength(1)
-    expect(unlinkRequestOutput(id, output!.id)).toBe(true)
+    expect(unlinkRequestOutput(id, output!.id)).toEqual({ ok: true })
     expect(listRequestOutputs(id)).toEqual([])
-    expect(unlinkRequestOutput(id, output!.id)).toBe(false)
+    expect(unlinkRequestOutput(id, output!.id)).toEqual({ ok: false, error: 'outputUnknown' })
   })
 })

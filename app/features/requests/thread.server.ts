@@ -9,6 +9,8 @@ import {
   user,
 } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
+import { fail, ok, type Result } from '~/utils/result'
+import type { RequestError } from './errors'
 import { isClosedState } from './states'
 
 /**
@@ -16,30 +18,31 @@ import { isClosedState } from './states'
  * coordinators' internal notes (a table of their own, read only by coordinator code paths), and its outputs.
  */
 
-/** The messages of a request, oldest first, with their authors' names and roles. */
-export function listRequestMessages(requestId: number) {
+/** A request's messages or notes, oldest first, with their authors' names and roles. */
+function listWritings(table: typeof assistanceRequestMessage | typeof assistanceRequestNote, requestId: number) {
   return getDb()
     .select({
-      id: assistanceRequestMessage.id,
-      body: assistanceRequestMessage.body,
-      createdAt: assistanceRequestMessage.createdAt,
-      authorId: assistanceRequestMessage.authorId,
+      id: table.id,
+      body: table.body,
+      createdAt: table.createdAt,
+      authorId: table.authorId,
       authorName: user.name,
       authorRole: user.role,
     })
-    .from(assistanceRequestMessage)
-    .leftJoin(user, eq(user.id, assistanceRequestMessage.authorId))
-    .where(eq(assistanceRequestMessage.requestId, requestId))
-    .orderBy(asc(assistanceRequestMessage.createdAt), asc(assistanceRequestMessage.id))
+    .from(table)
+    .leftJoin(user, eq(user.id, table.authorId))
+    .where(eq(table.requestId, requestId))
+    .orderBy(asc(table.createdAt), asc(table.id))
     .all()
 }
 
+/** The messages of a request, oldest first, with their authors' names and roles. */
+export function listRequestMessages(requestId: number) {
+  return listWritings(assistanceRequestMessage, requestId)
+}
+
 /** Adds a message, unless the request is closed (declined or completed): checked in the same transaction. */
-export function postRequestMessage(
-  requestId: number,
-  authorId: number,
-  body: string,
-): { ok: true } | { ok: false; error: 'requestClosed' } {
+export function postRequestMessage(requestId: number, authorId: number, body: string): Result<undefined, RequestError> {
   return getDb().transaction(
     (tx) => {
       const r = tx
@@ -47,10 +50,10 @@ export function postRequestMessage(
         .from(assistanceRequest)
         .where(eq(assistanceRequest.id, requestId))
         .get()
-      if (!r || isClosedState(r.state)) return { ok: false as const, error: 'requestClosed' as const }
+      if (!r || isClosedState(r.state)) return fail('requestClosed')
       tx.insert(assistanceRequestMessage).values({ requestId, authorId, body }).run()
       tx.update(assistanceRequest).set({ updatedAt: new Date() }).where(eq(assistanceRequest.id, requestId)).run()
-      return { ok: true as const }
+      return ok()
     },
     { behavior: 'immediate' },
   )
@@ -58,18 +61,12 @@ export function postRequestMessage(
 
 /** Coordinators' internal notes, oldest first. Never call this for anyone but a coordinator. */
 export function listRequestNotes(requestId: number) {
-  return getDb()
-    .select({
-      id: assistanceRequestNote.id,
-      body: assistanceRequestNote.body,
-      createdAt: assistanceRequestNote.createdAt,
-      authorName: user.name,
-    })
-    .from(assistanceRequestNote)
-    .leftJoin(user, eq(user.id, assistanceRequestNote.authorId))
-    .where(eq(assistanceRequestNote.requestId, requestId))
-    .orderBy(asc(assistanceRequestNote.createdAt), asc(assistanceRequestNote.id))
-    .all()
+  return listWritings(assistanceRequestNote, requestId).map(({ id, body, createdAt, authorName }) => ({
+    id,
+    body,
+    createdAt,
+    authorName,
+  }))
 }
 
 export function postRequestNote(requestId: number, authorId: number, body: string) {
@@ -119,25 +116,29 @@ export function listRequestOutputs(requestId: number) {
  * Links a published resource or a meeting that is not a draft (what the requester can open) to a request.
  * 'outputUnknown' when there is no such item or it is not shareable yet; linking twice is harmless.
  */
-export function linkRequestOutput(requestId: number, target: { kind: 'resource' | 'meeting'; id: number }) {
+export function linkRequestOutput(
+  requestId: number,
+  target: { kind: 'resource' | 'meeting'; id: number },
+): Result<undefined, RequestError> {
   const db = getDb()
   if (target.kind === 'resource') {
     const r = db.select({ state: resource.state }).from(resource).where(eq(resource.id, target.id)).get()
-    if (!r || r.state !== 'published') return { ok: false as const, error: 'outputUnknown' as const }
+    if (!r || r.state !== 'published') return fail('outputUnknown')
     db.insert(assistanceRequestOutput).values({ requestId, resourceId: target.id }).onConflictDoNothing().run()
   } else {
     const m = db.select({ state: meeting.state }).from(meeting).where(eq(meeting.id, target.id)).get()
-    if (!m || m.state === 'draft') return { ok: false as const, error: 'outputUnknown' as const }
+    if (!m || m.state === 'draft') return fail('outputUnknown')
     db.insert(assistanceRequestOutput).values({ requestId, meetingId: target.id }).onConflictDoNothing().run()
   }
-  return { ok: true as const }
+  return ok()
 }
 
-export function unlinkRequestOutput(requestId: number, outputId: number) {
+/** Unlinks one of the request's outputs; 'outputUnknown' when the request has no such output. */
+export function unlinkRequestOutput(requestId: number, outputId: number): Result<undefined, RequestError> {
   const removed = getDb()
     .delete(assistanceRequestOutput)
     .where(and(eq(assistanceRequestOutput.requestId, requestId), eq(assistanceRequestOutput.id, outputId)))
     .returning({ id: assistanceRequestOutput.id })
     .get()
-  return Boolean(removed)
+  return removed ? ok() : fail('outputUnknown')
 }

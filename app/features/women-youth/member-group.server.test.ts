@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { auditEvent, member, parliament, user } from '#db/schema/index'
 import { getDb } from '~/utils/db.server'
-import { groupsOf, joinGroup, leaveGroup, listGroupMembers } from './member-group.server'
+import { groupsOf, joinGroup, leaveGroup, listGroupMembers, listGroupsForMember } from './member-group.server'
 
 let amina = 0
 let layla = 0
@@ -83,5 +83,22 @@ describe('member groups', () => {
       [amina, 'women'],
       [layla, 'youth'],
     ])
+  })
+
+  it('writes no audit row when joining or leaving changes nothing', () => {
+    const audited = () => getDb().select().from(auditEvent).all().length
+    const before = audited()
+    expect(joinGroup(amina, 'youth')).toBe(false)
+    expect(leaveGroup(amina, 'women')).toBe(false)
+    expect(audited()).toBe(before)
+  })
+
+  it("gives a member's page their groups and each group's members, keyed without the account id", () => {
+    const page = listGroupsForMember(amina, 'en')
+    expect(page.mine).toEqual(groupsOf(amina))
+    expect(Object.keys(page.lists)).toEqual(['women', 'youth'])
+    expect(page.lists.youth.map((m) => m.key)).toEqual(listGroupMembers('youth').map((m) => m.userId))
+    expect(page.lists.youth.every((m) => !('userId' in m))).toBe(true)
+    expect(page.lists.women[0]).toMatchObject({ nameEn: 'Layla Haddad', memberId: null })
   })
 })

@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
+import { memberGroups } from '#db/enums'
 import { member, memberGroupMembership, parliament, user, type MemberGroup } from '#db/schema/index'
 import { recordAuditEvent } from '~/utils/audit.server'
 import { pickLanguage } from '~/utils/bilingual'
@@ -6,25 +7,25 @@ import { getDb } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { atomically } from '~/utils/transaction.server'
 
-/** Joins the women's or the young parliamentarians' group; false when already in it. Audited. */
+/** Joins the women's or the young parliamentarians' group, with its audit row; false (nothing written) when already in it. */
 export function joinGroup(userId: number, group: MemberGroup) {
-  return atomically(() => {
-    const result = getDb().insert(memberGroupMembership).values({ userId, group }).onConflictDoNothing().run()
+  return atomically((tx) => {
+    const result = tx.insert(memberGroupMembership).values({ userId, group }).onConflictDoNothing().run()
     if (result.changes === 0) return false
-    recordAuditEvent({ actorId: userId, action: 'member_group.join', targetType: 'member_group', targetId: group })
+    recordAuditEvent({ actorId: userId, action: 'member_group.join', targetType: 'member_group', targetId: group }, tx)
     return true
   })
 }
 
-/** Leaves a group; false when not in it. Audited. */
+/** Leaves a group, with its audit row; false (nothing written) when not in it. */
 export function leaveGroup(userId: number, group: MemberGroup) {
-  return atomically(() => {
-    const result = getDb()
+  return atomically((tx) => {
+    const result = tx
       .delete(memberGroupMembership)
       .where(and(eq(memberGroupMembership.userId, userId), eq(memberGroupMembership.group, group)))
       .run()
     if (result.changes === 0) return false
-    recordAuditEvent({ actorId: userId, action: 'member_group.leave', targetType: 'member_group', targetId: group })
+    recordAuditEvent({ actorId: userId, action: 'member_group.leave', targetType: 'member_group', targetId: group }, tx)
     return true
   })
 }
@@ -91,4 +92,22 @@ export function listGroupMembers(group: MemberGroup, lang: Language = 'en'): Gro
   const collator = new Intl.Collator(lang)
   const nameIn = (m: GroupMember) => pickLanguage({ en: m.nameEn, ar: m.nameAr }, lang).text
   return list.sort((a, b) => collator.compare(nameIn(a), nameIn(b)))
+}
+
+/** What the space's page shows of a group member: no account id, only a key for the list. */
+export type ShownGroupMember = Omit<GroupMember, 'userId'> & { key: number }
+
+/**
+ * The groups as a signed-in member sees them on the space's page: those they joined, and each group's members
+ * by name in `lang`. Never for a visitor: the page holds no name from these lists then.
+ */
+export function listGroupsForMember(userId: number, lang: Language) {
+  const shown = ({ userId: key, ...m }: GroupMember): ShownGroupMember => ({ key, ...m })
+  return {
+    mine: groupsOf(userId),
+    lists: Object.fromEntries(memberGroups.map((g) => [g, listGroupMembers(g, lang).map(shown)])) as Record<
+      MemberGroup,
+      ShownGroupMember[]
+    >,
+  }
 }

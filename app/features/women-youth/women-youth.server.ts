@@ -8,11 +8,10 @@ import {
   resourceTheme,
   type MemberGroup,
 } from '#db/schema/index'
-import { listedMeetingsWhere, type MeetingViewer } from '~/features/meetings'
-import { meetingCardColumns } from '~/features/meetings'
-import { listedResourcesWhere, type Viewer } from '~/features/library'
+import { listedResourcesWhere, resourceCardColumns, type Viewer } from '~/features/library'
+import { listedMeetingsWhere, meetingCardColumns, type MeetingViewer } from '~/features/meetings'
+import { programmeCardColumns } from '~/features/programmes'
 import { getDb } from '~/utils/db.server'
-import { resourceCardColumns } from '~/features/library'
 
 /** The themes that gather programmes, meetings and resources into the women and young parliamentarians' space. */
 export const spaceThemes = ['women', 'youth'] as const satisfies readonly MemberGroup[]
@@ -29,15 +28,7 @@ export function listSpaceProgrammes() {
     string | null
   >`(select group_concat(${programmeTheme.theme}) from ${programmeTheme} where ${programmeTheme.programmeId} = ${programme.id} and ${inArray(programmeTheme.theme, [...spaceThemes])})`
   return getDb()
-    .select({
-      id: programme.id,
-      kind: programme.kind,
-      titleEn: programme.titleEn,
-      titleAr: programme.titleAr,
-      summaryEn: programme.summaryEn,
-      summaryAr: programme.summaryAr,
-      themes,
-    })
+    .select({ ...programmeCardColumns, themes })
     .from(programme)
     .where(and(eq(programme.isActive, true), sql`${themes} is not null`))
     .orderBy(asc(programme.position), asc(programme.id))

@@ -3,6 +3,7 @@
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BilingualText } from '~/components/bilingual-text'
+import { errorKey } from '~/features/requests/errors'
 import { FileUploadField } from '~/components/file-upload-field'
 import type { listRequestEvents, RequestDetail } from '~/features/requests/request.server'
 import type { listRequestOutputs } from '~/features/requests/thread.server'
@@ -219,7 +220,7 @@ export function RequestWithdraw({ canWithdraw, failed }: { canWithdraw: boolean;
       <h2 id="request-withdraw">{t('page.withdrawTitle')}</h2>
       {failed ? (
         <p className="form-error" role="alert">
-          {t('validation.stateNotAllowed', { ns: 'common' })}
+          {t(errorKey('stateNotAllowed'))}
         </p>
       ) : null}
       <p>{t('page.withdrawLead')}</p>

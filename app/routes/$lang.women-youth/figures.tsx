@@ -27,6 +27,42 @@ export function ParticipationFigures({
     noDataLabel: t('figures.noData'),
     scaleNote: t('figures.scale', { full: formatShare(1, lang) }),
   }
+  // One chart each, the same way: its share by year, its table, then what it counts.
+  const charts = [
+    {
+      id: 'women',
+      title: t('figures.womenChart'),
+      variant: 0 as const,
+      share: (r: YearParticipation) => r.womenShare,
+      headers: [t('figures.attendees'), t('figures.women'), t('figures.womenShare'), t('figures.genderNotStated')],
+      cells: (r: YearParticipation) => [
+        n(r.attendees),
+        r.women == null ? '—' : n(r.women),
+        share(r.womenShare),
+        n(r.genderNotStated),
+      ],
+      note: t('figures.womenNote', { n: n(minAgeGroup) }),
+    },
+    {
+      id: 'young',
+      title: t('figures.youngChart'),
+      variant: 1 as const,
+      share: (r: YearParticipation) => r.youngShare,
+      headers: [
+        t('figures.attendees'),
+        t('figures.young', { age }),
+        t('figures.youngShare', { age }),
+        t('figures.birthYearNotStated'),
+      ],
+      cells: (r: YearParticipation) => [
+        n(r.attendees),
+        r.young == null ? '—' : n(r.young),
+        share(r.youngShare),
+        n(r.birthYearNotStated),
+      ],
+      note: t('figures.youngNote', { age, n: n(minAgeGroup) }),
+    },
+  ]
   return (
     <section aria-labelledby="wy-figures" className="women-youth__section">
       <h2 id="wy-figures">{t('figures.title')}</h2>
@@ -35,67 +71,26 @@ export function ParticipationFigures({
         <p className="women-youth__empty">{t('figures.empty')}</p>
       ) : (
         <div className="women-youth__charts">
-          <div>
-            <YearShareChart
-              id="chart-women"
-              title={t('figures.womenChart')}
-              rows={rows.map((r) => ({ year: r.year, value: r.womenShare }))}
-              {...common}
-            >
-              <FiguresTable
-                caption={t('figures.womenChart')}
-                headers={[
-                  t('figures.attendees'),
-                  t('figures.women'),
-                  t('figures.womenShare'),
-                  t('figures.genderNotStated'),
-                ]}
-                rows={rows.map((r) => ({
-                  year: r.year,
-                  cells: [
-                    n(r.attendees),
-                    r.women == null ? '—' : n(r.women),
-                    share(r.womenShare),
-                    n(r.genderNotStated),
-                  ],
-                }))}
-                lang={lang}
-                id="table-women"
-              />
-            </YearShareChart>
-            <p className="women-youth__note">{t('figures.womenNote', { n: n(minAgeGroup) })}</p>
-          </div>
-          <div>
-            <YearShareChart
-              id="chart-young"
-              title={t('figures.youngChart')}
-              rows={rows.map((r) => ({ year: r.year, value: r.youngShare }))}
-              variant={1}
-              {...common}
-            >
-              <FiguresTable
-                caption={t('figures.youngChart')}
-                headers={[
-                  t('figures.attendees'),
-                  t('figures.young', { age }),
-                  t('figures.youngShare', { age }),
-                  t('figures.birthYearNotStated'),
-                ]}
-                rows={rows.map((r) => ({
-                  year: r.year,
-                  cells: [
-                    n(r.attendees),
-                    r.young == null ? '—' : n(r.young),
-                    share(r.youngShare),
-                    n(r.birthYearNotStated),
-                  ],
-                }))}
-                lang={lang}
-                id="table-young"
-              />
-            </YearShareChart>
-            <p className="women-youth__note">{t('figures.youngNote', { age, n: n(minAgeGroup) })}</p>
-          </div>
+          {charts.map((c) => (
+            <div key={c.id}>
+              <YearShareChart
+                id={`chart-${c.id}`}
+                title={c.title}
+                rows={rows.map((r) => ({ year: r.year, value: c.share(r) }))}
+                variant={c.variant}
+                {...common}
+              >
+                <FiguresTable
+                  caption={c.title}
+                  headers={c.headers}
+                  rows={rows.map((r) => ({ year: r.year, cells: c.cells(r) }))}
+                  lang={lang}
+                  id={`table-${c.id}`}
+                />
+              </YearShareChart>
+              <p className="women-youth__note">{c.note}</p>
+            </div>
+          ))}
         </div>
       )}
     </section>

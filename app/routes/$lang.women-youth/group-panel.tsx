@@ -3,18 +3,9 @@ import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { pickLanguage, textLanguage } from '~/utils/bilingual'
 import { formatDate, formatNumber } from '~/utils/format'
+import type { ShownGroupMember } from '~/features/women-youth/member-group.server'
 import type { Language } from '~/utils/i18n'
 import type { MemberGroup } from '~/utils/vocabulary'
-
-type ShownMember = {
-  key: number
-  nameEn: string
-  nameAr: string
-  memberId: number | null
-  parliamentNameEn: string | null
-  parliamentNameAr: string | null
-  joinedAt: Date
-}
 
 export function GroupPanel({
   group,
@@ -23,7 +14,7 @@ export function GroupPanel({
   lang,
 }: {
   group: MemberGroup
-  members: ShownMember[]
+  members: ShownGroupMember[]
   isIn: boolean
   lang: Language
 }) {

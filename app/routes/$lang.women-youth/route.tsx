@@ -5,23 +5,14 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@rem
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { memberGroups, type MemberGroup } from '~/utils/vocabulary'
-import { MeetingCard } from '~/features/meetings/meeting-card'
+import { memberGroups } from '~/utils/vocabulary'
 import { ResourceCard } from '~/features/library/resource-card'
-import {
-  groupsOf,
-  joinGroup,
-  leaveGroup,
-  listGroupMembers,
-  type GroupMember,
-} from '~/features/women-youth/member-group.server'
+import { joinGroup, leaveGroup, listGroupsForMember } from '~/features/women-youth/member-group.server'
 import { MIN_AGE_GROUP } from '~/features/network/network-stats.server'
 import { YOUNG_AGE_LIMIT, participationByYear } from '~/features/meetings/participation-stats.server'
 import { listSpaceMeetings, listSpaceProgrammes, listSpaceResources } from '~/features/women-youth/women-youth.server'
 import { getUser, requireUser } from '~/utils/auth.server'
-import { pickLanguage } from '~/utils/bilingual'
 import { redirectWithFlash } from '~/utils/flash.server'
-import type { Language } from '~/utils/i18n'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageTitle } from '~/utils/page.server'
@@ -29,6 +20,7 @@ import meetingStyles from '~/styles/meetings.css?url'
 import styles from '~/styles/women-youth.css?url'
 import { ParticipationFigures } from './figures'
 import { GroupPanel } from './group-panel'
+import { SpaceMeetings, SpaceProgrammes } from './sections'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [
@@ -44,15 +36,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const user = getUser(request)
   const viewer = user && { id: user.id, role: user.role, parliamentId: user.parliamentId }
   // The groups' lists are for signed-in members: a visitor's page never holds a name from them.
-  const groups = user
-    ? {
-        mine: groupsOf(user.id),
-        lists: Object.fromEntries(memberGroups.map((g) => [g, listGroupMembers(g, lang).map(publicFields)])) as Record<
-          MemberGroup,
-          ReturnType<typeof publicFields>[]
-        >,
-      }
-    : null
+  const groups = user ? listGroupsForMember(user.id, lang) : null
   return {
     lang,
     programmes: listSpaceProgrammes(),
@@ -67,20 +51,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-/** What the page shows of a group member (no account id). */
-function publicFields(m: GroupMember) {
-  return {
-    key: m.userId,
-    nameEn: m.nameEn,
-    nameAr: m.nameAr,
-    memberId: m.memberId,
-    parliamentNameEn: m.parliamentNameEn,
-    parliamentNameAr: m.parliamentNameAr,
-    joinedAt: m.joinedAt,
-  }
-}
-
-const GroupActionSchema = z.object({ intent: z.enum(['join', 'leave']), group: z.enum(memberGroups) })
+const groupField = z.enum(memberGroups)
+const GroupActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('join'), group: groupField }),
+  z.object({ intent: z.literal('leave'), group: groupField }),
+])
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const user = requireUser(request)
@@ -110,52 +85,8 @@ export default function WomenAndYouth() {
         ))}
       </ul>
 
-      <section aria-labelledby="wy-programmes" className="women-youth__section">
-        <h2 id="wy-programmes">{t('programmes.title')}</h2>
-        {programmes.length ? (
-          <ul className="women-youth__programmes">
-            {programmes.map((p) => {
-              const title = pickLanguage({ en: p.titleEn, ar: p.titleAr }, lang)
-              const summary = pickLanguage({ en: p.summaryEn, ar: p.summaryAr }, lang)
-              return (
-                <li key={p.id} className="women-youth__programme">
-                  <h3>
-                    <Link to={`/${lang}/programmes/${p.id}`} lang={title.lang}>
-                      {title.text}
-                    </Link>
-                  </h3>
-                  {summary.text ? <p lang={summary.lang}>{summary.text}</p> : null}
-                  <p className="badges">
-                    <span className="visually-hidden">{t('themesLabel')}: </span>
-                    {p.themes.map((theme) => (
-                      <span key={theme} className="badge">
-                        {t(`themes.${theme}`, { ns: 'library' })}
-                      </span>
-                    ))}
-                  </p>
-                </li>
-              )
-            })}
-          </ul>
-        ) : (
-          <p className="muted">{t('programmes.empty')}</p>
-        )}
-        <p>
-          <Link to={`/${lang}/programmes`}>{t('programmes.all')}</Link>
-        </p>
-      </section>
-
-      <section aria-labelledby="wy-upcoming" className="women-youth__section">
-        <h2 id="wy-upcoming">{t('meetings.upcoming')}</h2>
-        <MeetingList meetings={meetings.upcoming} lang={lang} empty={t('meetings.noneUpcoming')} />
-      </section>
-      <section aria-labelledby="wy-past" className="women-youth__section">
-        <h2 id="wy-past">{t('meetings.past')}</h2>
-        <MeetingList meetings={meetings.past} lang={lang} empty={t('meetings.nonePast')} />
-        <p>
-          <Link to={`/${lang}/meetings`}>{t('meetings.all')}</Link>
-        </p>
-      </section>
+      <SpaceProgrammes programmes={programmes} lang={lang} />
+      <SpaceMeetings upcoming={meetings.upcoming} past={meetings.past} lang={lang} />
 
       <section aria-labelledby="wy-resources" className="women-youth__section">
         <h2 id="wy-resources">{t('resources.title')}</h2>
@@ -200,26 +131,5 @@ export default function WomenAndYouth() {
         )}
       </section>
     </div>
-  )
-}
-
-function MeetingList({
-  meetings,
-  lang,
-  empty,
-}: {
-  meetings: Parameters<typeof MeetingCard>[0]['meeting'][]
-  lang: Language
-  empty: string
-}) {
-  if (!meetings.length) return <p className="muted">{empty}</p>
-  return (
-    <ul className="meeting-list">
-      {meetings.map((m) => (
-        <li key={m.id}>
-          <MeetingCard meeting={m} lang={lang} />
-        </li>
-      ))}
-    </ul>
   )
 }

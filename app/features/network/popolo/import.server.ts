@@ -146,8 +146,8 @@ export function commitPopoloImport(
   )
 }
 
-/** A plan without its document and writes: what a preview shows. */
-export function summarize(plan: PopoloImportPlan): PopoloImportSummary {
+/** A plan without its document and writes (or a result without its ids): what a preview shows. */
+export function summarize(plan: PopoloImportSummary): PopoloImportSummary {
   return {
     legislature: plan.legislature,
     parliament: plan.parliament,
