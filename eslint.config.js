@@ -32,7 +32,14 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' }],
+          paths: [
+            { name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' },
+            {
+              name: '~/utils/audit.server',
+              importNames: ['recordAuditEvent'],
+              message: "A feature's action function writes its audit row with the change (decision 011).",
+            },
+          ],
           patterns: [
             {
               regex: '^(#db/|~/utils/db\\.server$|(\\.\\./)+db/)',
@@ -40,6 +47,11 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+      // Ids come from parseId/readId (~/utils/ids), the one rule of decision 011.
+      'no-restricted-properties': [
+        'error',
+        { object: 'Number', property: 'isSafeInteger', message: 'Read ids with parseId or readId from ~/utils/ids.' },
       ],
     },
   },
