@@ -107,10 +107,6 @@ test.describe('screenshots for people to look at', () => {
           }
           await snap(page, `${lang}${path.replaceAll('/', '-') || '-home'}-${width}`)
         }
-        if (lang === 'en' && width === 1280) {
-          await page.goto('/en')
-          await page.screenshot({ path: 'docs/screenshot.png' })
-        }
       })
     }
   }
