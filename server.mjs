@@ -8,6 +8,7 @@ import remixExpress from '@remix-run/express/dist/server.js'
 import { createRequestHandler } from '@remix-run/node'
 import express from 'express'
 import helmet from 'helmet'
+import { compressResponses, precompressedStatic, readyToCompress } from './server/compression.mjs'
 import { errorPage, languageOfPath } from './server/error-page.mjs'
 import { redactPath, redactText } from './server/log-redaction.mjs'
 import { createPageCache, isStorable } from './server/page-cache.mjs'
@@ -159,11 +160,15 @@ app.use((req, res, next) => {
     .send(errorPage(languageOfPath(req.path), 'unsupportedType', 415))
 })
 
+// Pages, data and feeds compressed on the fly (brotli or gzip); the browser's files are sent from their copies
+// compressed at build time; files from the library and ranges go out as stored (server/compression.mjs).
+app.use(compressResponses())
+
 if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
-  app.use('/assets', express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
-  app.use(express.static(`${buildDir}/client`, { maxAge: '1h' }))
+  app.use('/assets', precompressedStatic(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
+  app.use(precompressedStatic(`${buildDir}/client`, { maxAge: '1h' }))
 }
 
 // @remix-run/express is CommonJS: its helpers come from the default export.
@@ -186,31 +191,37 @@ function isPersonal(req, response) {
   )
 }
 
+/** A page of the visitor cache: its stored headers, and `compression` told to leave its bytes alone. */
+function sendCachedPage(res, page) {
+  for (const [name, value] of page.headers) res.append(name, value)
+  res.vary('Accept-Encoding')
+  if (page.encoding) res.set('Content-Encoding', page.encoding)
+  res.locals.fromPageCache = true
+  res.status(page.status).send(page.body)
+}
+
 // app.use, not app.all('*'): express would decode the path as a route parameter first.
 app.use(async (req, res, next) => {
   try {
     const nonce = res.locals.cspNonce
     const key = pageCache?.keyFor(req) ?? null
-    const hit = key && pageCache.get(key, nonce)
-    if (hit) {
-      for (const [name, value] of hit.headers) res.append(name, value)
-      res.status(hit.status).send(hit.body)
-      return
-    }
+    // A cached page goes out gzipped from its stored compressed pieces (server/page-cache.mjs), or raw.
+    const gzip = req.acceptsEncodings('gzip') === 'gzip'
+    const hit = key && pageCache.get(key, nonce, { gzip })
+    if (hit) return sendCachedPage(res, hit)
     const response = await handleRemix(createRemixRequest(req, res), { cspNonce: nonce, clientIp: req.ip })
     if (isPersonal(req, response)) {
       const page = personalTypes.test(response.headers.get('content-type') ?? '')
       if (page || !response.headers.has('cache-control')) response.headers.set('Cache-Control', 'private, no-store')
     }
-    if (key && isStorable(response.status, response.headers)) {
+    // Only a GET fills the cache: the answer to a HEAD has no body, and the visitors after it would get a blank page.
+    if (key && req.method === 'GET' && isStorable(response.status, response.headers)) {
       const body = await response.text()
       const headers = [...response.headers].filter(([name]) => name !== 'content-length')
       pageCache.set(key, { status: 200, headers, body, nonce })
-      for (const [name, value] of headers) res.append(name, value)
-      res.status(200).send(body)
-      return
+      return sendCachedPage(res, pageCache.get(key, nonce, { gzip }) ?? { status: 200, headers, body, encoding: null })
     }
-    await sendRemixResponse(res, response)
+    await sendRemixResponse(res, await readyToCompress(res, response))
   } catch (error) {
     next(error)
   }

@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from '@remix-run/dev'
 import { defineConfig } from 'vite'
+import { compression } from 'vite-plugin-compression2'
 import tsconfigPaths from 'vite-tsconfig-paths'
 
 declare module '@remix-run/node' {
@@ -8,7 +9,7 @@ declare module '@remix-run/node' {
   }
 }
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     remix({
       buildDirectory: process.env.BUILD_DIR ?? 'build',
@@ -21,7 +22,18 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    // The browser's files also as .br (quality 11) and .gz (level 9) beside them in build/client, for server.mjs to
+    // send by the browser's Accept-Encoding; not the server build, nor Vite's manifest, which Remix moves away.
+    // (Remix writes its own assets/manifest-*.js later, uncompressed: with lazy route discovery no page loads it.)
+    !isSsrBuild &&
+      compression({
+        algorithms: ['brotliCompress', 'gzip'],
+        include: /\.(?:js|mjs|css|html|json|svg|xml|txt|map)$/,
+        exclude: /(?:^|\/)\.vite\//,
+        threshold: 1024,
+        logLevel: 'silent',
+      }),
   ],
   build: { target: 'es2022' },
   server: { port: 3000 },
-})
+}))

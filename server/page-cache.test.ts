@@ -1,5 +1,6 @@
+import zlib from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { createPageCache, isStorable } from './page-cache.mjs'
+import { createPageCache, isStorable, joinGzip, splitGzip } from './page-cache.mjs'
 
 const req = (path: string, { method = 'GET', cookie = '' } = {}) => ({
   method,
@@ -52,5 +53,62 @@ describe('page cache', () => {
     expect(isStorable(200, new Headers({ 'content-type': 'text/x-script' }))).toBe(false)
     expect(isStorable(200, html({ 'set-cookie': 'session=abc; Path=/; HttpOnly' }))).toBe(false)
     expect(isStorable(200, html({ 'cache-control': 'private, no-store' }))).toBe(false)
+  })
+
+  describe('compressed pages', () => {
+    const nonce = 'aByTw1W0gFlPwhl3YTXjvA=='
+    const other = 'ZZZZw1W0gFlPwhl3YTXj+/=='
+    // A page of the portal's shape: the nonce in several scripts, Arabic text, and much repeated markup.
+    const page = (n: string) =>
+      `<!DOCTYPE html><html lang="ar" dir="rtl"><head><script nonce="${n}">window.a=1</script></head><body>` +
+      '<li class="card">البرلمان العربي — مجلس النواب</li>'.repeat(300) +
+      `<script nonce="${n}">window.__remixContext={}</script><script nonce="${n}" type="module">import "/x.js"</script></body></html>`
+
+    it('gives the stored page, with the new nonce, as gzip any decoder reads, compressed once when stored', () => {
+      const cache = createPageCache()
+      const deflate = zlib.deflateRawSync
+      let deflated = 0
+      const spy = (...args: Parameters<typeof deflate>) => (deflated++, deflate(...args))
+      Object.assign(zlib, { deflateRawSync: spy })
+      try {
+        cache.set('k', { status: 200, headers: [['content-type', 'text/html']], body: page(nonce), nonce })
+        const stored = deflated
+        expect(stored).toBe(4) // the four pieces around three nonces
+        const hit = cache.get('k', other, { gzip: true })!
+        cache.get('k', 'third', { gzip: true })
+        expect(deflated).toBe(stored)
+        expect(hit.encoding).toBe('gzip')
+        expect(zlib.gunzipSync(hit.body as Buffer).toString()).toBe(page(other))
+        expect((hit.body as Buffer).length).toBeLessThan(Buffer.byteLength(page(other)) / 10)
+      } finally {
+        Object.assign(zlib, { deflateRawSync: deflate })
+      }
+      const raw = cache.get('k', other)!
+      expect(raw).toMatchObject({ encoding: null, body: page(other) })
+    })
+
+    it('differs between two visitors only where their nonces stand, and in the checksum', () => {
+      const split = splitGzip(page(nonce), nonce)
+      const first = joinGzip(split, nonce)
+      const second = joinGzip(split, other)
+      expect(second.length).toBe(first.length)
+      const swapped = Buffer.from(second.toString('latin1').replaceAll(other, nonce), 'latin1')
+      expect(swapped.subarray(0, -8).equals(first.subarray(0, -8))).toBe(true)
+      expect(zlib.gunzipSync(first).toString()).toBe(page(nonce))
+    })
+
+    it('handles a page with no nonce, an empty page, a nonce at either end, and a page over 64 KB', () => {
+      const cases: [string, string][] = [
+        ['<p>no nonce here</p>', 'n0nce'],
+        ['', 'n0nce'],
+        ['n0nce<p>middle</p>n0nce', 'n0nce'],
+        [`<p>${'x'.repeat(200_000)}</p>n0nce${'y'.repeat(70_000)}`, 'n0nce'],
+        ['<p>no nonce at all</p>', ''],
+      ]
+      for (const [body, n] of cases) {
+        const gz = joinGzip(splitGzip(body, n), 'fresh-nonce')
+        expect(zlib.gunzipSync(gz).toString()).toBe(n ? body.replaceAll(n, 'fresh-nonce') : body)
+      }
+    })
   })
 })
