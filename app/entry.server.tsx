@@ -7,7 +7,8 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
 import { NonceProvider } from './utils/nonce'
 import { fallbackLanguage, languageFromPath } from './utils/i18n'
-import { getI18nInstance } from './utils/i18n.server'
+import { I18nResourcesProvider } from './utils/i18n-resources'
+import { getI18nInstance, inlinedResources, routeNamespaces } from './utils/i18n.server'
 import { redactPath, redactText } from '../server/log-redaction.mjs'
 
 export { startServerApp, checkHealth } from './startup.server'
@@ -23,6 +24,8 @@ export default function handleRequest(
 ) {
   const lang = languageFromPath(new URL(request.url).pathname) ?? fallbackLanguage
   const nonce = loadContext.cspNonce ?? ''
+  // The strings of the namespaces this page's routes declare go into the page: the browser hydrates without fetching.
+  const resourcesJson = inlinedResources(lang, routeNamespaces(remixContext))
   return new Promise<Response>((resolve, reject) => {
     let failed = false
     // Abort a render that hangs; cleared as soon as the document is complete.
@@ -31,9 +34,11 @@ export default function handleRequest(
     // gives crawlers and screen readers complete HTML.
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <I18nextProvider i18n={getI18nInstance(lang)}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
+        <I18nResourcesProvider value={resourcesJson}>
+          <I18nextProvider i18n={getI18nInstance(lang)}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          </I18nextProvider>
+        </I18nResourcesProvider>
       </NonceProvider>,
       {
         nonce,

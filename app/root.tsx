@@ -1,5 +1,5 @@
-import '@fontsource/noto-sans-arabic/400.css'
-import '@fontsource/noto-sans-arabic/700.css'
+import '@fontsource/noto-sans-arabic/arabic-400.css'
+import '@fontsource/noto-sans-arabic/arabic-700.css'
 import './styles/app.css'
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import {
@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -22,8 +23,12 @@ import { getAuth } from './utils/auth.server'
 import { readFlash } from './utils/flash.server'
 import { getFixedT } from './utils/i18n.server'
 import { directionOf, fallbackLanguage, isLanguage, languageFromPath, type Language } from './utils/i18n'
+import { namespacesOfHandles, resourcesElementId, useI18nResourcesJson } from './utils/i18n-resources'
 import { useNonce } from './utils/nonce'
 import { isDemoInstallation } from './startup.server'
+
+// The shell's strings (header, footer, flash messages, error pages); each route declares its own.
+export const handle = { i18n: ['common'] }
 
 export function loader({ request, params }: LoaderFunctionArgs) {
   const lang: Language = isLanguage(params.lang) ? params.lang : fallbackLanguage
@@ -90,6 +95,7 @@ export function useRootData() {
 export function Layout({ children }: { children: ReactNode }) {
   const { lang, user, flash, isDemo } = useRootData()
   const nonce = useNonce()
+  const resourcesJson = useI18nResourcesJson()
   const { t } = useTranslation('common')
   return (
     <html lang={lang} dir={directionOf(lang)}>
@@ -110,6 +116,14 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        {/* The page's strings, read by entry.client before it hydrates (a data block, never run; nonced like all). */}
+        <script
+          id={resourcesElementId}
+          type="application/json"
+          nonce={nonce}
+          suppressHydrationWarning
+          dangerouslySetInnerHTML={{ __html: resourcesJson }}
+        />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -118,6 +132,10 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // A client-side navigation to a page whose namespaces the browser does not have yet suspends here until
+  // entry.client's backend has loaded them; Remix renders navigations in a transition, so the previous page stays
+  // on screen meanwhile and the new one never shows raw keys. On the first render they are all inlined.
+  useTranslation(namespacesOfHandles(useMatches().map((match) => match.handle)))
   return <Outlet />
 }
 

@@ -174,8 +174,9 @@ test.describe('network statistics', () => {
         percent(lang, 2 / 6),
         percent(lang, 3 / 6),
       ])
-      // No birth year reaches the page, not even in the data the page hydrates from.
-      const html = await page.content()
+      // No birth year reaches the page, not even in the data the page hydrates from (the interface strings
+      // inlined for hydration are left out: "Resolution 1373 (2001)" is one of them).
+      const html = (await page.content()).replace(/<script id="i18n-resources"[\s\S]*?<\/script>/, '')
       expect(html).not.toContain(String(year - 25))
     }
   })

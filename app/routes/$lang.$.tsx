@@ -7,6 +7,8 @@ export function loader({ params }: LoaderFunctionArgs) {
   throw new Response('Not Found', { status: 404 })
 }
 
+export const handle = { i18n: [] }
+
 export default function NotFound() {
   return null
 }

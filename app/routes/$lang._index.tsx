@@ -10,6 +10,7 @@ import { getUser } from '~/utils/auth.server'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
+import { pageHead } from '~/utils/page.server'
 import { getFixedT } from '~/utils/i18n.server'
 import meetingStyles from '~/styles/meetings.css?url'
 
@@ -26,8 +27,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     latest: listLatestResources(user, 4),
     nextMeetings: listNextMeetings(user && { id: user.id, role: user.role, parliamentId: user.parliamentId }, 3),
     title: `${t('shell.siteName')} · ${t('shell.tagline')}`,
+    ...pageHead(lang),
   }
 }
+
+export const handle = { i18n: ['library', 'meetings'] }
 
 export default function Home() {
   const { lang, stats, latest, nextMeetings } = useLoaderData<typeof loader>()

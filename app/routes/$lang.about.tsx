@@ -2,17 +2,19 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { useTranslation } from 'react-i18next'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 
 export const meta = titleMeta
 
 export function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  return { title: pageTitle(lang, 'about.title') }
+  return { title: pageTitle(lang, 'about.title'), ...pageHead(lang, { key: 'head.about' }) }
 }
 
 const pillars = [1, 2, 3, 4] as const
 const resolutions = ['1373', '1624', '2178', '2250', '2341', '2396', '2462', '1325'] as const
+
+export const handle = { i18n: [] }
 
 export default function About() {
   const { t } = useTranslation('common')

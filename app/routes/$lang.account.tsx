@@ -98,6 +98,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return handlers[parsed.data.intent]({ lang, sessionUser, formData })
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function Account() {
   const { lang, user, parliament, profileId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -56,6 +56,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(back, isActive ? 'userReactivated' : 'userDeactivated')
 }
 
+export const handle = { i18n: ['admin'] }
+
 export default function AdminUsers() {
   const { lang, rows, total, page, pageSize, selfId } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

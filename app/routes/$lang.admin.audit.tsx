@@ -22,6 +22,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
+export const handle = { i18n: ['admin'] }
+
 export default function AdminAudit() {
   const { lang, rows, total, page, pageSize } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')

@@ -23,6 +23,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
+export const handle = { i18n: ['admin'] }
+
 export default function AdminOutbox() {
   const { lang, rows, total, page, pageSize, smtp } = useLoaderData<typeof loader>()
   const { t } = useTranslation('admin')

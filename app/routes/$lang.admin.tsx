@@ -10,6 +10,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return null
 }
 
+export const handle = { i18n: ['admin'] }
+
 export default function AdminLayout() {
   const { lang } = useParams()
   const { t } = useTranslation('admin')

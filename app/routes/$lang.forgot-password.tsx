@@ -37,6 +37,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return { result: submission.reply({ resetForm: true }), sent: true }
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function ForgotPassword() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('auth')

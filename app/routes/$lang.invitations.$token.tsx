@@ -47,6 +47,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   })
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function AcceptInvitation() {
   const { email } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -60,6 +60,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/invitations/new`, 'invitationSent')
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function NewInvitation() {
   const { lang, roles, parliaments } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -73,6 +73,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   })
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function Login() {
   const { lang, redirectTo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -49,6 +49,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/mechanisms?parliament=${toSave.parliamentId}#mechanism-${m.id}`, 'mechanismSaved')
 }
 
+export const handle = { i18n: ['mechanisms', 'network'] }
+
 export default function EditMechanism() {
   const { lang, choice, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

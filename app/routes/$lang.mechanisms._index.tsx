@@ -15,7 +15,7 @@ import { countryName, countryOptions } from '~/utils/countries'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import { MechanismQuerySchema, pillarNumbers } from '~/features/network/mechanism-schemas'
 import styles from '~/styles/mechanisms.css?url'
 import { readListQuery } from '~/utils/query-string'
@@ -42,8 +42,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     // Anyone signed in sees the way in; the form explains itself to a member with no parliament.
     canAdd: Boolean(user),
     title: pageTitle(lang, 'list.title', 'mechanisms'),
+    ...pageHead(lang, { key: 'head.mechanisms' }),
   }
 }
+
+export const handle = { i18n: ['mechanisms', 'network'] }
 
 export default function Mechanisms() {
   const { lang, query, shortened, rows, total, pageSize, countries, scope, canAdd } = useLoaderData<typeof loader>()

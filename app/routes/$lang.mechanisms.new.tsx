@@ -47,6 +47,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   )
 }
 
+export const handle = { i18n: ['mechanisms', 'network'] }
+
 export default function NewMechanism() {
   const { lang, choice, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

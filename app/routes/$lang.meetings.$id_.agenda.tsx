@@ -52,6 +52,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/meetings/${m.id}/agenda#session-${saved.id}`, 'sessionSaved')
 }
 
+export const handle = { i18n: ['agenda', 'library'] }
+
 export default function AgendaEditor() {
   const { lang, meeting, agenda, form } = useLoaderData<typeof loader>()
   const { timeZone, window } = form

@@ -61,6 +61,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`${agendaPath}#session-${sessionId}`, 'sessionSaved')
 }
 
+export const handle = { i18n: ['agenda', 'library'] }
+
 export default function EditSession() {
   const { lang, meeting, form } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

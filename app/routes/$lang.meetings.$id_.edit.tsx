@@ -38,6 +38,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/meetings/${meeting.id}`, 'meetingSaved')
 }
 
+export const handle = { i18n: ['library', 'meetings', 'womenYouth'] }
+
 export default function EditMeeting() {
   const { lang, id, countries, timeZones, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -40,6 +40,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/meetings/${m.id}`, 'outcomePublished')
 }
 
+export const handle = { i18n: ['meetings'] }
+
 export default function MeetingOutcome() {
   const { lang, id, meetingTitle, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

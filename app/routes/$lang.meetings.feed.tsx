@@ -111,6 +111,8 @@ function FeedAction(props: { intent: 'create' | 'revoke'; id: string; label: str
   )
 }
 
+export const handle = { i18n: ['calendar'] }
+
 export default function CalendarFeed() {
   const { createdOn } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

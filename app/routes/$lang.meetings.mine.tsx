@@ -27,6 +27,8 @@ function When({ m, lang }: { m: { startsAt: Date; endsAt: Date; timeZone: string
   return <>{formatRangeInZone(new Date(m.startsAt), new Date(m.endsAt), lang, m.timeZone)}</>
 }
 
+export const handle = { i18n: ['participation'] }
+
 export default function MyMeetings() {
   const { lang, invitations, upcoming, past } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['participation', 'common'])

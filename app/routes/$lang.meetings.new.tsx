@@ -34,6 +34,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/meetings/${id}`, 'meetingSaved')
 }
 
+export const handle = { i18n: ['library', 'meetings', 'womenYouth'] }
+
 export default function NewMeeting() {
   const { lang, countries, timeZones, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -8,6 +8,7 @@ import { pickLanguage } from '~/utils/bilingual'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
+import { pageHead } from '~/utils/page.server'
 
 export const meta = titleMeta
 
@@ -20,8 +21,17 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     profile,
     canEdit: canEditMember(user, { userId }),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
+    ...pageHead(lang, {
+      key: 'head.member',
+      values: {
+        name,
+        parliament: pickLanguage({ en: profile.parliamentNameEn, ar: profile.parliamentNameAr }, lang).text,
+      },
+    }),
   }
 }
+
+export const handle = { i18n: ['members', 'network'] }
 
 export default function MemberProfile() {
   const { lang, profile: m, canEdit } = useLoaderData<typeof loader>()

@@ -74,6 +74,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/members/${target.id}`, 'profileSaved')
 }
 
+export const handle = { i18n: ['members', 'network'] }
+
 export default function EditMember() {
   const { lang, id, photo, photoError, values, parliaments } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

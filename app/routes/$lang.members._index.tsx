@@ -12,7 +12,7 @@ import { getUser, hasRole } from '~/utils/auth.server'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import { MemberQuerySchema } from '~/features/network/member-schemas'
 import { readListQuery } from '~/utils/query-string'
 import { ListSearch } from '~/features/network/components/list-search'
@@ -35,8 +35,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     signedIn: Boolean(user),
     canAdd: hasRole(user, 'coordinator'),
     title: pageTitle(lang, 'list.title', 'members'),
+    ...pageHead(lang, { key: 'head.members' }),
   }
 }
+
+export const handle = { i18n: ['members', 'network'] }
 
 export default function Members() {
   const { lang, query, shortened, rows, total, pageSize, parliaments, signedIn, canAdd } =

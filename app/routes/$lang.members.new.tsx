@@ -52,6 +52,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/members/${created.value.id}`, 'profileSaved')
 }
 
+export const handle = { i18n: ['members', 'network'] }
+
 export default function NewMember() {
   const { lang, who, defaultName, parliaments } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

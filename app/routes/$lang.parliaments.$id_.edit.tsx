@@ -41,6 +41,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/parliaments/${p.id}`, 'parliamentSaved')
 }
 
+export const handle = { i18n: ['network'] }
+
 export default function EditParliament() {
   const { values } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

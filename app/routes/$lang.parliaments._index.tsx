@@ -12,7 +12,7 @@ import { countryName, countryOptions } from '~/utils/countries'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import { DirectoryQuerySchema, parliamentSorts } from '~/features/network/parliament-schemas'
 import { boundedSearch, readListQuery } from '~/utils/query-string'
 import { ListSearch, PlaceFilters } from '~/features/network/components/list-search'
@@ -33,8 +33,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     countries: countryOptions(listParliamentCountries(), lang),
     canEdit: hasRole(getUser(request), 'coordinator'),
     title: pageTitle(lang, 'directory.title', 'network'),
+    ...pageHead(lang, { key: 'head.parliaments' }),
   }
 }
+
+export const handle = { i18n: ['network'] }
 
 export default function Directory() {
   const { lang, query, shortened, rows, total, pageSize, countries, canEdit } = useLoaderData<typeof loader>()

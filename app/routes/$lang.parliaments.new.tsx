@@ -29,6 +29,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/parliaments/${created.value.id}`, 'parliamentSaved')
 }
 
+export const handle = { i18n: ['network'] }
+
 export default function NewParliament() {
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('network')

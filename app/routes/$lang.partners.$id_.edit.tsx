@@ -39,6 +39,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/partners/${p.id}`, 'partnerSaved')
 }
 
+export const handle = { i18n: ['library', 'partners'] }
+
 export default function EditPartner() {
   const { lang, partner, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -10,7 +10,7 @@ import { pickLanguage, textLanguage } from '~/utils/bilingual'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import { PartnerQuerySchema } from '~/features/partners/schemas'
 import styles from '~/styles/partners.css?url'
 import { GetForm } from '~/components/get-form'
@@ -50,8 +50,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     total: rows.length,
     canEdit: hasRole(user, 'coordinator'),
     title: pageTitle(lang, 'list.title', 'partners'),
+    ...pageHead(lang, { key: 'head.partners' }),
   }
 }
+
+export const handle = { i18n: ['library', 'partners'] }
 
 export default function Partners() {
   const { lang, focus, groups, total, canEdit } = useLoaderData<typeof loader>()

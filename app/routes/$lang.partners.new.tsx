@@ -34,6 +34,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/partners/${id}`, 'partnerSaved')
 }
 
+export const handle = { i18n: ['library', 'partners'] }
+
 export default function NewPartner() {
   const { lang, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

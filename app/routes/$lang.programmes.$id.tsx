@@ -10,6 +10,7 @@ import { redirectWithFlash } from '~/utils/flash.server'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
+import { pageHead } from '~/utils/page.server'
 import { requireProgramme, requireVisibleProgramme } from '~/features/programmes/guards.server'
 import { ProgrammeStateIntentSchema } from '~/features/programmes/schemas'
 import styles from '~/styles/programmes.css?url'
@@ -27,6 +28,12 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     partners: listProgrammePartners(programme.id),
     canManage: hasRole(viewer, 'coordinator'),
     title: `${title} · ${getFixedT(lang)('shell.siteName')}`,
+    ...pageHead(
+      lang,
+      { en: programme.summaryEn, ar: programme.summaryAr },
+      { en: programme.descriptionEn, ar: programme.descriptionAr },
+      { key: 'head.programme', values: { title } },
+    ),
   }
 }
 
@@ -51,6 +58,8 @@ function Paragraphs({ text, lang }: { text: string; lang: string | undefined }) 
     </div>
   )
 }
+
+export const handle = { i18n: ['library', 'programmes'] }
 
 export default function ProgrammePage() {
   const { lang, programme: p, partners, canManage } = useLoaderData<typeof loader>()

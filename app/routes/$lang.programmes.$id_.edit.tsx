@@ -39,6 +39,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/programmes/${p.id}`, 'programmeSaved')
 }
 
+export const handle = { i18n: ['library', 'programmes'] }
+
 export default function EditProgramme() {
   const { lang, programme: p, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -7,7 +7,7 @@ import { listProgrammes } from '~/features/programmes/programme.server'
 import { getUser, hasRole } from '~/utils/auth.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import { ProgrammeQuerySchema } from '~/features/programmes/schemas'
 import styles from '~/styles/programmes.css?url'
 import { firstValues } from '~/utils/query-string'
@@ -31,8 +31,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     canManage,
     isVisitor: !user,
     title: pageTitle(lang, 'catalogue.title', 'programmes'),
+    ...pageHead(lang, { key: 'head.programmes' }),
   }
 }
+
+export const handle = { i18n: ['library', 'programmes'] }
 
 export default function Programmes() {
   const { lang, kind, programmes, canManage, isVisitor } = useLoaderData<typeof loader>()

@@ -39,6 +39,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/programmes/${id}`, 'programmeSaved')
 }
 
+export const handle = { i18n: ['library', 'programmes'] }
+
 export default function NewProgramme() {
   const { lang, defaultValue } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -40,6 +40,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
+export const handle = { i18n: ['requests'] }
+
 export default function Requests() {
   const { lang, state, page, pageSize, isCoordinator, parliament, rows, total } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['requests', 'common'])

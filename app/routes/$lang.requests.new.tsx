@@ -95,6 +95,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/requests/${submitted.value.id}`, 'requestSubmitted')
 }
 
+export const handle = { i18n: ['library', 'network', 'requests'] }
+
 export default function NewRequest() {
   const { lang, parliament, programmes, defaultValue, minDate, maxBytes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

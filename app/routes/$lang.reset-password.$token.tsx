@@ -39,6 +39,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   })
 }
 
+export const handle = { i18n: ['auth'] }
+
 export default function ResetPassword() {
   const { lang, valid } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -46,6 +46,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/resources/${r.id}`, savedFlash(transition))
 }
 
+export const handle = { i18n: ['library', 'network'] }
+
 export default function EditResource() {
   const { lang, id, fileCount, canSubmit, canPublish, form } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -74,6 +74,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(back, 'fileAdded')
 }
 
+export const handle = { i18n: ['library'] }
+
 export default function ResourceFiles() {
   const { lang, resource: r, defaultRole, maxBytes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

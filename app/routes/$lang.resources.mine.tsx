@@ -19,6 +19,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return { lang, resources: listAuthoredResources(user.id), title: pageTitle(lang, 'mine.title', 'library') }
 }
 
+export const handle = { i18n: ['library'] }
+
 export default function MyResources() {
   const { lang, resources } = useLoaderData<typeof loader>()
   const { t } = useTranslation('library')

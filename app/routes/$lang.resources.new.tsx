@@ -40,6 +40,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/resources/${shared.value.id}`, savedFlash(transition))
 }
 
+export const handle = { i18n: ['library', 'network'] }
+
 export default function NewResource() {
   const { lang, isCoordinator, form } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -19,6 +19,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return { lang, resources: listResourcesToReview(), title: pageTitle(lang, 'review.title', 'library') }
 }
 
+export const handle = { i18n: ['library'] }
+
 export default function ReviewQueue() {
   const { lang, resources } = useLoaderData<typeof loader>()
   const { t } = useTranslation('library')

@@ -10,6 +10,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return data(null, { headers })
 }
 
+export const handle = { i18n: [] }
+
 export default function LanguageLayout() {
   return <Outlet />
 }

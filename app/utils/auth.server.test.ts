@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import type { Role } from '#db/schema/index'
+import { user as userTable, type Role } from '#db/schema/index'
 import { createUser } from '~/features/accounts/user.server'
-import { getUser, hasRole, requireRole, requireUser, safeRedirectPath } from './auth.server'
-import { createSession, generateSessionToken } from './session.server'
+import { getAuth, getUser, hasRole, requireRole, requireUser, safeRedirectPath } from './auth.server'
+import { countQueries, getDb } from './db.server'
+import { createSession, generateSessionToken, invalidateSession } from './session.server'
 
 const FALLBACK = '/en/account'
 
@@ -129,6 +131,23 @@ describe('requireUser and requireRole', () => {
       `/ar/login?redirectTo=${encodeURIComponent('/ar/admin/audit?page=2')}`,
     )
     expect(response.headers.get('Location')).toBe('/ar/login?redirectTo=%2Far%2Fadmin%2Faudit%3Fpage%3D2')
+  })
+
+  it('looks the session up once per request, and the next request sees any change', async () => {
+    const { user, cookie } = await signedIn('member')
+    const first = request('/en', cookie)
+    expect(countQueries(() => getUser(first)).queries).toBe(1)
+    const again = countQueries(() => [getUser(first), requireUser(first), requireRole(first, 'member')])
+    expect(again.queries).toBe(0)
+    expect(again.result.map((u) => u?.role)).toEqual(['member', 'member', 'member'])
+
+    getDb().update(userTable).set({ role: 'coordinator' }).where(eq(userTable.id, user.id)).run()
+    expect(getUser(request('/en', cookie))?.role).toBe('coordinator')
+    // The request already answered keeps what it read: one request sees one state of the session.
+    expect(getUser(first)?.role).toBe('member')
+
+    invalidateSession(getAuth(first)!.sessionId)
+    expect(getUser(request('/en', cookie))).toBeNull()
   })
 
   it('treats an unknown session cookie as a visitor, and a page without a language as English', () => {

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { session, user } from '#db/schema/index'
 import { getConfig } from './config.server'
-import { getDb } from './db.server'
+import { getDb, preparedQuery } from './db.server'
 import { generateSecret, hashSecret } from './secret.server'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -25,15 +25,9 @@ export function createSession(token: string, userId: number, now = new Date()) {
   return row
 }
 
-/**
- * Finds the session and its (active) user from the cookie's token. Looking up by the hash of the token
- * is a constant-time comparison in effect: an attacker learns nothing from timing about other hashes.
- */
-export function validateSessionToken(token: string, now = new Date()) {
-  if (!/^[a-z2-7]{32}$/.test(token)) return null
-  const id = hashSecret(token)
-  const db = getDb()
-  const row = db
+// Every signed-in request reads this (the root's loader and the page's each ask): built once per connection.
+const sessionWithUser = preparedQuery((db) =>
+  db
     .select({
       session,
       user: {
@@ -48,8 +42,19 @@ export function validateSessionToken(token: string, now = new Date()) {
     })
     .from(session)
     .innerJoin(user, eq(session.userId, user.id))
-    .where(eq(session.id, id))
-    .get()
+    .where(eq(session.id, sql.placeholder('id')))
+    .prepare(),
+)
+
+/**
+ * Finds the session and its (active) user from the cookie's token. Looking up by the hash of the token
+ * is a constant-time comparison in effect: an attacker learns nothing from timing about other hashes.
+ */
+export function validateSessionToken(token: string, now = new Date()) {
+  if (!/^[a-z2-7]{32}$/.test(token)) return null
+  const id = hashSecret(token)
+  const db = getDb()
+  const row = sessionWithUser().get({ id })
   if (!row) return null
   if (row.session.expiresAt.getTime() <= now.getTime() || !row.user.isActive) {
     db.delete(session).where(eq(session.id, id)).run()

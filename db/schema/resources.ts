@@ -55,6 +55,8 @@ export const resource = sqliteTable(
     index('resource_state_published_at_idx').on(t.state, t.publishedAt),
     index('resource_author_id_idx').on(t.authorId),
     index('resource_state_submitted_at_idx').on(t.state, t.submittedAt),
+    // Counts the resources everyone may see (the home page's figure) from the index alone.
+    index('resource_state_visibility_idx').on(t.state, t.visibility),
     check('resource_has_title', sql`${t.titleEn} <> '' OR ${t.titleAr} <> ''`),
   ],
 )

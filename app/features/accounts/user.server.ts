@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql } from 'drizzle-orm'
 import { parliament, user, type Locale, type Role } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
+import { getDb, preparedQuery } from '~/utils/db.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '~/utils/password.server'
 import { recordAuditEvent } from '~/utils/audit.server'
 import { invalidateUserSessions } from '~/utils/session.server'
@@ -135,6 +135,11 @@ export function listActiveCoordinators() {
 }
 
 /** The member accounts (the home page's "members" until every profile has an account). */
+// The home page's figure: built once.
+const memberAccountCount = preparedQuery((db) =>
+  db.select({ n: count() }).from(user).where(eq(user.role, 'member')).prepare(),
+)
+
 export function countMemberAccounts() {
-  return getDb().select({ n: count() }).from(user).where(eq(user.role, 'member')).get()?.n ?? 0
+  return memberAccountCount().get()?.n ?? 0
 }

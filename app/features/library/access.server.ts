@@ -5,7 +5,7 @@ import type { Viewer } from '~/features/search'
 
 // The SQL twin of canViewResource for lists: declared by the search engine, which applies it to every page and
 // facet count (the engine sits below the library and imports nothing of it); re-exported here with the other rules.
-export { listedResourcesWhere, type Viewer } from '~/features/search'
+export { listedResourcesWhere, listedResourcesWhereFor, listingShape, type Viewer } from '~/features/search'
 
 /**
  * Who may see a resource (its page and its files):

@@ -1,9 +1,9 @@
 // Reading resources: one resource with everything its page shows (and its form's values), and the lists (a user's
 // own, the review queue, the cards of the home page and of a parliament's page).
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { parliament, resource, resourceFile, resourceParliament, user } from '#db/schema/index'
-import { listedResourcesWhere, type Viewer } from './access.server'
-import { getDb } from '~/utils/db.server'
+import { listedResourcesWhere, listedResourcesWhereFor, listingShape, type Viewer } from './access.server'
+import { getDb, preparedQuery } from '~/utils/db.server'
 import { fileSummaryColumns } from './resource-file.server'
 import { readTaxonomies } from './taxonomy.server'
 
@@ -120,14 +120,22 @@ export const resourceCardColumns = {
 
 /** The latest published resources the viewer may see (the home page). */
 export function listLatestResources(viewer: Viewer, limit = 6) {
-  return getDb()
+  return latestResources(listingShape(viewer)).all({ limit })
+}
+
+// The home page's reads, built once (per kind of viewer).
+const latestResources = preparedQuery((db, shape: ReturnType<typeof listingShape>) =>
+  db
     .select(resourceCardColumns)
     .from(resource)
-    .where(listedResourcesWhere(viewer))
+    .where(listedResourcesWhereFor(shape))
     .orderBy(desc(resource.publishedAt), desc(resource.id))
-    .limit(limit)
-    .all()
-}
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+const publicResourceCount = preparedQuery((db) =>
+  db.select({ n: count() }).from(resource).where(listedResourcesWhereFor('visitor')).prepare(),
+)
 
 /** Published resources related to a parliament that the viewer may see, newest first (its page). */
 export function listParliamentResources(parliamentId: number, viewer: Viewer, limit = 6) {
@@ -154,5 +162,17 @@ export function existingParliamentIds(ids: number[]) {
 
 /** The published resources everyone may see (the home page's count). */
 export function countPublicResources() {
-  return getDb().select({ n: count() }).from(resource).where(listedResourcesWhere(null)).get()?.n ?? 0
+  return publicResourceCount().get()?.n ?? 0
+}
+
+/** A slice (by id) of the published resources everyone may see, with when each last changed: the sitemap's. */
+export function listPublicResourcesForSitemap(offset: number, limit: number) {
+  return getDb()
+    .select({ id: resource.id, updatedAt: resource.updatedAt })
+    .from(resource)
+    .where(listedResourcesWhere(null))
+    .orderBy(asc(resource.id))
+    .limit(limit)
+    .offset(offset)
+    .all()
 }

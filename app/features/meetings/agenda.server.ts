@@ -14,8 +14,8 @@ import {
   type ResourceType,
   type Visibility,
 } from '#db/schema/index'
-import { listedResourcesWhere, type Viewer } from '~/features/library'
-import { getDb } from '~/utils/db.server'
+import { listedResourcesWhereFor, listingShape, type Viewer } from '~/features/library'
+import { getDb, preparedQuery } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { localDayBounds, localDays, utcToZonedInput } from '~/utils/zoned-time.server'
 import { formatExternalSpeakers } from './session-schemas'
@@ -57,22 +57,17 @@ export type AgendaSession = {
 /** What getAgenda returns and <MeetingAgenda agenda={…}> takes. */
 export type MeetingAgendaData = AgendaSession[]
 
-/**
- * The agenda of a meeting as `viewer` may see it, sessions in start order. Three queries whatever the number of
- * sessions: the sessions, every speaker (with member and parliament names), every linked resource the viewer
- * may see (published; members-only ones for signed-in viewers only). The caller has checked the viewer may see
- * the meeting itself.
- */
-export function getAgenda(meetingId: number, viewer: Viewer): MeetingAgendaData {
-  const db = getDb()
-  const sessions = db
+// The agenda's three reads, built once (the resources' once per kind of viewer: visitors see public ones only).
+const agendaSessions = preparedQuery((db) =>
+  db
     .select()
     .from(meetingSession)
-    .where(eq(meetingSession.meetingId, meetingId))
+    .where(eq(meetingSession.meetingId, sql.placeholder('meetingId')))
     .orderBy(asc(meetingSession.startsAt), asc(meetingSession.endsAt), asc(meetingSession.id))
-    .all()
-  if (!sessions.length) return []
-  const speakers = db
+    .prepare(),
+)
+const agendaSpeakers = preparedQuery((db) =>
+  db
     .select({
       sessionId: meetingSessionSpeaker.sessionId,
       memberId: meetingSessionSpeaker.memberId,
@@ -88,10 +83,12 @@ export function getAgenda(meetingId: number, viewer: Viewer): MeetingAgendaData 
     .innerJoin(meetingSession, eq(meetingSession.id, meetingSessionSpeaker.sessionId))
     .leftJoin(member, eq(member.id, meetingSessionSpeaker.memberId))
     .leftJoin(parliament, eq(parliament.id, member.parliamentId))
-    .where(eq(meetingSession.meetingId, meetingId))
+    .where(eq(meetingSession.meetingId, sql.placeholder('meetingId')))
     .orderBy(asc(meetingSessionSpeaker.sessionId), asc(meetingSessionSpeaker.position), asc(meetingSessionSpeaker.id))
-    .all()
-  const resources = db
+    .prepare(),
+)
+const agendaResources = preparedQuery((db, shape: ReturnType<typeof listingShape>) =>
+  db
     .select({
       sessionId: meetingSessionResource.sessionId,
       id: resource.id,
@@ -103,9 +100,22 @@ export function getAgenda(meetingId: number, viewer: Viewer): MeetingAgendaData 
     .from(meetingSessionResource)
     .innerJoin(meetingSession, eq(meetingSession.id, meetingSessionResource.sessionId))
     .innerJoin(resource, eq(resource.id, meetingSessionResource.resourceId))
-    .where(and(eq(meetingSession.meetingId, meetingId), listedResourcesWhere(viewer)))
+    .where(and(eq(meetingSession.meetingId, sql.placeholder('meetingId')), listedResourcesWhereFor(shape)))
     .orderBy(asc(meetingSessionResource.sessionId), asc(resource.id))
-    .all()
+    .prepare(),
+)
+
+/**
+ * The agenda of a meeting as `viewer` may see it, sessions in start order. Three queries whatever the number of
+ * sessions: the sessions, every speaker (with member and parliament names), every linked resource the viewer
+ * may see (published; members-only ones for signed-in viewers only). The caller has checked the viewer may see
+ * the meeting itself.
+ */
+export function getAgenda(meetingId: number, viewer: Viewer): MeetingAgendaData {
+  const sessions = agendaSessions().all({ meetingId })
+  if (!sessions.length) return []
+  const speakers = agendaSpeakers().all({ meetingId })
+  const resources = agendaResources(listingShape(viewer)).all({ meetingId })
 
   const speakersOf = new Map<number, AgendaSpeaker[]>()
   for (const s of speakers) {

@@ -10,8 +10,8 @@ import {
   type ResourceType,
   type Visibility,
 } from '#db/schema/index'
-import { listedResourcesWhere, type Viewer } from '~/features/library'
-import { getDb } from '~/utils/db.server'
+import { listedResourcesWhereFor, listingShape, type Viewer } from '~/features/library'
+import { getDb, preparedQuery } from '~/utils/db.server'
 import { fail, ok, type Result } from '~/utils/result'
 import { atomically } from '~/utils/transaction.server'
 import type { MeetingsError } from './errors'
@@ -53,16 +53,20 @@ function byRole<T extends { role: MeetingDocumentRole }>(rows: T[]) {
   return grouped
 }
 
-/** The meeting's documents the viewer may see, grouped by role, in the order they were linked. */
-export function listMeetingDocuments(meetingId: number, viewer: Viewer): MeetingDocumentsData {
-  const rows = getDb()
+// The meeting page's read, built once per kind of viewer.
+const visibleDocuments = preparedQuery((db, shape: ReturnType<typeof listingShape>) =>
+  db
     .select(columns)
     .from(meetingDocument)
     .innerJoin(resource, eq(resource.id, meetingDocument.resourceId))
-    .where(and(eq(meetingDocument.meetingId, meetingId), listedResourcesWhere(viewer)))
+    .where(and(eq(meetingDocument.meetingId, sql.placeholder('meetingId')), listedResourcesWhereFor(shape)))
     .orderBy(asc(meetingDocument.createdAt), asc(resource.id))
-    .all()
-  return byRole(rows)
+    .prepare(),
+)
+
+/** The meeting's documents the viewer may see, grouped by role, in the order they were linked. */
+export function listMeetingDocuments(meetingId: number, viewer: Viewer): MeetingDocumentsData {
+  return byRole(visibleDocuments(listingShape(viewer)).all({ meetingId }))
 }
 
 export type LinkedDocument = MeetingDocumentItem & { state: ResourceState }

@@ -11,11 +11,11 @@ import {
   type Region,
   type Theme,
 } from '#db/schema/index'
-import { getDb, type Tx } from '~/utils/db.server'
+import { getDb, preparedQuery, type Tx } from '~/utils/db.server'
 import { fail, ok, type Result } from '~/utils/result'
 import { atomically } from '~/utils/transaction.server'
 import { localDate, utcToZonedInput, zonedToUtc } from '~/utils/zoned-time.server'
-import { listedMeetingsWhere, type MeetingViewer } from './access.server'
+import { listedMeetingsWhere, placeholderViewer, viewerParams, viewerShape, type MeetingViewer } from './access.server'
 import type { MeetingsError } from './errors'
 import { auditMeeting } from './meeting-audit.server'
 import type { MeetingInput } from './schemas'
@@ -68,12 +68,17 @@ function saveMeetingThemes(db: Tx, meetingId: number, themes: Theme[]) {
 }
 
 /** A meeting's themes (for its form). */
-export function listMeetingThemes(meetingId: number): Theme[] {
-  return getDb()
+const meetingThemes = preparedQuery((db) =>
+  db
     .select({ theme: meetingTheme.theme })
     .from(meetingTheme)
-    .where(eq(meetingTheme.meetingId, meetingId))
-    .all()
+    .where(eq(meetingTheme.meetingId, sql.placeholder('meetingId')))
+    .prepare(),
+)
+
+export function listMeetingThemes(meetingId: number): Theme[] {
+  return meetingThemes()
+    .all({ meetingId })
     .map((r) => r.theme)
 }
 
@@ -170,8 +175,17 @@ export function publishOutcome(id: number, outcome: { outcomeEn: string; outcome
   })
 }
 
+// Every meeting page reads it (some twice: the guard, then the registration box): built once.
+const meetingById = preparedQuery((db) =>
+  db
+    .select()
+    .from(meeting)
+    .where(eq(meeting.id, sql.placeholder('id')))
+    .prepare(),
+)
+
 export function getMeeting(id: number) {
-  return getDb().select().from(meeting).where(eq(meeting.id, id)).get() ?? null
+  return meetingById().get({ id }) ?? null
 }
 
 /** The form's values for an existing meeting (times back in its own zone). */
@@ -283,26 +297,53 @@ export function listMeetingYears(viewer: MeetingViewer) {
     .map((r) => r.year)
 }
 
-/** The next meetings the viewer can see (home page); cancelled ones are left out. */
-export function listNextMeetings(viewer: MeetingViewer, limit = 3, now = new Date()) {
-  return getDb()
+// The home page's two reads, built once (per shape of viewer); `now` goes in as the column stores it.
+const nextMeetings = preparedQuery((db, shape: ReturnType<typeof viewerShape>) =>
+  db
     .select(meetingCardColumns)
     .from(meeting)
-    .where(and(listedMeetingsWhere(viewer), gte(meeting.endsAt, now), sql`${meeting.state} <> 'cancelled'`))
+    .where(
+      and(
+        listedMeetingsWhere(placeholderViewer(shape)),
+        gte(meeting.endsAt, sql.placeholder('now')),
+        sql`${meeting.state} <> 'cancelled'`,
+      ),
+    )
     .orderBy(asc(meeting.startsAt))
-    .limit(limit)
-    .all()
+    .limit(sql.placeholder('limit'))
+    .prepare(),
+)
+const upcomingPublic = preparedQuery((db) =>
+  db
+    .select({ n: count(), soonestEnd: sql<number | null>`min(${meeting.endsAt})` })
+    .from(meeting)
+    .where(and(listedMeetingsWhere(null), gte(meeting.endsAt, sql.placeholder('now')), eq(meeting.state, 'published')))
+    .prepare(),
+)
+
+/** The next meetings the viewer can see (home page); cancelled ones are left out. */
+export function listNextMeetings(viewer: MeetingViewer, limit = 3, now = new Date()) {
+  return nextMeetings(viewerShape(viewer)).all({
+    ...viewerParams(viewer),
+    now: meeting.endsAt.mapToDriverValue(now),
+    limit,
+  })
 }
 
 /** The count of upcoming public meetings (the home page's figure). */
 export function countUpcomingPublicMeetings(now = new Date()) {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(meeting)
-      .where(and(listedMeetingsWhere(null), gte(meeting.endsAt, now), eq(meeting.state, 'published')))
-      .get()?.n ?? 0
-  )
+  return upcomingPublicMeetings(now).count
+}
+
+/**
+ * The count of upcoming public meetings, and the instant it next falls by itself (the soonest of them is over),
+ * null when there are none: until then, only a change in the database changes it.
+ */
+export function upcomingPublicMeetings(now = new Date()): { count: number; changesAt: Date | null } {
+  const row = upcomingPublic().get({ now: meeting.endsAt.mapToDriverValue(now) })
+  // ends_at is stored in whole seconds, and a meeting counts through the second it ends.
+  const soonestEnd = row?.soonestEnd ?? null
+  return { count: row?.n ?? 0, changesAt: soonestEnd === null ? null : new Date((soonestEnd + 1) * 1000) }
 }
 
 /**
@@ -318,5 +359,15 @@ export function listParliamentMeetings(parliamentId: number, viewer: MeetingView
     .where(and(listedMeetingsWhere(viewer), or(invited, registered)))
     .orderBy(desc(meeting.startsAt))
     .limit(limit)
+    .all()
+}
+
+/** The meetings a visitor may see (not drafts, public), with when each last changed: the sitemap's entries. */
+export function listPublicMeetingsForSitemap() {
+  return getDb()
+    .select({ id: meeting.id, updatedAt: meeting.updatedAt })
+    .from(meeting)
+    .where(listedMeetingsWhere(null))
+    .orderBy(asc(meeting.id))
     .all()
 }

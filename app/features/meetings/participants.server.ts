@@ -10,13 +10,14 @@ import {
   type RegistrationState,
 } from '#db/enums'
 import { csvDocument } from '~/utils/csv'
-import { getDb } from '~/utils/db.server'
+import { getDb, preparedQuery } from '~/utils/db.server'
 import { atomically } from '~/utils/transaction.server'
 import { canManageMeeting, type MeetingViewer } from './access.server'
 import { isInvited } from './invitations.server'
 import { auditMeeting } from './meeting-audit.server'
 import { sendParticipantMessage } from './participation-mail.server'
-import { confirmedCount, getRegistrationTx, isActive, isOpen, modesFor } from './registration.server'
+import { getMeeting } from './meeting.server'
+import { getRegistrationTx, isActive, isOpen, modesFor } from './registration.server'
 
 type Actor = { id: number }
 type MailOptions = { baseUrl?: string; now?: Date }
@@ -188,20 +189,22 @@ export function messageParticipants(
 
 /** Whether the user holds a confirmed seat (the meeting page then shows the online link). */
 export function isConfirmedParticipant(meetingId: number, userId: number) {
-  return Boolean(
-    getDb()
-      .select({ id: meetingRegistration.id })
-      .from(meetingRegistration)
-      .where(
-        and(
-          eq(meetingRegistration.meetingId, meetingId),
-          eq(meetingRegistration.userId, userId),
-          eq(meetingRegistration.state, 'confirmed'),
-        ),
-      )
-      .get(),
-  )
+  return Boolean(confirmedSeat().get({ meetingId, userId }))
 }
+
+const confirmedSeat = preparedQuery((db) =>
+  db
+    .select({ id: meetingRegistration.id })
+    .from(meetingRegistration)
+    .where(
+      and(
+        eq(meetingRegistration.meetingId, sql.placeholder('meetingId')),
+        eq(meetingRegistration.userId, sql.placeholder('userId')),
+        eq(meetingRegistration.state, 'confirmed'),
+      ),
+    )
+    .prepare(),
+)
 
 /** Why the viewer cannot register, or what will happen when they do (`full`: they will be waitlisted). */
 export type ParticipationReason = 'closed' | 'deadlinePassed' | 'notInvited' | 'full' | 'signInRequired' | 'declined'
@@ -229,19 +232,26 @@ export type Participation = {
   modes: AttendanceMode[]
 }
 
+// The seats taken and the length of the waitlist, in one read built once (confirmedCount counts the first alone,
+// inside the transactions that give seats).
+const seatCounts = preparedQuery((db) =>
+  db
+    .select({
+      confirmed: sql<number>`count(*) filter (where ${meetingRegistration.state} = 'confirmed')`,
+      waiting: sql<number>`count(*) filter (where ${meetingRegistration.state} = 'waitlisted')`,
+    })
+    .from(meetingRegistration)
+    .where(eq(meetingRegistration.meetingId, sql.placeholder('meetingId')))
+    .prepare(),
+)
+
 /** What the meeting page and the register page show about the viewer and the seats. */
 export function getParticipation(meetingId: number, viewer: MeetingViewer, now = new Date()): Participation | null {
   const db = getDb()
-  const m = db.select().from(meeting).where(eq(meeting.id, meetingId)).get()
+  const m = getMeeting(meetingId)
   if (!m) return null
   const reg = viewer ? getRegistrationTx(db, meetingId, viewer.id) : undefined
-  const confirmed = confirmedCount(db, meetingId)
-  const waiting =
-    db
-      .select({ n: count() })
-      .from(meetingRegistration)
-      .where(and(eq(meetingRegistration.meetingId, meetingId), eq(meetingRegistration.state, 'waitlisted')))
-      .get()?.n ?? 0
+  const { confirmed, waiting } = seatCounts().get({ meetingId }) ?? { confirmed: 0, waiting: 0 }
   const seatsLeft = m.capacity === null ? null : Math.max(0, m.capacity - confirmed)
   let waitlistPosition: number | null = null
   if (reg?.state === 'waitlisted') {

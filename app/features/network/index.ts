@@ -1,2 +1,2 @@
 // What other features may use of the network feature.
-export { countParliaments, listParliamentOptions } from './parliament.server'
+export { countParliaments, listParliamentOptions, listParliamentsForSitemap } from './parliament.server'

@@ -3,15 +3,25 @@ import { normalizeForSearch } from '~/utils/arabic'
 import { member, parliament } from '#db/schema/index'
 import type { DirectoryQuery } from './parliament-schemas'
 import { recordAuditEvent } from '~/utils/audit.server'
-import { getDb, type Tx } from '~/utils/db.server'
+import { getDb, preparedQuery, type Db, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { fail, ok, type Result } from '~/utils/result'
 import { atomically } from '~/utils/transaction.server'
 import type { Actor } from './access.server'
-import { everyTermIn } from './search-sql.server'
+import { everyTermPlaceholderIn, termValues } from './search-sql.server'
+
+// The home page's figure and the directory's country filter: built once.
+const parliamentCount = preparedQuery((db) => db.select({ n: count() }).from(parliament).prepare())
+const parliamentCountries = preparedQuery((db) =>
+  db
+    .selectDistinct({ code: parliament.countryCode })
+    .from(parliament)
+    .where(isNotNull(parliament.countryCode))
+    .prepare(),
+)
 
 export function countParliaments() {
-  return getDb().select({ n: count() }).from(parliament).get()?.n ?? 0
+  return parliamentCount().get()?.n ?? 0
 }
 
 /** Every parliament and assembly, sorted by its name in the viewer's language. */
@@ -103,17 +113,24 @@ const profileColumns = {
   ipuAsOf: parliament.ipuAsOf,
 }
 
-/**
- * The directory: every word of the query must appear in the folded names (Arabic variants and diacritics
- * ignored), with filters, a sort and one page of results. Member counts come from one grouped subquery.
- */
-export function searchParliaments(query: DirectoryQuery, lang: Language) {
-  const db = getDb()
-  const where: SQL[] = everyTermIn(parliament.searchText, query.q)
-  if (query.kind) where.push(eq(parliament.kind, query.kind))
-  if (query.region) where.push(eq(parliament.region, query.region))
-  if (query.country) where.push(eq(parliament.countryCode, query.country))
-  if (query.network) where.push(isNotNull(parliament.joinedAt))
+/** What the text of the directory's SQL depends on; the words and the filters' values go in as placeholders. */
+type DirectoryShape = {
+  lang: Language
+  sort: DirectoryQuery['sort']
+  terms: number
+  kind: boolean
+  region: boolean
+  country: boolean
+  network: boolean
+}
+
+/** The directory's page and its count, for one shape of query. Member counts come from one grouped subquery. */
+function buildDirectory(db: Db, shape: DirectoryShape) {
+  const where: SQL[] = everyTermPlaceholderIn(parliament.searchText, shape.terms)
+  if (shape.kind) where.push(eq(parliament.kind, sql.placeholder('kind')))
+  if (shape.region) where.push(eq(parliament.region, sql.placeholder('region')))
+  if (shape.country) where.push(eq(parliament.countryCode, sql.placeholder('country')))
+  if (shape.network) where.push(isNotNull(parliament.joinedAt))
   const filter = where.length ? and(...where) : undefined
 
   const members = db
@@ -121,35 +138,63 @@ export function searchParliaments(query: DirectoryQuery, lang: Language) {
     .from(member)
     .groupBy(member.parliamentId)
     .as('members')
+  const { lang } = shape
   const name = sql`coalesce(nullif(${lang === 'ar' ? parliament.nameAr : parliament.nameEn}, ''), ${lang === 'ar' ? parliament.nameEn : parliament.nameAr})`
   const order =
-    query.sort === 'joined'
+    shape.sort === 'joined'
       ? [sql`${parliament.joinedAt} IS NULL`, desc(parliament.joinedAt), asc(name)]
-      : query.sort === 'members'
+      : shape.sort === 'members'
         ? [desc(sql`coalesce(${members.n}, 0)`), asc(name)]
-        : query.sort === 'country'
+        : shape.sort === 'country'
           ? [sql`${parliament.countryCode} IS NULL`, asc(parliament.countryCode), asc(parliament.chamber), asc(name)]
           : [asc(name)]
 
-  const rows = db
-    .select({ ...directoryColumns, memberCount: sql<number>`coalesce(${members.n}, 0)` })
-    .from(parliament)
-    .leftJoin(members, eq(members.parliamentId, parliament.id))
-    .where(filter)
-    .orderBy(...order)
-    .limit(DIRECTORY_PAGE_SIZE)
-    .offset((query.page - 1) * DIRECTORY_PAGE_SIZE)
-    .all()
-  const total = db.select({ n: count() }).from(parliament).where(filter).get()?.n ?? 0
-  return { rows, total }
+  return {
+    rows: db
+      .select({ ...directoryColumns, memberCount: sql<number>`coalesce(${members.n}, 0)` })
+      .from(parliament)
+      .leftJoin(members, eq(members.parliamentId, parliament.id))
+      .where(filter)
+      .orderBy(...order)
+      .limit(DIRECTORY_PAGE_SIZE)
+      .offset(sql.placeholder('offset'))
+      .prepare(),
+    total: db.select({ n: count() }).from(parliament).where(filter).prepare(),
+  }
+}
+
+// Built once per shape (at most 2 languages × 4 sorts × 9 word counts × 16 sets of filters).
+const directory = preparedQuery((db, shape: string) => buildDirectory(db, JSON.parse(shape) as DirectoryShape))
+
+/**
+ * The directory: every word of the query must appear in the folded names (Arabic variants and diacritics
+ * ignored), with filters, a sort and one page of results.
+ */
+export function searchParliaments(query: DirectoryQuery, lang: Language) {
+  const terms = termValues(query.q)
+  const shape: DirectoryShape = {
+    lang,
+    sort: query.sort,
+    terms: terms.count,
+    kind: Boolean(query.kind),
+    region: Boolean(query.region),
+    country: Boolean(query.country),
+    network: Boolean(query.network),
+  }
+  const { rows, total } = directory(JSON.stringify(shape))
+  const params = {
+    ...terms.values,
+    kind: query.kind,
+    region: query.region,
+    country: query.country,
+    offset: (query.page - 1) * DIRECTORY_PAGE_SIZE,
+  }
+  return { rows: rows.all(params), total: total.get(params)?.n ?? 0 }
 }
 
 /** The countries that have a chamber in the directory (for the country filter). */
 export function listParliamentCountries() {
-  return getDb()
-    .selectDistinct({ code: parliament.countryCode })
-    .from(parliament)
-    .where(isNotNull(parliament.countryCode))
+  return parliamentCountries()
     .all()
     .map((r) => r.code!)
 }
@@ -238,4 +283,13 @@ export function updateParliament(
     )
     return ok()
   })
+}
+
+/** Every parliament's page (all are public), with when it last changed: the sitemap's entries. */
+export function listParliamentsForSitemap() {
+  return getDb()
+    .select({ id: parliament.id, updatedAt: parliament.updatedAt })
+    .from(parliament)
+    .orderBy(asc(parliament.id))
+    .all()
 }

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { seedDemoPartners } from '#db/seed-partners'
 import { auditEvent, partner, partnerInitiative, partnerTheme } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
+import { countQueries, getDb } from '~/utils/db.server'
 import { linkInitiative } from './initiatives.server'
 import {
   createPartner,
@@ -118,10 +118,8 @@ describe('the partner form', () => {
 
 describe('partners', () => {
   it('lists by kind, position and name, with their focus, in one query', () => {
-    const spy = vi.spyOn(getDb().$client, 'prepare')
-    const rows = listPartners()
-    expect(spy).toHaveBeenCalledTimes(1)
-    spy.mockRestore()
+    const { result: rows, queries } = countQueries(() => listPartners())
+    expect(queries).toBe(1)
     expect(rows.map((p) => p.nameEn || p.nameAr)).toEqual([
       'UN Women',
       'Alpha office',

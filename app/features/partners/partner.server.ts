@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm'
 import { partner, partnerInitiative, partnerTheme } from '#db/schema/index'
 import { partnerKinds, themes, type PartnerKind, type Theme } from '#db/enums'
 import { recordAuditEvent } from '~/utils/audit.server'
-import { getDb, type Tx } from '~/utils/db.server'
+import { getDb, preparedQuery, type Tx } from '~/utils/db.server'
 import type { Language } from '~/utils/i18n'
 import { atomically } from '~/utils/transaction.server'
 import type { PartnerInput } from './schemas'
@@ -142,13 +142,23 @@ export function deletePartner(id: number) {
   return getDb().delete(partner).where(eq(partner.id, id)).run().changes > 0
 }
 
-/** The partners taking part in a meeting (for the meeting's page), in the partners page's order. */
-export function listPartnersOfMeeting(meetingId: number, lang: Language = 'en') {
-  return getDb()
+// Read by every meeting page: built once per language (the order follows the names in it).
+const partnersOfMeeting = preparedQuery((db, lang: Language) =>
+  db
     .select(partnerNameColumns)
     .from(partnerInitiative)
     .innerJoin(partner, eq(partner.id, partnerInitiative.partnerId))
-    .where(eq(partnerInitiative.meetingId, meetingId))
+    .where(eq(partnerInitiative.meetingId, sql.placeholder('meetingId')))
     .orderBy(...pageOrder(lang))
-    .all()
+    .prepare(),
+)
+
+/** The partners taking part in a meeting (for the meeting's page), in the partners page's order. */
+export function listPartnersOfMeeting(meetingId: number, lang: Language = 'en') {
+  return partnersOfMeeting(lang).all({ meetingId })
+}
+
+/** Every partner's page (all are public), with when it last changed: the sitemap's entries. */
+export function listPartnersForSitemap() {
+  return getDb().select({ id: partner.id, updatedAt: partner.updatedAt }).from(partner).orderBy(asc(partner.id)).all()
 }

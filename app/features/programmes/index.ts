@@ -1,2 +1,2 @@
 // What other features may use of the programmes feature.
-export { programmeCardColumns } from './programme.server'
+export { listProgrammesForSitemap, programmeCardColumns } from './programme.server'

@@ -1,8 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { and, eq } from 'drizzle-orm'
-import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { auditEvent, partner, partnerInitiative, programme, programmeTheme, user } from '#db/schema/index'
-import { getDb } from '~/utils/db.server'
+import { countQueries, getDb } from '~/utils/db.server'
 import { ProgrammeFormSchema, ProgrammeQuerySchema, type ProgrammeInput } from './schemas'
 import {
   createProgramme,
@@ -107,10 +107,8 @@ describe('the catalogue', () => {
   it('reads the catalogue in two queries (one per table) whatever its size', () => {
     for (let i = 0; i < 5; i++)
       createProgramme(input({ titleEn: `Extra ${i}`, themes: ['prevention', 'victims'], position: 500 }), coordinator)
-    const spy = vi.spyOn(getDb().$client, 'prepare')
-    const rows = listProgrammes()
-    expect(spy).toHaveBeenCalledTimes(2)
-    spy.mockRestore()
+    const { result: rows, queries } = countQueries(() => listProgrammes())
+    expect(queries).toBe(2)
     expect(rows.filter((r) => r.titleEn.startsWith('Extra ')).every((r) => r.themes.length === 2)).toBe(true)
   })
 

@@ -209,3 +209,13 @@ export function listProgrammePartners(programmeId: number) {
     .orderBy(asc(partner.position), asc(partner.id))
     .all()
 }
+
+/** The programmes of the catalogue (a retired one is a 404 to visitors), with when each last changed: the sitemap's. */
+export function listProgrammesForSitemap() {
+  return getDb()
+    .select({ id: programme.id, updatedAt: programme.updatedAt })
+    .from(programme)
+    .where(eq(programme.isActive, true))
+    .orderBy(asc(programme.id))
+    .all()
+}

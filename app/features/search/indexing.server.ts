@@ -1,7 +1,7 @@
 // Indexing: the three FTS5 indexes kept in step with the resources (reindexResource after every save; a sync at
-// start-up), and the change log the facet table reads.
-//   decided by the same rule as the rest of the library.
+// start-up), their bitmaps (bitmaps.server.ts), and the change log the facet table reads.
 import { getDb, type Db } from '~/utils/db.server'
+import { bitmapsOutdated, rebuildBitmaps, updateBitmaps, type IndexedTokens } from './bitmaps.server'
 import { indexWords, searchWords } from './text'
 import { currentFacetTable } from './facet-table.server'
 import { CHANGE_LOG_KEEP, Client, prepare } from './shared.server'
@@ -37,7 +37,8 @@ export type TextRow = Parameters<typeof indexedText>[0] & { id: number }
 
 export const INDEX_TABLES = ['resource_fts', 'resource_words_fts', 'resource_title_fts'] as const
 
-export function writeIndexRows(client: Client, id: number, text: IndexedText) {
+/** Writes a resource's rows of the three indexes; returns what they hold (for its bitmaps). */
+export function writeIndexRows(client: Client, id: number, text: IndexedText): IndexedTokens {
   const titleForms = new Set<string>()
   const forms = new Set<string>()
   const title = indexWords(searchWords(text.title), titleForms, true)
@@ -52,6 +53,7 @@ export function writeIndexRows(client: Client, id: number, text: IndexedText) {
   )
   prepare(client, 'INSERT INTO resource_words_fts (rowid, words) VALUES (?, ?)').run(id, [...forms].join(' '))
   prepare(client, 'INSERT INTO resource_title_fts (rowid, words) VALUES (?, ?)').run(id, [...titleForms].join(' '))
+  return { stems: [title, summary, body].join(' ').split(' '), forms, titleForms }
 }
 
 export function deleteIndexRows(client: Client, id: number) {
@@ -76,7 +78,10 @@ export function reindexResource(id: number, db: Db = getDb()) {
   client.transaction(() => {
     deleteIndexRows(client, id)
     const row = prepare(client, `SELECT id, ${TEXT_COLUMNS} FROM resource WHERE id = ?`).get(id) as TextRow | undefined
-    if (row) writeIndexRows(client, id, indexedText(row, fileTextsOf(client, id)))
+    updateBitmaps(
+      client,
+      new Map([[id, row ? writeIndexRows(client, id, indexedText(row, fileTextsOf(client, id))) : null]]),
+    )
     // Tells every search that the index changed (the cached match lists are dropped).
     prepare(client, 'INSERT INTO resource_search_change (resource_id) VALUES (?)').run(id)
     trimChangeLog(client)
@@ -90,8 +95,11 @@ export function trimChangeLog(client: Client) {
   ).run()
 }
 
-/** Rebuilds both indexes from every resource, in one transaction (the seed, the benchmark, a repair). */
-export function reindexAllResources(db: Db = getDb()) {
+/**
+ * Rebuilds the indexes from every resource, in one transaction (the seed, the benchmark, a repair), then their
+ * bitmaps (`bitmapMinDocs`: tests give bitmaps to a small library).
+ */
+export function reindexAllResources(db: Db = getDb(), { bitmapMinDocs }: { bitmapMinDocs?: number } = {}) {
   const client = db.$client
   let indexed = 0
   client.transaction(() => {
@@ -113,10 +121,14 @@ export function reindexAllResources(db: Db = getDb()) {
   })()
   // Merges each index's segments into one: the queries that follow read one b-tree per term.
   for (const table of INDEX_TABLES) client.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`)
+  rebuildBitmaps(client, { minDocs: bitmapMinDocs })
   return { indexed }
 }
 
-/** Indexes, in batches, the resources a query of (afterId, limit) returns; `replace` when they may have rows. */
+/**
+ * Indexes, in batches, the resources a query of (afterId, limit) returns; `replace` when they may have rows (their
+ * bitmaps are then brought up to date; a rebuild from scratch writes them afterwards).
+ */
 export function indexResourcesFrom(client: Client, idQuery: string, replace: boolean) {
   const BATCH = 500
   let indexed = 0
@@ -137,12 +149,15 @@ export function indexResourcesFrom(client: Client, idQuery: string, replace: boo
     ).all(first, last) as { id: number; text: string }[]
     for (const f of fileRows) files.set(f.id, [...(files.get(f.id) ?? []), f.text])
     const wanted = new Set(ids)
+    const written = new Map<number, IndexedTokens>()
     for (const row of rows) {
       if (!wanted.has(row.id)) continue
       if (replace) deleteIndexRows(client, row.id)
-      writeIndexRows(client, row.id, indexedText(row, files.get(row.id) ?? []))
+      const tokens = writeIndexRows(client, row.id, indexedText(row, files.get(row.id) ?? []))
+      if (replace) written.set(row.id, tokens)
       indexed++
     }
+    if (replace) updateBitmaps(client, written)
     after = last
   }
   return indexed
@@ -161,6 +176,7 @@ export function syncResourceSearchIndex(db: Db = getDb()) {
       .pluck()
       .all() as number[]
     for (const id of orphans) deleteIndexRows(client, id)
+    updateBitmaps(client, new Map(orphans.map((id) => [id, null])))
     removed = orphans.length
     indexed = indexResourcesFrom(
       client,
@@ -169,6 +185,8 @@ export function syncResourceSearchIndex(db: Db = getDb()) {
     )
     if (indexed || removed) prepare(client, 'INSERT INTO resource_search_change (resource_id) VALUES (0)').run()
   })()
+  // The library has grown or shrunk by half since its bitmaps were chosen (seconds at 1,000,000 resources).
+  if (bitmapsOutdated(client)) rebuildBitmaps(client)
   // Loads the facet table now (about a second at 100,000 resources) rather than during the first search.
   currentFacetTable(db)
   return { indexed, removed }

@@ -10,6 +10,18 @@ export type Viewer = { id: number; role: Role } | null
 
 /** The SQL condition of the library's public lists: published, and public unless someone is signed in. */
 export function listedResourcesWhere(viewer: Viewer): SQL {
+  return listedResourcesWhereFor(listingShape(viewer))
+}
+
+/** The two kinds of viewer the lists tell apart: the key of a list query built once per kind (preparedQuery). */
+export type ListingShape = 'visitor' | 'member'
+
+export function listingShape(viewer: Viewer): ListingShape {
+  return viewer ? 'member' : 'visitor'
+}
+
+/** listedResourcesWhere for a kind of viewer. */
+export function listedResourcesWhereFor(shape: ListingShape): SQL {
   const published = eq(resource.state, 'published')
-  return viewer ? published : and(published, eq(resource.visibility, 'public'))!
+  return shape === 'member' ? published : and(published, eq(resource.visibility, 'public'))!
 }

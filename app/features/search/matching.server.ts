@@ -1,27 +1,23 @@
-// Matching: the ids a parsed query matches in the FTS5 indexes, as sorted id lists combined by AND, OR and NOT.
-//   decided by the same rule as the rest of the library.
-import { buildMatchExpression, type ParsedQuery, type QueryItem, type QueryTerm } from './query'
+// Matching: the resources a parsed query matches, whatever their state, on one side of the indexes: 'all' (stems
+// in resource_fts, word beginnings in resource_words_fts) or 'title' (resource_title_fts: the ranking's first
+// tier). Without bitmaps one MATCH answers (word beginnings, which the stems index cannot answer, are looked up on
+// their own). Terms with a bitmap (bitmaps.server.ts: the library's most frequent entries) are read from it, the
+// other items from FTS5 in one MATCH, and the sets are combined here by AND, OR and NOT.
+import { buildMatchExpression, single, type ParsedQuery, type QueryItem, type QueryTerm } from './query'
+import { bitmapKey, readBitmap, type Side } from './bitmaps.server'
 import { FacetTable } from './facet-table.server'
 import { INDEX_TABLES } from './indexing.server'
-import { Client, prepare, scratch } from './shared.server'
-/** "12,40,41" → Int32Array [12, 40, 41] (group_concat's text: the cheapest way out of SQLite for 50,000 ids). */
-export function parseIdList(text: string | null) {
-  if (!text) return new Int32Array(0)
-  const out = scratch((text.length >> 1) + 1)
-  let n = 0
-  let v = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 44) {
-      out[n++] = v
-      v = 0
-    } else v = v * 10 + (c - 48)
-  }
-  out[n++] = v
-  return out.slice(0, n)
+import { and, minus, or, parseIdList, toList, type IdSet } from './id-sets.server'
+import { Client, prepare } from './shared.server'
+
+/** Keeps a set a while (a facet click repeats the query), dropping the oldest beyond 16. */
+function remember<T extends IdSet>(table: FacetTable, key: string, set: T) {
+  if (table.matches.size >= 16) table.matches.delete(table.matches.keys().next().value!)
+  table.matches.set(key, set)
+  return set
 }
 
-/** The ids matching a MATCH expression in one index, ascending (kept a while: facet clicks repeat a query). */
+/** The ids matching a MATCH expression in one index, ascending (kept a while). */
 export function idsMatching(
   client: Client,
   table: FacetTable,
@@ -30,74 +26,60 @@ export function idsMatching(
 ) {
   const key = `${index}\u0000${expression}`
   const cached = table.matches.get(key)
-  if (cached) return cached
+  if (cached) return cached as Int32Array
   const text = prepare(client, `SELECT group_concat(rowid) FROM ${index} WHERE ${index} MATCH ?`)
     .pluck()
     .get(expression) as string | null
-  const ids = parseIdList(text)
-  if (table.matches.size >= 16) table.matches.delete(table.matches.keys().next().value!)
-  table.matches.set(key, ids)
-  return ids
+  return remember(table, key, parseIdList(text))
 }
 
-/** Sorted id lists combined: a ∪ b, a ∩ b, a ∖ b. */
-export function union(a: Int32Array, b: Int32Array) {
-  const out = new Int32Array(a.length + b.length)
-  let i = 0
-  let j = 0
-  let n = 0
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? a[i]! : Infinity
-    const y = j < b.length ? b[j]! : Infinity
-    out[n++] = x <= y ? x : y
-    if (x <= y) i++
-    if (y <= x) j++
-  }
-  return out.subarray(0, n)
-}
-export function intersect(a: Int32Array, b: Int32Array, keep = true) {
-  const out = new Int32Array(keep ? Math.min(a.length, b.length) : a.length)
-  let j = 0
-  let n = 0
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!
-    while (j < b.length && b[j]! < x) j++
-    if ((j < b.length && b[j] === x) === keep) out[n++] = x
-  }
-  return out.subarray(0, n)
+/** A term's bitmap on one side (kept a while), or null when it has none. */
+function bitmapOf(client: Client, table: FacetTable, term: QueryTerm, side: Side) {
+  const key = bitmapKey(term, side)
+  if (!key) return null
+  const cached = table.matches.get(`bitmap\u0000${key}`)
+  if (cached) return cached as Uint8Array
+  const bits = readBitmap(client, key)
+  return bits && remember(table, `bitmap\u0000${key}`, bits)
 }
 
-/**
- * Every resource the query matches, whatever its state. A query of words and phrases is one MATCH on the stems;
- * one with word beginnings is evaluated item by item (beginnings in the words index, the rest in the stems)
- * and the id lists combined here.
- */
+/** One term on its own, from FTS5. */
+function termIds(client: Client, table: FacetTable, term: QueryTerm, side: Side) {
+  if (side === 'title') {
+    return idsMatching(client, table, 'resource_title_fts', buildMatchExpression(single(term), 'words')!)
+  }
+  return term.kind === 'prefix'
+    ? idsMatching(client, table, 'resource_words_fts', buildMatchExpression(single(term), 'words')!)
+    : idsMatching(client, table, 'resource_fts', buildMatchExpression(single(term), 'stems')!)
+}
+
+/** The resources the query matches on one side, as a sorted list or a bitmap. */
+export function matchSet(client: Client, table: FacetTable, parsed: ParsedQuery, side: Side): IdSet {
+  const index = side === 'title' ? 'resource_title_fts' : 'resource_fts'
+  const kind = side === 'title' ? 'words' : 'stems'
+  const items = parsed.items.map((item) => ({ item, bitmaps: item.anyOf.map((t) => bitmapOf(client, table, t, side)) }))
+  if (!items.some((i) => i.bitmaps.some(Boolean)) && (side === 'title' || !parsed.hasPrefix)) {
+    return idsMatching(client, table, index, buildMatchExpression(parsed, kind)!)
+  }
+  type Item = (typeof items)[number]
+  // What FTS5 answers in one MATCH: the items without a bitmap (on the stems side, without a word beginning).
+  const inOneMatch = (i: Item) =>
+    !i.bitmaps.some(Boolean) && (side === 'title' || !i.item.anyOf.some((t) => t.kind === 'prefix'))
+  const itemSet = (i: Item) =>
+    i.item.anyOf.map((t, k): IdSet => i.bitmaps[k] ?? termIds(client, table, t, side)).reduce(or)
+  const together: QueryItem[] = items.filter((i) => !i.item.negated && inOneMatch(i)).map((i) => i.item)
+  const positive = items.filter((i) => !i.item.negated && !inOneMatch(i)).map(itemSet)
+  // A list first: AND then filters it through the bitmaps.
+  if (together.length) {
+    positive.unshift(idsMatching(client, table, index, buildMatchExpression({ ...parsed, items: together }, kind)!))
+  }
+  positive.sort((a, b) => Number(a instanceof Uint8Array) - Number(b instanceof Uint8Array))
+  let set = positive.reduce(and)
+  for (const i of items) if (i.item.negated && set.length) set = minus(set, itemSet(i))
+  return set
+}
+
+/** Every resource the query matches, whatever its state, ascending. */
 export function queryIds(client: Client, table: FacetTable, parsed: ParsedQuery) {
-  if (!parsed.hasPrefix) return idsMatching(client, table, 'resource_fts', buildMatchExpression(parsed, 'stems')!)
-  const itemIds = (item: QueryItem) =>
-    item.anyOf
-      .map((term) =>
-        term.kind === 'prefix'
-          ? idsMatching(client, table, 'resource_words_fts', buildMatchExpression(single(term), 'words')!)
-          : idsMatching(client, table, 'resource_fts', buildMatchExpression(single(term), 'stems')!),
-      )
-      .reduce(union)
-  let ids: Int32Array | null = null
-  for (const item of parsed.items.filter((i) => !i.negated)) {
-    ids = ids ? intersect(ids, itemIds(item)) : itemIds(item)
-    if (!ids.length) return ids
-  }
-  for (const item of parsed.items.filter((i) => i.negated)) ids = intersect(ids!, itemIds(item), false)
-  return ids!
-}
-
-/** A query of one term (to look one term up on its own). */
-export function single(term: QueryTerm): ParsedQuery {
-  return {
-    items: [{ negated: false, anyOf: [term] }],
-    problem: null,
-    capped: false,
-    hasPrefix: term.kind === 'prefix',
-    highlight: { stems: [], prefixes: [] },
-  }
+  return toList(matchSet(client, table, parsed, 'all'))
 }

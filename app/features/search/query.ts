@@ -188,3 +188,14 @@ export function buildMatchExpression(query: ParsedQuery, index: 'stems' | 'words
   const kept = positive.length === 1 ? base : `(${base})`
   return `${kept} NOT ${negative.length === 1 ? negative[0] : `(${negative.join(' OR ')})`}`
 }
+
+/** A query of one term (to look one term up on its own). */
+export function single(term: QueryTerm): ParsedQuery {
+  return {
+    items: [{ negated: false, anyOf: [term] }],
+    problem: null,
+    capped: false,
+    hasPrefix: term.kind === 'prefix',
+    highlight: { stems: [], prefixes: [] },
+  }
+}

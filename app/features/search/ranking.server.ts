@@ -3,7 +3,8 @@
 import { buildMatchExpression, type ParsedQuery } from './query'
 import { ResourceFacets } from './facet-counts.server'
 import { FacetTable } from './facet-table.server'
-import { idsMatching, intersect } from './matching.server'
+import { and, toList } from './id-sets.server'
+import { matchSet } from './matching.server'
 import { Client, STEM_WEIGHTS, prepare } from './shared.server'
 /** Newer first: publication time, then id. */
 export function newer(table: FacetTable, a: number, b: number) {
@@ -75,10 +76,7 @@ export function rankPage(
       .slice(offset, offset + limit)
       .map(([id]) => id)
   }
-  const first = intersect(
-    idsMatching(client, table, 'resource_title_fts', buildMatchExpression(parsed, 'words')!),
-    hits,
-  )
+  const first = toList(and(hits, matchSet(client, table, parsed, 'title')))
   const fromFirst = newest(table, first, offset + limit).slice(offset)
   if (fromFirst.length >= limit) return fromFirst
   const rest = newest(table, hits, offset + limit - first.length, first)

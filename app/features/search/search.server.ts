@@ -5,7 +5,8 @@
 //   register a tokenizer: resource_fts (stems with positions: phrases, bm25 per column), resource_words_fts
 //   (each word once, with prefix indexes: word beginnings) and resource_title_fts (the title's words and stems:
 //   the first ranking tier). Every resource is indexed, whatever its state; visibility is applied per query.
-// - The matching ids come out of SQLite in one string (group_concat), and the total and the facet counts are
+// - The matching ids come out of SQLite in one string (group_concat) — or, for the entries a large share of a big
+//   library holds, out of their bitmaps (bitmaps.server.ts, migrations/0008) — and the total and the facet counts are
 //   counted here over an in-memory table of each resource's facets (typed arrays, a few bytes a resource): at
 //   50,000 matches a GROUP BY per facet costs tens of milliseconds, this a millisecond or two. SQL triggers log
 //   every change to those facets (migrations/0004), whoever makes it; the table reads the log before each search.

@@ -4,7 +4,7 @@
 import { isArabicWord } from './arabic-stem'
 import type { Language } from '~/utils/i18n'
 import type { ParsedQuery } from './query'
-import { bareWord, foldedWords, foldForSearch, MAX_WORD_LENGTH, STOPWORDS, stemWord } from './text'
+import { bareWord, foldedText, foldedWords, MAX_WORD_LENGTH, STOPWORDS, stemWord } from './text'
 
 /** Text with the words that match the query marked. */
 export type Segment = { text: string; mark: boolean }
@@ -33,7 +33,8 @@ export function createHighlighter(query: ParsedQuery['highlight']): Highlighter 
 /** A cheap test that skips most texts without a match (one fold of the whole text, then substring searches). */
 export function mayMatch(text: string, highlighter: Highlighter) {
   if (!text) return false
-  const folded = foldForSearch(text)
+  // The needles are letters and digits: folding the text is enough, its words need not be cut out (foldedText).
+  const folded = foldedText(text)
   return highlighter.needles.some((n) => folded.includes(n))
 }
 

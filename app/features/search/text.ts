@@ -130,7 +130,7 @@ const ASTRAL_LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
  */
 export function foldedWords(text: string): string[] {
   if (!text) return []
-  const s = foldLetters(asciiDigits(text))
+  const s = foldedText(text)
   const table = wordUnitTable()
   const words: string[] = []
   let start = -1
@@ -155,6 +155,14 @@ export function foldedWords(text: string): string[] {
   }
   if (start >= 0) words.push(s.slice(start))
   return words
+}
+
+/**
+ * A text folded as foldedWords folds it, before it is cut into words: a run of letters and digits (a query's stem,
+ * say) occurs in it exactly when it occurs in foldForSearch's text, for neither can run across a space.
+ */
+export function foldedText(text: string) {
+  return foldLetters(asciiDigits(text))
 }
 
 /** normalizeForSearch, with Arabic-Indic digits as ASCII ones. */

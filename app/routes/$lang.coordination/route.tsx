@@ -42,6 +42,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
+export const handle = { i18n: ['coordination', 'library', 'requests'] }
+
 export default function Coordination() {
   const { lang, mine, counts, requests, capped, meetings, review } = useLoaderData<typeof loader>()
   const { t } = useTranslation('coordination')

@@ -19,6 +19,7 @@ import { countryName } from '~/utils/countries'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
+import { pageHead } from '~/utils/page.server'
 import { formatInZone, formatRangeInZone, zoneOffsetLabel } from '~/utils/zoned-format'
 import styles from '~/styles/meetings.css?url'
 import participationStyles from '~/styles/participation.css?url'
@@ -78,6 +79,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
       ? (['published', 'completed', 'cancelled'] as const).filter((to) => canMoveMeeting(m.state, to))
       : [],
     title: `${title} · ${getFixedT(lang)('shell.siteName')}`,
+    ...pageHead(lang, { en: m.descriptionEn, ar: m.descriptionAr }, { key: 'head.meeting', values: { title } }),
   }
 }
 
@@ -86,6 +88,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   return runMeetingIntent(lang, user, meeting, await request.formData())
 }
+
+export const handle = { i18n: ['agenda', 'library', 'meetings', 'participation'] }
 
 export default function MeetingPage() {
   const { lang, meeting: m, agenda, documents, participation, canManage, moves } = useLoaderData<typeof loader>()

@@ -67,6 +67,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runDocumentsIntent(lang, user, meeting, await request.formData())
 }
 
+export const handle = { i18n: ['agenda', 'library', 'meetings', 'participation'] }
+
 export default function MeetingDocumentsEditor() {
   const { lang, meeting, q, linked, results } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -50,6 +50,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runInvitationsIntent(lang, user, meeting, await request.formData())
 }
 
+export const handle = { i18n: ['agenda', 'participation'] }
+
 export default function InvitationsPage() {
   const { lang, meeting: m, invitations, totals } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['participation', 'common'])

@@ -65,6 +65,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runParticipantsIntent(lang, user, meeting, await request.formData())
 }
 
+export const handle = { i18n: ['agenda', 'meetings', 'participation'] }
+
 export default function ParticipantsPage() {
   const { lang, meeting: m, groups, counts, waitlist } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

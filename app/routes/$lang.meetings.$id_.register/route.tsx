@@ -45,6 +45,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runRegisterIntent(lang, user, meeting, await request.formData())
 }
 
+export const handle = { i18n: ['agenda', 'meetings', 'participation'] }
+
 export default function RegisterPage() {
   const { lang, meeting: m, participation: p } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -17,7 +17,7 @@ import { buildMonthGrid, monthRange, shiftMonth, weekStart } from '~/features/me
 import { getUser } from '~/utils/auth.server'
 import { readPage, requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import styles from '~/styles/meetings.css?url'
 import { href, MeetingFilters, MonthCalendar } from './panels'
 
@@ -38,6 +38,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     signedIn: Boolean(user),
     pageSize: MEETINGS_PAGE_SIZE,
     title: pageTitle(lang, 'page.title', 'meetings'),
+    ...pageHead(lang, { key: 'head.meetings' }),
   }
   if (query.view === 'month') {
     const month = query.month ?? new Date().toISOString().slice(0, 7)
@@ -54,6 +55,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
   return { ...common, page, calendar: null, list: listMeetings(viewer, query, page) }
 }
+
+export const handle = { i18n: ['meetings'] }
 
 export default function Meetings() {
   const { lang, query, years, canManage, signedIn, page, pageSize, calendar, list } = useLoaderData<typeof loader>()

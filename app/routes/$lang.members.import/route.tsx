@@ -49,6 +49,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runImportIntent(form, user)
 }
 
+export const handle = { i18n: ['members', 'network'] }
+
 export default function ImportMembers() {
   const { lang, parliaments, maxMb } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()

@@ -6,15 +6,22 @@ import { getNetworkPage } from '~/features/network/network-page.server'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import { CompositionPanel, MapPanel, ParliamentsPanel, SharesPanel } from './panels'
 
 export const meta = titleMeta
 
 export function loader({ params }: LoaderFunctionArgs) {
   const lang = requireLanguage(params)
-  return { lang, ...getNetworkPage(lang), title: pageTitle(lang, 'title', 'stats') }
+  return {
+    lang,
+    ...getNetworkPage(lang),
+    title: pageTitle(lang, 'title', 'stats'),
+    ...pageHead(lang, { key: 'head.network' }),
+  }
 }
+
+export const handle = { i18n: ['network', 'stats'] }
 
 export default function NetworkStatistics() {
   const { lang, composition, shares, ipu, parliaments, withWomenFigures, map, minAgeGroup } =

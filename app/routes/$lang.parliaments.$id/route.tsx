@@ -17,6 +17,7 @@ import { countryName } from '~/utils/countries'
 import { formatDate } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
+import { pageHead } from '~/utils/page.server'
 import { getFixedT } from '~/utils/i18n.server'
 import meetingStyles from '~/styles/meetings.css?url'
 import { FiguresPanel, MechanismsPanel, PeoplePanel } from './panels'
@@ -49,8 +50,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     canEdit: hasRole(user, 'coordinator'),
     canAddMechanism: canEditMechanism(user, { parliamentId: parliament.id }),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
+    ...pageHead(lang, { key: 'head.parliament', values: { name } }),
   }
 }
+
+export const handle = { i18n: ['library', 'meetings', 'network'] }
 
 export default function ParliamentPage() {
   const {

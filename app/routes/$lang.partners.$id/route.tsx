@@ -8,6 +8,7 @@ import { formatDate } from '~/utils/format'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
+import { pageHead } from '~/utils/page.server'
 import { requirePartner } from '~/features/partners/guards.server'
 import { formatInZone } from '~/utils/zoned-format'
 import styles from '~/styles/partners.css?url'
@@ -52,8 +53,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     })),
     canManage: hasRole(viewer, 'coordinator'),
     title: `${name} · ${getFixedT(lang)('shell.siteName')}`,
+    ...pageHead(lang, { en: p.descriptionEn, ar: p.descriptionAr }, { key: 'head.partner', values: { name } }),
   }
 }
+
+export const handle = { i18n: ['library', 'meetings', 'partners'] }
 
 export default function PartnerPage() {
   const { lang, partner: p, meetings, programmes, resources, canManage } = useLoaderData<typeof loader>()

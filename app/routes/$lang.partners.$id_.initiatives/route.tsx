@@ -75,6 +75,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runInitiativeIntent({ partnerId: p.id, actor: user, formData: await request.formData(), back })
 }
 
+export const handle = { i18n: ['partners'] }
+
 export default function PartnerInitiatives() {
   const { lang, partner, linked, choices } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -76,6 +76,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runRequestIntent({ lang, user, r, formData, uploadErrors })
 }
 
+export const handle = { i18n: ['library', 'network', 'requests'] }
+
 export default function RequestPage() {
   const { lang, r, events, messages, outputs, manage, canWithdraw, maxBytes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()

@@ -13,6 +13,7 @@ import { pickLanguage } from '~/utils/bilingual'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
+import { pageHead } from '~/utils/page.server'
 import styles from '~/styles/resource-pages.css?url'
 import { runResourceIntent } from './intents.server'
 import { StatePanel } from './panels'
@@ -38,6 +39,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     showState: isAuthor || isCoordinator,
     transitions: availableTransitions(r, viewer),
     title: `${title} · ${getFixedT(lang)('shell.siteName')}`,
+    ...pageHead(lang, { en: r.summaryEn, ar: r.summaryAr }, { key: 'head.resource', values: { title } }),
   }
 }
 
@@ -47,6 +49,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { resource: r } = requireVisibleResource(request, params.id)
   return runResourceIntent({ lang, user, r, formData: await request.formData() })
 }
+
+export const handle = { i18n: ['library', 'network'] }
 
 export default function ResourcePage() {
   const { lang, resource: r, canEdit, showState, transitions } = useLoaderData<typeof loader>()

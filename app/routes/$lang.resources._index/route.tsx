@@ -9,7 +9,8 @@ import { getUser } from '~/utils/auth.server'
 import { formatNumber } from '~/utils/format'
 import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
+import { titleMeta } from '~/utils/meta'
 import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from '~/features/search/query'
 import { searchWasShortened } from '~/utils/query-string'
 import {
@@ -27,12 +28,18 @@ import { ResultCard } from './result-card'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data
     ? [
-        { title: data.title },
+        ...titleMeta(args),
         // The Atom feed of the same filters, for feed readers that look for it.
-        { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', href: data.feedHref, title: data.feedTitle },
+        {
+          tagName: 'link',
+          rel: 'alternate',
+          type: 'application/atom+xml',
+          href: args.data.feedHref,
+          title: args.data.feedTitle,
+        },
       ]
     : []
 
@@ -55,8 +62,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     feedHref: `/${lang}/resources/feed.xml${feedParams ? `?${feedParams}` : ''}`,
     feedTitle: getFixedT(lang, 'library')('feedTitle'),
     title: pageTitle(lang, 'title', 'library'),
+    ...pageHead(lang, { key: 'head.resources' }),
   }
 }
+
+export const handle = { i18n: ['library', 'network'] }
 
 export default function Library() {
   const { lang, query, result, filtered, canShare, feedHref } = useLoaderData<typeof loader>()

@@ -15,7 +15,7 @@ import { getUser, requireUser } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import meetingStyles from '~/styles/meetings.css?url'
 import styles from '~/styles/women-youth.css?url'
 import { ParticipationFigures } from './figures'
@@ -48,6 +48,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     groups,
     signedIn: Boolean(user),
     title: pageTitle(lang, 'title', 'womenYouth'),
+    ...pageHead(lang, { key: 'head.womenYouth' }),
   }
 }
 
@@ -67,6 +68,8 @@ export async function action({ params, request }: ActionFunctionArgs) {
   else leaveGroup(user.id, group)
   return redirectWithFlash(`/${lang}/women-youth#group-${group}`, intent === 'join' ? 'groupJoined' : 'groupLeft')
 }
+
+export const handle = { i18n: ['library', 'meetings', 'womenYouth'] }
 
 export default function WomenAndYouth() {
   const { lang, programmes, meetings, resources, participation, minAgeGroup, youngAge, groups } =

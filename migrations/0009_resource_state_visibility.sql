@@ -1,0 +1,1 @@
+CREATE INDEX `resource_state_visibility_idx` ON `resource` (`state`,`visibility`);
