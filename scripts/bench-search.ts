@@ -396,7 +396,8 @@ try {
   for (const size of SIZES) {
     const client = getDb().$client
     const existing = client.prepare('SELECT count(*) FROM resource').pluck().get() as number
-    if (existing > size) throw new Error(`${dataDir} holds ${existing} resources, more than ${size}`)
+    if (existing > size)
+      throw new Error(`${dataDir} holds ${existing} resources, more than ${size} (set BENCH_RESOURCES)`)
     if (existing < size) {
       bulkMode(true)
       let started = performance.now()

@@ -129,7 +129,7 @@ function frequentBeginnings(client: Client, index: keyof typeof VOCABULARIES, mi
 
 /**
  * Chooses again which entries have a bitmap (those held by BITMAP_SHARE of the library, and at least `minDocs`
- * resources) and writes them from the indexes. Seconds at 1,000,000 resources; nothing below `minDocs`.
+ * resources) and writes them from the indexes: under a minute at 1,000,000 resources, nothing below `minDocs`.
  */
 export function rebuildBitmaps(client: Client, { minDocs = BITMAP_MIN_DOCS } = {}) {
   let chosen = 0

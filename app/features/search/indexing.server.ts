@@ -185,7 +185,7 @@ export function syncResourceSearchIndex(db: Db = getDb()) {
     )
     if (indexed || removed) prepare(client, 'INSERT INTO resource_search_change (resource_id) VALUES (0)').run()
   })()
-  // The library has grown or shrunk by half since its bitmaps were chosen (seconds at 1,000,000 resources).
+  // The library has grown or shrunk by half since its bitmaps were chosen (under a minute at 1,000,000 resources).
   if (bitmapsOutdated(client)) rebuildBitmaps(client)
   // Loads the facet table now (about a second at 100,000 resources) rather than during the first search.
   currentFacetTable(db)
