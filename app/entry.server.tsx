@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream'
 import { inspect } from 'node:util'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
@@ -9,6 +8,7 @@ import { NonceProvider } from './utils/nonce'
 import { fallbackLanguage, languageFromPath } from './utils/i18n'
 import { I18nResourcesProvider } from './utils/i18n-resources'
 import { getI18nInstance, inlinedResources, routeNamespaces } from './utils/i18n.server'
+import { lowerModulePreloadPriority } from './utils/script-priority.server'
 import { redactPath, redactText } from '../server/log-redaction.mjs'
 
 export { startServerApp, checkHealth } from './startup.server'
@@ -44,7 +44,8 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           clearTimeout(timer)
-          const body = new PassThrough()
+          // The module preloads go at low priority, after the stylesheets and the font (script-priority.server.ts).
+          const body = lowerModulePreloadPriority()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
           resolve(
             new Response(createReadableStreamFromReadable(body), {
