@@ -84,7 +84,9 @@ export default function Requests() {
           {t('list.filter')}
         </button>
       </GetForm>
-      <p className="muted">{t('list.count', { n: formatNumber(total, lang) })}</p>
+      <p className="muted">
+        {t(`list.count.${new Intl.PluralRules(lang).select(total)}`, { n: formatNumber(total, lang) })}
+      </p>
       {rows.length ? (
         <div className="table-wrap">
           <table className="request-table">

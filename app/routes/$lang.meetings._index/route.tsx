@@ -16,6 +16,7 @@ import {
 import { buildMonthGrid, monthRange, shiftMonth, weekStart } from '~/features/meetings/month-calendar.server'
 import { getUser } from '~/utils/auth.server'
 import { readPage, requireLanguage } from '~/utils/lang.server'
+import { formatNumber } from '~/utils/format'
 import { titleMeta } from '~/utils/meta'
 import { pageHead, pageTitle } from '~/utils/page.server'
 import styles from '~/styles/meetings.css?url'
@@ -123,7 +124,11 @@ export default function Meetings() {
         <>
           {list.rows.length ? (
             <>
-              <p aria-live="polite">{t('page.results', { n: list.total })}</p>
+              <p aria-live="polite">
+                {t(`page.results.${new Intl.PluralRules(lang).select(list.total)}`, {
+                  n: formatNumber(list.total, lang),
+                })}
+              </p>
               <ul className="meeting-list">
                 {list.rows.map((m) => (
                   <li key={m.id}>
