@@ -33,6 +33,8 @@ import arPartners from './ar/partners.json'
 import enPartners from './en/partners.json'
 import arWomenYouth from './ar/womenYouth.json'
 import enWomenYouth from './en/womenYouth.json'
+import arDrafts from './ar/drafts.json'
+import enDrafts from './en/drafts.json'
 
 export const resources = {
   en: {
@@ -53,6 +55,7 @@ export const resources = {
     coordination: enCoordination,
     partners: enPartners,
     womenYouth: enWomenYouth,
+    drafts: enDrafts,
   },
   ar: {
     common: arCommon,
@@ -72,5 +75,6 @@ export const resources = {
     coordination: arCoordination,
     partners: arPartners,
     womenYouth: arWomenYouth,
+    drafts: arDrafts,
   },
 }

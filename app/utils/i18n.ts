@@ -21,6 +21,7 @@ export const namespaces = [
   'coordination',
   'partners',
   'womenYouth',
+  'drafts',
 ] as const
 export type Namespace = (typeof namespaces)[number]
 

@@ -1,0 +1,6 @@
+// What other features may use of the drafts feature (a meeting's agenda, a request's output, the library's
+// adopted resource link to drafts through these).
+export { canViewDraft, listedDraftsWhere, type DraftViewer } from './access.server'
+export { getDraft, type DraftDetail } from './draft.server'
+export { draftKinds, provisionKinds, type DraftKind, type DraftSnapshot, type ProvisionKind } from './snapshot'
+export { draftStages, type DraftStage } from './vocabulary'
