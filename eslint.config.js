@@ -5,6 +5,17 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+const noSqlite = { name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' }
+const noFeatures = {
+  group: ['~/features/**', '**/features/**', '~/routes/**'],
+  message: 'app/utils and app/components import no feature.',
+}
+// zod is reached through app/utils/zod.ts, which turns its eval-based JIT off in the browser (our CSP forbids eval).
+const noZod = {
+  regex: '^zod(/.*)?$',
+  message: "Import z from '~/utils/zod' (it configures zod for the browser's CSP before any schema is built).",
+}
+
 export default tseslint.config(
   { ignores: ['build/', 'build-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'data/'] },
   js.configs.recommended,
@@ -17,14 +28,15 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // Routes and models must not reach the database except through app/models (CONVENTIONS.md).
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [noSqlite] }],
     },
   },
-  // The house's walls (docs/architecture.md). Each block restates better-sqlite3's rule: a file's own
+  // The house's walls (docs/architecture.md). Each block restates better-sqlite3's and zod's rules: a file's own
   // no-restricted-imports replaces the general one.
+  {
+    files: ['app/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noSqlite], patterns: [noZod] }] },
+  },
   {
     // Routes import features and utils, never db/ (the vocabulary comes from ~/utils/vocabulary).
     files: ['app/routes/**'],
@@ -33,7 +45,7 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' },
+            noSqlite,
             {
               name: '~/utils/audit.server',
               importNames: ['recordAuditEvent'],
@@ -45,6 +57,7 @@ export default tseslint.config(
               regex: '^(#db/|~/utils/db\\.server$|(\\.\\./)+db/)',
               message: 'Routes call a feature; they do not reach db/.',
             },
+            noZod,
           ],
         },
       ],
@@ -63,13 +76,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' }],
-          patterns: [
-            {
-              group: ['~/features/**', '**/features/**', '~/routes/**'],
-              message: 'app/utils and app/components import no feature.',
-            },
-          ],
+          paths: [noSqlite],
+          patterns: [noFeatures, noZod],
         },
       ],
     },
@@ -82,8 +90,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'better-sqlite3', message: 'Use app/utils/db.server.ts.' }],
+          paths: [noSqlite],
           patterns: [
+            noZod,
             {
               group: ['~/features/*/**', '../*/**', '../../**'],
               message:
@@ -94,6 +103,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The one module that imports zod itself (its utils wall restated).
+    files: ['app/utils/zod.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noSqlite], patterns: [noFeatures] }] },
   },
   {
     // No import cycles anywhere in the app (type-only imports included: a cycle of types is a tangle too).

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { mechanismKinds } from '~/utils/vocabulary'
+import { mechanismKinds, pillars } from '~/utils/vocabulary'
 import { BilingualText } from '~/components/bilingual-text'
 import { FilterSelect } from '~/components/filter-select'
 import { NetworkHeader } from '~/features/network/network-nav'
@@ -16,7 +16,7 @@ import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
 import { pageHead, pageTitle } from '~/utils/page.server'
-import { MechanismQuerySchema, pillarNumbers } from '~/features/network/mechanism-schemas'
+import { MechanismQuerySchema } from '~/features/network/mechanism-schemas'
 import styles from '~/styles/mechanisms.css?url'
 import { readListQuery } from '~/utils/query-string'
 import { ListSearch, PlaceFilters } from '~/features/network/components/list-search'
@@ -90,7 +90,7 @@ export default function Mechanisms() {
           label={t('list.pillar')}
           value={query.pillar}
           allLabel={t('list.all')}
-          options={pillarNumbers.map((n) => ({ value: n, label: t(`pillarsShort.${n}`, { ns: 'network' }) }))}
+          options={pillars.map((n) => ({ value: n, label: t(`pillarsShort.${n}`, { ns: 'network' }) }))}
         />
         <PlaceFilters
           regionLabel={t('list.region')}

@@ -8,7 +8,7 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { StatusMessage } from '~/components/status-message'
 import { createCalendarFeed, getCalendarFeed, revokeCalendarFeed } from '~/features/meetings/calendar-feed.server'
 import { requireUser } from '~/utils/auth.server'

@@ -5,7 +5,7 @@ import {
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
 } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { requireEditableMember } from '~/features/network/guards.server'
 import { MAX_PHOTO_BYTES, setMemberPhoto, type PhotoRefusal } from '~/features/network/member-photo.server'
 import { redirectWithFlash } from '~/utils/flash.server'

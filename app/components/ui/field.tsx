@@ -71,6 +71,8 @@ type SelectFieldProps = {
   defaultValue?: string
   options: Option[]
   required?: boolean
+  /** `off` on a filter, which is never the user's own data. */
+  autoComplete?: string
 }
 
 export function SelectField({ label, errors, options, ...props }: SelectFieldProps) {

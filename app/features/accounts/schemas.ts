@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { roles } from '#db/enums'
 import { EmailSchema, LanguageSchema, NameSchema, NewPasswordFields, passwordsMatch } from '~/utils/validation/common'
 import { hasNul } from '~/utils/validation/text'

@@ -4,3 +4,5 @@ export { canViewDraft, listedDraftsWhere, type DraftViewer } from './access.serv
 export { getDraft, type DraftDetail } from './draft.server'
 export { draftKinds, provisionKinds, type DraftKind, type DraftSnapshot, type ProvisionKind } from './snapshot'
 export { draftStages, type DraftStage } from './vocabulary'
+export { countOpenComments, listComments, type CommentThread } from './comment.server'
+export { countOpenAmendments, listAmendments, type AmendmentView } from './amendment.server'

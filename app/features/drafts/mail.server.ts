@@ -16,11 +16,18 @@ const ns: Namespace = 'drafts'
 export type DraftRef = { id: number; titleEn: string; titleAr: string }
 export type Recipient = { id: number; email: string; locale: Locale }
 
-function values(d: DraftRef, lang: Locale) {
+/** The draft's title in `lang` (or the other) and its link; `wId` points the link at one provision. */
+function values(d: DraftRef, lang: Locale, wId?: string) {
   return {
     title: pickLanguage({ en: d.titleEn, ar: d.titleAr }, lang).text,
-    link: absoluteUrl(`/${lang}/drafts/${d.id}`),
+    link: absoluteUrl(`/${lang}/drafts/${d.id}${wId ? `#${encodeURIComponent(wId)}` : ''}`),
   }
+}
+
+/** The start of a comment for a mail: its first 300 characters (whole code points), an ellipsis if cut. */
+function excerpt(text: string, max = 300) {
+  const chars = [...text]
+  return chars.length > max ? `${chars.slice(0, max).join('').trimEnd()}…` : text
 }
 
 /** Tells each person of the working group (but the one who made the move) that the draft changed stage. */
@@ -55,5 +62,42 @@ export function notifyEditorAdded(tx: Tx, d: DraftRef, person: Recipient, by: st
     locale: person.locale,
     subject: t('mail.editorAdded.subject', v),
     text: t('mail.editorAdded.body', v),
+  })
+}
+
+/** Tells the thread's people (its first author and those who replied, but the writer) that someone replied. */
+export function notifyCommentReply(
+  tx: Tx,
+  d: DraftRef,
+  to: readonly Recipient[],
+  reply: { by: string; body: string; wId: string },
+) {
+  for (const person of to) {
+    const t = getFixedT(person.locale, ns)
+    const v = { ...values(d, person.locale, reply.wId), by: reply.by, excerpt: excerpt(reply.body) }
+    enqueueMail(tx, {
+      to: person.email,
+      locale: person.locale,
+      subject: t('mail.commentReply.subject', v),
+      text: t('mail.commentReply.body', v),
+    })
+  }
+}
+
+/** Tells the proposer that their amendment was accepted, or rejected with the reason. */
+export function notifyAmendmentDecided(
+  tx: Tx,
+  d: DraftRef,
+  person: Recipient,
+  decision: { accepted: boolean; by: string; reason: string; wId: string },
+) {
+  const t = getFixedT(person.locale, ns)
+  const v = { ...values(d, person.locale, decision.wId), by: decision.by, reason: decision.reason }
+  const key = decision.accepted ? 'amendmentAccepted' : 'amendmentRejected'
+  enqueueMail(tx, {
+    to: person.email,
+    locale: person.locale,
+    subject: t(`mail.${key}.subject`, v),
+    text: t(`mail.${key}.body`, v),
   })
 }

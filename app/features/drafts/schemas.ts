@@ -4,9 +4,16 @@ import { z } from '~/utils/zod'
 import { resolutions, themes } from '#db/enums'
 import { readId } from '~/utils/ids'
 import { choices } from '~/utils/validation/lists'
-import { hasNul, optionalText, visibleLength } from '~/utils/validation/text'
+import { hasNul, optionalText, requiredText, visibleLength } from '~/utils/validation/text'
 import { draftKinds, provisionKinds } from './snapshot'
-import { consultationScopes, draftLanguages, draftLimits, draftStages, draftVisibilities } from './vocabulary'
+import {
+  amendmentStates,
+  consultationScopes,
+  draftLanguages,
+  draftLimits,
+  draftStages,
+  draftVisibilities,
+} from './vocabulary'
 
 /** An id from a form (a string) or from code (a number): a positive safe integer, or 'invalidChoice'. */
 const id = z.union([z.number(), z.string()]).transform((v, ctx) => {
@@ -180,3 +187,61 @@ export function countTreeNodes(tree: unknown, stopAt: number, maxDepth: number):
   walk(tree, 1)
   return n
 }
+
+// The consultation (comment.server.ts, amendment.server.ts).
+
+/** A comment's words: plain text like a provision's body (line ends made "\n"), never empty. */
+const commentText = (max: number, message: string) =>
+  z
+    .string({ error: message })
+    .max(max, 'tooLong')
+    .refine((v) => !hasNul(v), { message: 'invalidCharacters', abort: true })
+    .transform((v) => v.replace(/\r\n?/g, '\n').trim())
+    .refine((v) => visibleLength(v) > 0, message)
+
+export const CommentSchema = z.object({ body: commentText(draftLimits.comment, 'commentRequired') })
+export type CommentInput = z.output<typeof CommentSchema>
+
+/** Which comments a list shows: of one provision (its id) or all, and open or resolved threads or both. */
+export const CommentFilterSchema = z.object({
+  provisionId: id.optional(),
+  status: z.enum(['open', 'resolved'], { error: 'invalidChoice' }).optional(),
+})
+export type CommentFilter = z.input<typeof CommentFilterSchema>
+
+const justification = commentText(draftLimits.justification, 'justificationRequired')
+
+/**
+ * A proposed amendment: new wording for the provision (replace), a new provision of `newKind` after it
+ * (insert_after), each with words in at least one language, or its deletion; always with a justification.
+ */
+export const AmendmentSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('replace'), texts: ProvisionTextsSchema, justification }),
+    z.object({
+      kind: z.literal('insert_after'),
+      newKind: z.enum(provisionKinds, { error: 'invalidChoice' }),
+      texts: ProvisionTextsSchema,
+      justification,
+    }),
+    z.object({ kind: z.literal('delete'), justification }),
+  ],
+  { error: 'invalidChoice' },
+)
+export type AmendmentInput = z.output<typeof AmendmentSchema>
+
+/** An editor's answer: accepting may confirm an outdated amendment; rejecting needs a reason the proposer reads. */
+export const AmendmentAcceptSchema = z.object({
+  confirmOutdated: z
+    .union([z.boolean(), z.literal('on'), z.literal('true'), z.literal('')])
+    .optional()
+    .transform((v) => v === true || v === 'on' || v === 'true'),
+})
+export const AmendmentRejectSchema = z.object({ reason: requiredText(draftLimits.reason, 'reasonRequired') })
+
+export const AmendmentFilterSchema = z.object({
+  provisionId: id.optional(),
+  status: z.enum(amendmentStates, { error: 'invalidChoice' }).optional(),
+})
+export type AmendmentFilter = z.input<typeof AmendmentFilterSchema>

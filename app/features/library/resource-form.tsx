@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import type { z } from '~/utils/zod'
 import { contentLanguages, regions, resolutions, resourceTypes, themes, visibilities } from '#db/enums'
 import { FileUploadField } from '~/components/file-upload-field'
 import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { optionalText, requiredText } from '~/utils/validation/text'
 import { contentLanguages, regions, resolutions, resourceTypes, themes, visibilities } from '#db/enums'
 import { isWebAddress } from '~/utils/validation/web-address'

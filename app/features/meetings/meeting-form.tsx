@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import type { z } from '~/utils/zod'
 import { meetingFormats, meetingKinds, meetingVisibilities, regions, themes } from '#db/enums'
 import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'
 import { FormInput, FormSelect, FormTextarea, useServerForm } from '~/components/form/conform-fields'

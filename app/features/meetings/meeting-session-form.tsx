@@ -1,7 +1,7 @@
 import { getCollectionProps, getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import type { z } from '~/utils/zod'
 import { BilingualText } from '~/components/bilingual-text'
 import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'
 import { FormInput, FormTextarea, useServerForm } from '~/components/form/conform-fields'

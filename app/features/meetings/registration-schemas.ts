@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { optionalText, requiredText } from '~/utils/validation/text'
 import { attendanceModes, interpretationLanguages } from '#db/enums'
 

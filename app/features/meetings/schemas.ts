@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { optionalText } from '~/utils/validation/text'
 import { meetingFormats, meetingKinds, meetingVisibilities, regions, themes } from '#db/enums'
 import { canonicalTimeZone, isLocalDateTime } from '~/utils/validation/time-zone'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { hasVisibleText, optionalText, plainText } from '~/utils/validation/text'
 import { meetingDocumentRoles } from '#db/enums'
 import { readId } from '~/utils/ids'

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import type { z } from '~/utils/zod'
 import { mechanismKinds } from '#db/enums'
 import { BilingualText } from '~/components/bilingual-text'
 import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { countryField, optionalWebAddress, pageField, searchField } from './schema-fields'
 import { optionalText } from '~/utils/validation/text'
 import { mechanismKinds, regions } from '#db/enums'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { flagField, pageField, searchField } from './schema-fields'
 import { genders, positions, visibilities } from '#db/enums'
 import { isWebAddress } from '~/utils/validation/web-address'

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import type { z } from '~/utils/zod'
 import { chambers, parliamentKinds, regions } from '#db/enums'
 import { BilingualInputs } from '~/components/form/bilingual-fields'
 import { FormInput, FormSelect, useServerForm } from '~/components/form/conform-fields'

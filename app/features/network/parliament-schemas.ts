@@ -1,10 +1,9 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { countryField, flagField, optionalWebAddress, pageField, searchField } from './schema-fields'
 import { optionalText } from '~/utils/validation/text'
 import { chambers, parliamentKinds, regions } from '#db/enums'
 import { isIsoDate } from '~/utils/validation/lists'
-
-export const parliamentSorts = ['name', 'country', 'joined', 'members'] as const
+import { parliamentSorts } from './parliament-sorts'
 
 /** The directory's URL (?q=&kind=&region=&country=&network=1&sort=&page=): anything odd falls back, never fails. */
 export const DirectoryQuerySchema = z.object({

@@ -1,6 +1,6 @@
 // Pieces the network's schemas share. The directories' addresses (parliaments, members, mechanisms): anything odd
 // falls back to "no filter", never fails. The forms: a web address that may be left empty.
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { boundedSearchText } from '~/utils/query-string'
 import { isWebAddress } from '~/utils/validation/web-address'
 

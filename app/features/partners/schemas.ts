@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { partnerKinds, themes } from '#db/enums'
 import { readId } from '~/utils/ids'
 import { optionalText } from '~/utils/validation/text'

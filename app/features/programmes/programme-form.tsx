@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from '@conform-to/react'
 import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import type { z } from '~/utils/zod'
 import { contentLanguages, deliveryFormats, programmeKinds, themes } from '#db/enums'
 import { BilingualInputs, BilingualTextareas } from '~/components/form/bilingual-fields'
 import { FormInput, FormSelect, useServerForm } from '~/components/form/conform-fields'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { contentLanguages, deliveryFormats, programmeKinds, themes } from '#db/enums'
 import { optionalText } from '~/utils/validation/text'
 

@@ -1,7 +1,7 @@
 import { getFormProps, getSelectProps, type SubmissionResult } from '@conform-to/react'
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { z } from 'zod'
+import type { z } from '~/utils/zod'
 import { contentLanguages, pillars, programmeKinds, resolutions, themes } from '#db/enums'
 import { FileUploadField, type PendingFile } from '~/components/file-upload-field'
 import { FormInput, FormTextarea, useServerForm } from '~/components/form/conform-fields'

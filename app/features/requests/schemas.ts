@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { contentLanguages, programmeKinds, requestStates, resolutions, themes } from '#db/enums'
 import { readId } from '~/utils/ids'
 import { choices, isIsoDate } from '~/utils/validation/lists'

@@ -16,7 +16,8 @@ import {
 import type { Language } from '~/utils/i18n'
 import { type ParsedQuery } from './query'
 import { type Segment } from './snippet'
-import type { ResourceSearchQuery, ResourceSort } from './schemas'
+import type { ResourceSearchQuery } from './schemas'
+import type { ResourceSort } from './search-params'
 import {
   FacetTable,
   YEAR_BASE,

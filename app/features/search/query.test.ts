@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildMatchExpression, MAX_QUERY_LENGTH, MAX_QUERY_TERMS, parseSearchQuery } from './query'
+import { buildMatchExpression, parseSearchQuery } from './query'
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './search-params'
 import { searchWords, stemText, stemWord, wordForms } from './text'
 import { createHighlighter } from './snippet'
 

@@ -2,12 +2,9 @@
 // "quoted phrases", word* for word beginnings, OR between two items, -word or NOT word to exclude. Everything
 // else — stray quotes, NEAR(, a lone -, punctuation, emoji — is just text, folded and stemmed like the index
 // (app/features/search/text.ts). The MATCH expression is built only from quoted terms.
+import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './search-params'
 import { foldedWords, MAX_WORD_LENGTH, STOPWORDS, stemWord } from './text'
 
-/** At most this many characters of a query are read. */
-export const MAX_QUERY_LENGTH = 300
-/** At most this many words (a phrase's words each count). */
-export const MAX_QUERY_TERMS = 12
 /** A word beginning shorter than this would expand to too much of the vocabulary: searched as a whole word. */
 export const MIN_PREFIX_LENGTH = 3
 

@@ -1,14 +1,10 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { contentLanguages, regions, resolutions, resourceTypes, themes } from '#db/enums'
 import { boundedSearchText } from '~/utils/query-string'
-import { MAX_QUERY_LENGTH } from './query'
+import { MAX_QUERY_LENGTH, resourceFacets, resourceSorts } from './search-params'
 
-export const resourceSorts = ['relevance', 'newest'] as const
-export type ResourceSort = (typeof resourceSorts)[number]
-
-/** The filters of the library's list and feed, in the order the page shows them. */
-export const resourceFacets = ['type', 'pillar', 'resolution', 'theme', 'language', 'region', 'year'] as const
-export type ResourceFacet = (typeof resourceFacets)[number]
+// What pages use in the browser too (orders, filters, links) lives in search-params.ts, which knows no zod.
+export { resourceSearchParams } from './search-params'
 
 /** The oldest and newest years a filter accepts (a forged year is dropped, never an error). */
 export const FIRST_YEAR = 1900
@@ -64,21 +60,4 @@ export function parseResourceSearch(params: URLSearchParams): ResourceSearchQuer
   }
   for (const key of resourceFacets) input[key] = params.getAll(key).filter((v) => v !== '')
   return ResourceSearchSchema.parse(input)
-}
-
-/** The URL parameters of a search (what a link or the feed keeps), in a stable order; defaults left out. */
-export function resourceSearchParams(query: Partial<ResourceSearchQuery>, { keepPage = false } = {}) {
-  const params = new URLSearchParams()
-  if (query.q?.trim()) params.set('q', query.q.trim())
-  for (const key of resourceFacets) {
-    for (const value of query[key] ?? []) params.append(key, String(value))
-  }
-  if (query.sort) params.set('sort', query.sort)
-  if (keepPage && query.page && query.page > 1) params.set('page', String(query.page))
-  return params
-}
-
-/** Whether any filter (not the query or sort) is set. */
-export function hasResourceFilters(query: ResourceSearchQuery) {
-  return resourceFacets.some((key) => query[key].length > 0)
 }

@@ -29,7 +29,8 @@ import {
   textLanguage,
   type Highlighter,
 } from './snippet'
-import type { ResourceSearchQuery, ResourceSort } from './schemas'
+import type { ResourceSearchQuery } from './schemas'
+import type { ResourceSort } from './search-params'
 import {
   ResourceSearchResult,
   ResourceSearchRow,

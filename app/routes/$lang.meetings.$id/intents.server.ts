@@ -1,6 +1,6 @@
 // What the meeting page posts (a coordinator's moves): the intent told apart by one discriminated union, each
 // naming the state the meeting moves to.
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import type { MeetingState } from '~/utils/vocabulary'
 import { moveMeeting } from '~/features/meetings/meeting-changes.server'
 import type { MeetingRow } from '~/features/meetings/meeting.server'

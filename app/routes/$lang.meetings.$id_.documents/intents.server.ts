@@ -2,7 +2,7 @@
 // library resource with a role, or unlink one). Back to the page with the search it was on.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { linkDocument, unlinkDocument } from '~/features/meetings/documents.server'
 import type { MeetingRow } from '~/features/meetings/meeting.server'
 import { MeetingDocumentFormSchema } from '~/features/meetings/session-schemas'

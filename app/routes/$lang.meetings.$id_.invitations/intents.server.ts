@@ -2,7 +2,7 @@
 // (invite the chosen parliaments, invite the chosen member accounts, withdraw one invitation).
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { inviteToMeeting, uninvite } from '~/features/meetings/invitations.server'
 import type { MeetingRow } from '~/features/meetings/meeting.server'
 import { InviteFormSchema } from '~/features/meetings/registration-schemas'

@@ -2,7 +2,7 @@
 // (message the participants, save attendance, approve, decline or cancel one registration).
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { requireRegistrationChange } from '~/features/meetings/guards.server'
 import type { MeetingRow } from '~/features/meetings/meeting.server'
 import { messageParticipants, setAttendance } from '~/features/meetings/participants.server'

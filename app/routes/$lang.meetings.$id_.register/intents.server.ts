@@ -2,7 +2,7 @@
 // member registers or changes their registration's details, or cancels it).
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { requireRegistrationChange } from '~/features/meetings/guards.server'
 import type { MeetingRow } from '~/features/meetings/meeting.server'
 import { cancelRegistration, register } from '~/features/meetings/registration.server'

@@ -56,6 +56,7 @@ export function MeetingFilters({
           id={`filter-${c.name}`}
           name={c.name}
           label={c.label}
+          autoComplete="off"
           defaultValue={query[c.name] ?? ''}
           options={[{ value: '', label: t('page.any') }, ...c.options]}
         />
@@ -65,6 +66,7 @@ export function MeetingFilters({
           id="filter-year"
           name="year"
           label={t('page.year')}
+          autoComplete="off"
           defaultValue={query.year ? String(query.year) : ''}
           options={[{ value: '', label: t('page.any') }, ...years.map((y) => ({ value: String(y), label: String(y) }))]}
         />

@@ -1,7 +1,7 @@
 // What the import page posts: a file to preview, or the previewed file to commit. The intent is told apart by
 // one discriminated union (the upload form sends none: anything but "commit" previews, as it always has).
 import { data } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import type { NetworkError } from '~/features/network/errors'
 import type { PopoloImportSummary } from '~/features/network/popolo/import.server'
 import { commitPopoloUpload, previewPopoloUpload, type UploadRefusal } from '~/features/network/popolo/upload.server'

@@ -1,7 +1,7 @@
 // What the initiatives page posts: the intent told apart by one discriminated union, then one handler per intent
 // (link a meeting, programme or resource to the partner; unlink one).
 import { data } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import type { PartnersError } from '~/features/partners/errors'
 import { initiativeTarget, linkInitiative, unlinkInitiative } from '~/features/partners/initiatives.server'
 import { parseInitiativeReference } from '~/features/partners/schemas'

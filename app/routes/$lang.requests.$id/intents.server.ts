@@ -3,7 +3,7 @@
 // Each handler parses its form, calls the one action of the feature, and answers.
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import {
   addRequestOutput,
   assignRequestTo,

@@ -2,7 +2,7 @@
 // (a coordinator returns it with a reason; its author or a coordinator deletes it, sends it or publishes it).
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import type { LibraryError } from '~/features/library/errors'
 import { requireResourceEditor, requireTransition, type requireVisibleResource } from '~/features/library/guards.server'
 import { deleteResource } from '~/features/library/resource.server'

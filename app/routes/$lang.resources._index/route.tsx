@@ -11,16 +11,17 @@ import { getFixedT } from '~/utils/i18n.server'
 import { requireLanguage } from '~/utils/lang.server'
 import { pageHead, pageTitle } from '~/utils/page.server'
 import { titleMeta } from '~/utils/meta'
-import { MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from '~/features/search/query'
 import { searchWasShortened } from '~/utils/query-string'
+import { parseResourceSearch } from '~/features/search/schemas'
 import {
   hasResourceFilters,
-  parseResourceSearch,
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_TERMS,
   resourceFacets,
   resourceSearchParams,
   resourceSorts,
-  type ResourceSearchQuery,
-} from '~/features/search/schemas'
+  type ResourceSort,
+} from '~/features/search/search-params'
 import styles from '~/styles/library.css?url'
 import { GetForm } from '~/components/get-form'
 import { LibraryFacets } from './facets'
@@ -73,7 +74,7 @@ export default function Library() {
   const { t } = useTranslation(['library', 'common', 'network'])
   const hasQuery = Boolean(query.q.trim())
   const sortHref = (sort: string) => {
-    const params = resourceSearchParams({ ...query, sort: sort as ResourceSearchQuery['sort'] })
+    const params = resourceSearchParams({ ...query, sort: sort as ResourceSort })
     return `/${lang}/resources?${params}`
   }
   const anyFacet = resourceFacets.some((key) => result.facets[key].length > 0)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { z } from 'zod'
+import type { z } from '~/utils/zod'
 import arCommon from '#locales/ar/common.json'
 import enCommon from '#locales/en/common.json'
 import { EmailSchema, LanguageSchema, NameSchema, PasswordSchema, emailProblem, isEmailAddress } from './common'

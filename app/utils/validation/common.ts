@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 import { hasNul, requiredText } from './text'
 
 // Messages are translation keys under `validation.` in locales/*/common.json.

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 
 /** A list of checkbox values: unknown values are refused (a forged form), duplicates dropped. */
 export const choices = <T extends readonly [string, ...string[]]>(values: T) =>

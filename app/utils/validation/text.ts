@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 
 // Messages are translation keys under `validation.` in locales/*/common.json.
 

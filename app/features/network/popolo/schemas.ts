@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from '~/utils/zod'
 
 // The part of a Popolo document (http://www.popoloproject.com/specs/) the importer reads. Unknown keys are
 // allowed and dropped (sources, links' extra fields, meta…); every value the spec allows to be null may be null.
