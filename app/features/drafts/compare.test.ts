@@ -130,7 +130,8 @@ describe('compareSnapshots', () => {
     expect(Object.keys(find(c, 'w-a4').languages)).toEqual(['ar', 'en'])
   })
 
-  it('compares two of 20 versions of a 400-provision draft in < 200 ms', () => {
+  // Its time is for `npm run bench:drafts` to print; a test never asserts one.
+  it('compares versions 1↔20, 6↔7 and 1↔11 of a 400-provision draft', () => {
     const versions = [largeSnapshot(400)]
     for (let i = 1; i < 20; i++) versions.push(nextVersion(versions[i - 1]!, i))
     compareSnapshots(versions[0]!, versions[1]!) // warm up
@@ -147,6 +148,5 @@ describe('compareSnapshots', () => {
     }
     console.info(`compare 400 provisions, versions 1↔20, 6↔7, 1↔11: ${times.map((t) => t.toFixed(1)).join(', ')} ms`)
     expect(result!.counts.changed).toBeGreaterThan(0)
-    expect(Math.max(...times)).toBeLessThan(200)
   })
 })
