@@ -1,6 +1,7 @@
 // The production (and development) HTTP server: security headers, request log, health check, the
 // same-origin rule for state changes, static files, then Remix.
 import crypto from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { inspect } from 'node:util'
 // The adapter's request/response helpers (public functions of its server module, not re-exported by its index;
 // the version is pinned exactly in package.json).
@@ -168,7 +169,12 @@ if (viteDevServer) {
   app.use(viteDevServer.middlewares)
 } else {
   app.use('/assets', precompressedStatic(`${buildDir}/client/assets`, { immutable: true, maxAge: '1y' }))
-  app.use(precompressedStatic(`${buildDir}/client`, { maxAge: '1h' }))
+  // A page's address (/en/…, /ar/…) cannot name a file of the client build, which has no en/ or ar/: it goes
+  // straight to Remix instead of waiting for a stat that finds nothing.
+  const clientFiles = precompressedStatic(`${buildDir}/client`, { maxAge: '1h' })
+  const pagePrefixes = ['en', 'ar'].filter((lang) => !existsSync(`${buildDir}/client/${lang}`))
+  const pagePath = new RegExp(`^/(?:${pagePrefixes.join('|') || '(?!)'})(?:/|$)`)
+  app.use((req, res, next) => (pagePath.test(req.path) ? next() : clientFiles(req, res, next)))
 }
 
 // @remix-run/express is CommonJS: its helpers come from the default export.

@@ -22,7 +22,10 @@
 //
 // Environment: BENCH_SECONDS (seconds per measured cell, default 3; BENCH_DURATION is the old name), BENCH_WARMUP
 // (seconds of unreported load before each cell so the JIT has settled, default 1; 0 turns it off),
-// BENCH_CONNECTIONS (default 10), BENCH_COMPARE (above), BENCH_ROUNDS (default 1: with n, each portal cell is
+// BENCH_CONNECTIONS (default 10), BENCH_ENCODING (raw, the default: no Accept-Encoding; br or gzip: every client
+// asks for that encoding, and the bare server sends the same compressed bytes with the same Content-Encoding),
+// BENCH_PAGES (a comma-separated list instead of the five pages; `meeting` stands for the meeting page), BUILD_DIR
+// (the build each tree serves, default build/), BENCH_COMPARE (above), BENCH_ROUNDS (default 1: with n, each portal cell is
 // measured n times, the trees taking turns to go first, and the table shows the median req/s and the latencies of
 // all rounds: steadier on a busy machine), BENCH_CPU_PROF=dir (portal A of this tree runs with --cpu-prof, its
 // profile written to dir when it stops).
@@ -31,11 +34,13 @@
 // not start, a page could not be fetched or signing in failed, or a cell saw errors or non-2xx responses.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import http from 'node:http'
 import { createRequire } from 'node:module'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import zlib from 'node:zlib'
 
 // autocannon ships no type declarations; only the part of its API used here is typed.
 interface AutocannonResult {
@@ -67,7 +72,10 @@ const autocannon = require('autocannon') as Autocannon
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // The meeting page is found at run time (the first public meeting the visitor's list links to).
-const PAGES = ['/en', '/ar', '/ar/resources', '/en/parliaments', 'meeting']
+// BENCH_PAGES=/en/about,/en overrides the list (comma-separated; `meeting` stands for that page).
+const PAGES = process.env.BENCH_PAGES
+  ? process.env.BENCH_PAGES.split(',').map((page) => page.trim())
+  : ['/en', '/ar', '/ar/resources', '/en/parliaments', 'meeting']
 const MEMBER = { email: 'member@demo.parlnet.example', password: 'demo-member-password', name: 'Demo Member' }
 const TARGET = 20 // a page must reach at least 1/TARGET of the bare server's req/s
 
@@ -89,6 +97,15 @@ const ROUNDS = Math.max(1, Math.round(numberFromEnv(['BENCH_ROUNDS'], 1)))
 const CONNECTIONS = numberFromEnv(['BENCH_CONNECTIONS'], 10)
 const COMPARE = process.env.BENCH_COMPARE ? path.resolve(process.env.BENCH_COMPARE) : undefined
 const CPU_PROF = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined
+// The build each tree's portals serve (server.mjs reads the same variable): `npm run build` writes build/.
+const BUILD_DIR = process.env.BUILD_DIR || 'build'
+const ENCODING = process.env.BENCH_ENCODING || 'raw'
+if (!['raw', 'br', 'gzip'].includes(ENCODING))
+  throw new Error(`BENCH_ENCODING must be raw, br or gzip (got ${JSON.stringify(ENCODING)})`)
+/** The headers every measuring client sends: its cookie, and the encoding it accepts (none when raw). */
+function clientHeaders(cookie?: string): Record<string, string> {
+  return { ...(cookie ? { cookie } : {}), ...(ENCODING === 'raw' ? {} : { 'accept-encoding': ENCODING }) }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Cleanup: every child and the temp dir go away on success, on error and on SIGINT/SIGTERM.
@@ -192,6 +209,7 @@ async function startPortal(root: string, dataDir: string, env: Record<string, st
         DATA_DIR: dataDir,
         DEMO: '1',
         LOG_REQUESTS: '0',
+        BUILD_DIR,
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -224,8 +242,9 @@ const BARE_SERVER = `
 const http = require('node:http')
 const body = require('node:fs').readFileSync(process.env.BODY_FILE)
 const type = process.env.CONTENT_TYPE
+const encoding = process.env.CONTENT_ENCODING ? { 'Content-Encoding': process.env.CONTENT_ENCODING } : {}
 const server = http.createServer((_req, res) => {
-  res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length })
+  res.writeHead(200, { 'Content-Type': type, ...encoding, 'Content-Length': body.length })
   res.end(body)
 })
 server.listen(0, '127.0.0.1', () => console.log('PORT ' + server.address().port))
@@ -235,6 +254,7 @@ process.on('SIGTERM', () => server.close(() => process.exit(0)))
 async function startBareServer(
   body: Buffer,
   contentType: string,
+  contentEncoding: string | null,
   dir: string,
   name: string,
 ): Promise<{ url: string; child: ChildProcess }> {
@@ -242,7 +262,7 @@ async function startBareServer(
   writeFileSync(bodyFile, body)
   const child = track(
     spawn(process.execPath, ['-e', BARE_SERVER], {
-      env: { ...process.env, BODY_FILE: bodyFile, CONTENT_TYPE: contentType },
+      env: { ...process.env, BODY_FILE: bodyFile, CONTENT_TYPE: contentType, CONTENT_ENCODING: contentEncoding ?? '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),
   )
@@ -262,9 +282,8 @@ async function startBareServer(
     })
   })
   const url = `http://127.0.0.1:${port}`
-  // The baseline must really send the same bytes.
-  const check = await fetch(url)
-  const echoed = Buffer.from(await check.arrayBuffer())
+  // The baseline must really send the same bytes (fetch would decode them: read them as they come).
+  const echoed = (await getRaw(url, {})).body
   if (!echoed.equals(body)) throw new Error('the bare server does not send the captured bytes')
   return { url, child }
 }
@@ -299,8 +318,8 @@ async function signIn(portal: Portal): Promise<string> {
 }
 
 async function startTree(label: string, root: string): Promise<Tree> {
-  if (!existsSync(path.join(root, 'build', 'server', 'index.js')))
-    throw new Error(`${root} has no build/ (run npm run build there first)`)
+  if (!existsSync(path.join(root, BUILD_DIR, 'server', 'index.js')))
+    throw new Error(`${root} has no ${BUILD_DIR}/ (run BUILD_DIR=${BUILD_DIR} npm run build there first)`)
   const dataA = path.join(tempDir!, label, 'data-a')
   const dataB = path.join(tempDir!, label, 'data-b')
   console.log(`${label}: seeding the demo and the world (npm run db:seed -- --world) in ${root}…`)
@@ -349,7 +368,7 @@ interface Run {
 
 /** One measured run (after its warm-up): req/s and the latencies of the successful responses. */
 async function run(url: string, cookie?: string): Promise<Run> {
-  const headers: Record<string, string> = cookie ? { cookie } : {}
+  const headers = clientHeaders(cookie)
   if (WARMUP > 0) await load(url, WARMUP, headers)
   const times: number[] = []
   const result = await load(url, DURATION, headers, times)
@@ -376,24 +395,54 @@ function summarize(runs: Run[]): Measurement {
 }
 
 /** The bare server's figure for these bytes, in its own process, as many rounds as the portals. */
-async function measureBare(captured: { body: Buffer; contentType: string }, name: string): Promise<Measurement> {
-  const server = await startBareServer(captured.body, captured.contentType, tempDir!, name.replace(/\W/g, '_'))
+async function measureBare(
+  captured: { body: Buffer; contentType: string; contentEncoding: string | null },
+  name: string,
+): Promise<Measurement> {
+  const server = await startBareServer(
+    captured.body,
+    captured.contentType,
+    captured.contentEncoding,
+    tempDir!,
+    name.replace(/\W/g, '_'),
+  )
   const runs: Run[] = []
   for (let round = 0; round < ROUNDS; round++) runs.push(await run(server.url))
   await stopChild(server.child)
   return summarize(runs)
 }
 
+/** A GET whose body is kept as it came on the wire (compressed or not). */
+function getRaw(url: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = http.get(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }))
+      res.on('error', reject)
+    })
+    req.on('error', reject)
+  })
+}
+
 /** GET as the client will ask it; the bytes, after checking the answer is what that client should see. */
 async function capture(url: string, cookie: string, member: boolean) {
-  const res = await fetch(url, { redirect: 'manual', headers: { cookie } })
-  const body = Buffer.from(await res.arrayBuffer())
+  const res = await getRaw(url, clientHeaders(cookie))
+  const { body } = res
   if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}, not 200`)
-  const text = body.toString()
-  if (member !== text.includes(MEMBER.name))
+  const contentEncoding = res.headers['content-encoding'] ?? null
+  // Not every answer comes as asked (the visitor page cache keeps gzip only; answers under 1 KB stay raw): the
+  // table says what came, and the bare server sends those same bytes.
+  const decoded =
+    contentEncoding === 'br'
+      ? zlib.brotliDecompressSync(body)
+      : contentEncoding === 'gzip'
+        ? zlib.gunzipSync(body)
+        : body
+  if (member !== decoded.toString().includes(MEMBER.name))
     throw new Error(`GET ${url} ${member ? 'does not show' : 'shows'} the signed-in member`)
-  if (!member && res.headers.has('set-cookie')) throw new Error(`GET ${url} sets a cookie: the page cache skips it`)
-  return { body, contentType: res.headers.get('content-type') ?? 'application/octet-stream' }
+  if (!member && res.headers['set-cookie']) throw new Error(`GET ${url} sets a cookie: the page cache skips it`)
+  return { body, contentType: res.headers['content-type'] ?? 'application/octet-stream', contentEncoding }
 }
 
 /** The first meeting the visitor's list of meetings links to (a published public one). */
@@ -410,6 +459,7 @@ type Audience = (typeof audiences)[number]
 /** One tree's figures for a cell: the portal's, and the bare server's sending the same bytes. */
 interface Side extends Measurement {
   bytes: number
+  encoding: string
   bare: Measurement
 }
 
@@ -429,7 +479,7 @@ function printTable(cells: Cell[], labels: string[]): void {
   const header = ['page', 'who']
   for (const label of labels) {
     const prefix = labels.length > 1 ? `${label} ` : ''
-    const names = ['bytes', 'req/s', 'p50', 'p95', 'bare req/s', 'ratio']
+    const names = [...(ENCODING === 'raw' ? [] : ['encoding']), 'bytes', 'req/s', 'p50', 'p95', 'bare req/s', 'ratio']
     header.push(...names.map((name) => prefix + name))
   }
   const body = cells.map((cell) => {
@@ -437,6 +487,7 @@ function printTable(cells: Cell[], labels: string[]): void {
     for (const label of labels) {
       const m = cell.sides[label]!
       const ratio = `1/${ratioOf(m).toFixed(1)}`
+      if (ENCODING !== 'raw') cells.push(m.encoding)
       cells.push(String(m.bytes), m.rps.toFixed(0), ms(m.p50), ms(m.p95), m.bare.rps.toFixed(0), ratio)
     }
     return cells
@@ -465,6 +516,7 @@ async function main(): Promise<number> {
       (WARMUP > 0 ? ` after ${WARMUP} s warm-up` : '') +
       `; ${pages.length} pages × ${audiences.length} audiences × ${trees.length} tree(s)` +
       (ROUNDS > 1 ? `, ${ROUNDS} rounds` : '') +
+      `; answers ${ENCODING === 'raw' ? 'raw (no Accept-Encoding)' : `${ENCODING} (Accept-Encoding: ${ENCODING})`}` +
       '\n',
   )
 
@@ -473,9 +525,9 @@ async function main(): Promise<number> {
     for (const tree of trees)
       for (const page of pages) {
         const lang = page.slice(1, 3)
-        await load(tree.cached.url + page, 0.5, { cookie: `lang=${lang}` })
-        await load(tree.uncached.url + page, 0.5, { cookie: `lang=${lang}` })
-        await load(tree.cached.url + page, 0.5, { cookie: tree.memberCookie(lang) })
+        await load(tree.cached.url + page, 0.5, clientHeaders(`lang=${lang}`))
+        await load(tree.uncached.url + page, 0.5, clientHeaders(`lang=${lang}`))
+        await load(tree.cached.url + page, 0.5, clientHeaders(tree.memberCookie(lang)))
       }
   }
 
@@ -500,13 +552,14 @@ async function main(): Promise<number> {
       }
       for (const { label, captured, runs } of targets) {
         const m = summarize(runs)
-        // The visitor's page is the same bytes cached or not (bar the nonce): one bare figure for both.
+        // The visitor's page is the same bytes cached or not (bar the nonce), when it came in the same encoding (the
+        // page cache keeps gzip, not brotli): one bare figure for both.
         const cached = cells.find((cell) => cell.page === page && cell.audience === 'visitor cached')?.sides[label]
         const bare =
-          audience === 'visitor uncached' && cached
+          audience === 'visitor uncached' && cached && cached.encoding === (captured.contentEncoding ?? 'raw')
             ? cached.bare
             : await measureBare(captured, `${label}-${page}-${audience}`)
-        sides[label] = { ...m, bytes: captured.body.length, bare }
+        sides[label] = { ...m, bytes: captured.body.length, encoding: captured.contentEncoding ?? 'raw', bare }
         process.stdout.write(` ${label} ${m.rps.toFixed(0)} req/s (bare ${bare.rps.toFixed(0)});`)
       }
       console.log()

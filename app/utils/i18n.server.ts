@@ -18,7 +18,51 @@ function createInstance(lang: Language) {
     initImmediate: false,
     returnNull: false,
   })
+  memoizePlainCalls(instance)
   return instance
+}
+
+// Some 1,800 keys a language, each under one or two lists of namespaces.
+const maxAnswers = 10_000
+
+/**
+ * Most calls of t() while rendering a page name a key and nothing else (or only its namespace), and the resources
+ * never change while the process runs: each such answer is worked out once per language, list of namespaces and
+ * key prefix (a page makes some hundreds of these calls; react-i18next asks for a fixed t at every render).
+ */
+function memoizePlainCalls(instance: i18n) {
+  type Fixed = ((...args: unknown[]) => unknown) & { lng?: unknown; lngs?: unknown; ns?: unknown; keyPrefix?: unknown }
+  const getFixedT = instance.getFixedT.bind(instance) as unknown as (...args: unknown[]) => Fixed
+  const answersOf = new Map<string, Map<string, string>>()
+  instance.getFixedT = ((...args: unknown[]) => {
+    const fixed = getFixedT(...args)
+    const [lng, ns, keyPrefix] = args
+    const where = `${String(lng)}\u0000${Array.isArray(ns) ? ns.join(',') : String(ns)}\u0000${String(keyPrefix)}`
+    let answers = answersOf.get(where)
+    if (!answers) answersOf.set(where, (answers = new Map()))
+    const memoized = (...call: unknown[]) => {
+      const [key, options] = call
+      if (typeof key !== 'string' || call.length > 2) return fixed(...call)
+      let id = key
+      if (options !== undefined) {
+        // `{ ns: 'meetings' }` alone still names a fixed string; a count, values, a context or a default do not.
+        const only = options as { ns?: unknown }
+        if (typeof only !== 'object' || only === null || typeof only.ns !== 'string' || Object.keys(only).length !== 1)
+          return fixed(...call)
+        id = `${only.ns}\u0000${key}`
+      }
+      let answer = answers.get(id)
+      if (answer === undefined) {
+        const translated = fixed(...call)
+        if (typeof translated !== 'string') return translated
+        // Keys can be built from what a request carries (a flash code): the memory stays bounded whatever comes.
+        if (answers.size >= maxAnswers) answers.clear()
+        answers.set(id, (answer = translated))
+      }
+      return answer
+    }
+    return Object.assign(memoized, { lng: fixed.lng, lngs: fixed.lngs, ns: fixed.ns, keyPrefix: fixed.keyPrefix })
+  }) as unknown as i18n['getFixedT']
 }
 
 // One instance per language for the life of the process; requests never mutate them.

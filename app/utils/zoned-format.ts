@@ -3,29 +3,33 @@ import type { Language } from './i18n'
 // Formats instants in a given IANA zone with Intl (server and browser alike). Formatters are cached.
 const formats = new Map<string, Intl.DateTimeFormat>()
 
-type Style = 'date' | 'time' | 'dateTime' | 'weekday' | 'zoneName'
+type Style = 'date' | 'time' | 'dateTime' | 'weekday' | 'zoneName' | 'day' | 'monthYear'
+
+const styleOptions: Record<Style, Intl.DateTimeFormatOptions> = {
+  date: { dateStyle: 'medium' },
+  time: { timeStyle: 'short' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  weekday: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  zoneName: { timeZoneName: 'shortOffset' },
+  // The large date of a meeting card: "13" above "Dec 2021".
+  day: { day: 'numeric' },
+  monthYear: { month: 'short', year: 'numeric' },
+}
 
 function formatter(lang: Language, zone: string, style: Style) {
   const key = `${lang}:${zone}:${style}`
   let f = formats.get(key)
   if (!f) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'date'
-        ? { dateStyle: 'medium' }
-        : style === 'time'
-          ? { timeStyle: 'short' }
-          : style === 'dateTime'
-            ? { dateStyle: 'medium', timeStyle: 'short' }
-            : style === 'weekday'
-              ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
-              : { timeZoneName: 'shortOffset' }
-    f = new Intl.DateTimeFormat(lang, { ...options, timeZone: zone })
+    f = new Intl.DateTimeFormat(lang, { ...styleOptions[style], timeZone: zone })
     formats.set(key, f)
   }
   return f
 }
 
-/** An instant in a zone: "13 Dec 2021", "09:00", "13 Dec 2021, 09:00" or "Monday, 13 December 2021". */
+/**
+ * An instant in a zone: "13 Dec 2021", "09:00", "13 Dec 2021, 09:00", "Monday, 13 December 2021", "13" or
+ * "Dec 2021".
+ */
 export function formatInZone(instant: Date | number, lang: Language, zone: string, style: Style = 'dateTime') {
   return formatter(lang, zone, style).format(instant)
 }

@@ -70,10 +70,8 @@ export function MeetingCard({
   const { t } = useTranslation('meetings')
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang)
   const Heading = headingLevel === 2 ? 'h2' : 'h3'
-  const day = new Intl.DateTimeFormat(lang, { day: 'numeric', timeZone: m.timeZone }).format(m.startsAt)
-  const month = new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: m.timeZone }).format(
-    m.startsAt,
-  )
+  const day = formatInZone(m.startsAt, lang, m.timeZone, 'day')
+  const month = formatInZone(m.startsAt, lang, m.timeZone, 'monthYear')
   return (
     <article className="meeting-card">
       <p className="meeting-card__date" aria-hidden="true">
