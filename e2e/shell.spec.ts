@@ -24,6 +24,7 @@ test.describe('the site shell, as a visitor', () => {
       'Network',
       'Resources',
       'Meetings',
+      'Drafts',
       'Support',
       'Women and youth',
       'Partners',
