@@ -206,6 +206,28 @@ function sendCachedPage(res, page) {
   res.status(page.status).send(page.body)
 }
 
+// A document or a page's data, rendered whole before it is sent (no deferred data; entry.server.tsx gives the
+// document as one buffer): it goes out in one write, which `compression` encodes at once, instead of through the
+// adapter's stream reader (server/compression.mjs says why one write matters).
+const wholeTypes = /^(?:text\/html|text\/x-script)\b/i
+const nullBodyStatus = new Set([101, 204, 205, 304])
+function isWhole(response) {
+  return (
+    response.body !== null &&
+    !nullBodyStatus.has(response.status) &&
+    wholeTypes.test(response.headers.get('content-type') ?? '')
+  )
+}
+
+/** What sendRemixResponse does (status, then every header, set-cookies one by one), with the body in one piece. */
+async function sendWhole(res, response) {
+  const body = Buffer.from(await response.arrayBuffer())
+  res.statusMessage = response.statusText
+  res.status(response.status)
+  for (const [name, value] of response.headers.entries()) res.append(name, value)
+  res.end(body)
+}
+
 // app.use, not app.all('*'): express would decode the path as a route parameter first.
 app.use(async (req, res, next) => {
   try {
@@ -227,6 +249,7 @@ app.use(async (req, res, next) => {
       pageCache.set(key, { status: 200, headers, body, nonce })
       return sendCachedPage(res, pageCache.get(key, nonce, { gzip }) ?? { status: 200, headers, body, encoding: null })
     }
+    if (isWhole(response)) return await sendWhole(res, response)
     await sendRemixResponse(res, await readyToCompress(res, response))
   } catch (error) {
     next(error)

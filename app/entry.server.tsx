@@ -1,6 +1,6 @@
+import { Writable } from 'node:stream'
 import { inspect } from 'node:util'
 import type { AppLoadContext, EntryContext } from '@remix-run/node'
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
@@ -8,7 +8,7 @@ import { NonceProvider } from './utils/nonce'
 import { fallbackLanguage, languageFromPath } from './utils/i18n'
 import { I18nResourcesProvider } from './utils/i18n-resources'
 import { getI18nInstance, inlinedResources, routeNamespaces } from './utils/i18n.server'
-import { lowerModulePreloadPriority } from './utils/script-priority.server'
+import { rewrite } from './utils/script-priority.server'
 import { redactPath, redactText } from '../server/log-redaction.mjs'
 
 export { startServerApp, checkHealth } from './startup.server'
@@ -44,16 +44,30 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           clearTimeout(timer)
-          // The module preloads go at low priority, after the stylesheets and the font (script-priority.server.ts).
-          const body = lowerModulePreloadPriority()
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: failed ? 500 : responseStatusCode,
-            }),
-          )
-          pipe(body)
+          // The whole document is ready: React writes it out at once (some 30 pieces of 2 KB), gathered here into one
+          // buffer and sent as one body, rather than piece by piece through a transform and a web stream that
+          // server.mjs would only read whole again before compressing it (server/compression.mjs).
+          const pieces: Uint8Array[] = []
+          const sink = new Writable({
+            write(piece: Uint8Array, _encoding, callback) {
+              pieces.push(piece)
+              callback()
+            },
+          })
+          sink.on('finish', () => {
+            // The module preloads go at low priority, after the stylesheets and the font (script-priority.server.ts).
+            const { output, rest } = rewrite(Buffer.concat(pieces))
+            const whole = rest.length ? Buffer.concat([output, rest]) : output
+            responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
+            resolve(
+              new Response(new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength), {
+                headers: responseHeaders,
+                status: failed ? 500 : responseStatusCode,
+              }),
+            )
+          })
+          sink.on('error', reject)
+          pipe(sink)
         },
         onShellError(error: unknown) {
           clearTimeout(timer)

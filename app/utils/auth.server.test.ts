@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { user as userTable, type Role } from '#db/schema/index'
 import { createUser } from '~/features/accounts/user.server'
 import { getAuth, getUser, hasRole, requireRole, requireUser, safeRedirectPath } from './auth.server'
 import { countQueries, getDb } from './db.server'
-import { createSession, generateSessionToken, invalidateSession } from './session.server'
+import { createSession, generateSessionToken, invalidateSession, SESSION_LIFETIME } from './session.server'
 
 const FALLBACK = '/en/account'
 
@@ -148,6 +148,48 @@ describe('requireUser and requireRole', () => {
 
     invalidateSession(getAuth(first)!.sessionId)
     expect(getUser(request('/en', cookie))).toBeNull()
+  })
+
+  describe('the next requests of the same session', () => {
+    afterEach(() => {
+      vi.useRealTimers()
+    })
+
+    it('read nothing again while nothing was written, and see every write', async () => {
+      const { user, cookie } = await signedIn('member')
+      expect(countQueries(() => getUser(request('/en', cookie))).queries).toBe(1)
+      // Remix gives each loader its own copy of the request: the copies, and the next document, share the lookup.
+      const again = countQueries(() => [getUser(request('/en', cookie)), getUser(request('/en/resources', cookie))])
+      expect(again.queries).toBe(0)
+      expect(again.result.map((u) => u?.id)).toEqual([user.id, user.id])
+
+      // Any write at all, even one about someone else, means a fresh read.
+      const other = await signedIn('admin')
+      const after = countQueries(() => getUser(request('/en', cookie)))
+      expect(after.queries).toBe(1)
+      expect(after.result?.id).toBe(user.id)
+      expect(getUser(request('/en', other.cookie))?.role).toBe('admin')
+
+      getDb().update(userTable).set({ isActive: false }).where(eq(userTable.id, user.id)).run()
+      expect(getUser(request('/en', cookie))).toBeNull()
+    })
+
+    it('a session past its end is gone, and one due for renewal is renewed, without any write in between', async () => {
+      const { cookie } = await signedIn('member')
+      const start = Date.now()
+      vi.useFakeTimers({ now: start, toFake: ['Date'] })
+      expect(getAuth(request('/en', cookie))?.setCookie).toBeNull()
+      expect(getAuth(request('/en', cookie))?.setCookie).toBeNull()
+
+      vi.setSystemTime(start + SESSION_LIFETIME - 14 * 24 * 60 * 60 * 1000)
+      const renewed = getAuth(request('/en', cookie))
+      expect(renewed?.setCookie).toMatch(/^session=/)
+      // Renewed once: the next request has nothing to set.
+      expect(getAuth(request('/en', cookie))?.setCookie).toBeNull()
+
+      vi.setSystemTime(start + 3 * SESSION_LIFETIME)
+      expect(getAuth(request('/en', cookie))).toBeNull()
+    })
   })
 
   it('treats an unknown session cookie as a visitor, and a page without a language as English', () => {

@@ -1,8 +1,11 @@
 import { redirect } from '@remix-run/node'
 import type { Role } from '#db/schema/index'
 import { languageFromPath, fallbackLanguage } from './i18n'
+import { getDb } from './db.server'
 import {
+  RENEW_WHEN_UNDER,
   createSession,
+  databaseVersion,
   generateSessionToken,
   invalidateSession,
   readSessionToken,
@@ -23,6 +26,18 @@ type Auth = { user: SessionUser; sessionId: string; setCookie: string | null } |
 const cache = new WeakMap<Request, Auth>()
 
 /**
+ * The signed-in users of the last requests, by their session token, with the database version they were read at.
+ * Remix hands each loader of a document its own copy of the request (so the WeakMap above serves only calls with the
+ * same object), and a member's every page asks again: while nothing at all has been written to the database since
+ * (`databaseVersion`: this connection's changes and other connections' commits), the session and its user are the
+ * rows that were read, and the lookup (a hash and a join) is skipped. A sign-out, a deactivation, a role change, a
+ * renewal — any write, by this process or another — makes the next request read them afresh. The expiry is checked
+ * against the clock at every use, and a session due for renewal is looked up again (which renews it).
+ */
+const recent = new Map<string, { db: unknown; version: string; auth: NonNullable<Auth>; expiresAt: number }>()
+const recentMax = 1000
+
+/**
  * The signed-in user of this request, or null. Memoised per request, so the root loader and a route's
  * loader share one database lookup. `setCookie` is set when the session was renewed or is dead.
  */
@@ -31,12 +46,30 @@ export function getAuth(request: Request): Auth {
   const token = readSessionToken(request)
   let auth: Auth = null
   if (token) {
-    const result = validateSessionToken(token)
-    if (result) {
-      auth = {
-        user: result.user,
-        sessionId: result.session.id,
-        setCookie: result.renewed ? serializeSessionCookie(token, result.session.expiresAt) : null,
+    const db = getDb()
+    const version = databaseVersion(db)
+    const now = Date.now()
+    const kept = recent.get(token)
+    if (kept && kept.db === db && kept.version === version && kept.expiresAt - now >= RENEW_WHEN_UNDER) {
+      auth = kept.auth
+    } else {
+      const result = validateSessionToken(token, new Date(now))
+      if (result) {
+        auth = {
+          user: result.user,
+          sessionId: result.session.id,
+          setCookie: result.renewed ? serializeSessionCookie(token, result.session.expiresAt) : null,
+        }
+        if (recent.size >= recentMax) recent.clear()
+        // Read after the lookup: a renewal is a write, and the next request must not see it as a change.
+        recent.set(token, {
+          db,
+          version: databaseVersion(db),
+          auth: { ...auth, setCookie: null },
+          expiresAt: result.session.expiresAt.getTime(),
+        })
+      } else {
+        recent.delete(token)
       }
     }
   }

@@ -6,7 +6,7 @@ import { generateSecret, hashSecret } from './secret.server'
 
 const DAY = 24 * 60 * 60 * 1000
 export const SESSION_LIFETIME = 30 * DAY
-const RENEW_WHEN_UNDER = 15 * DAY
+export const RENEW_WHEN_UNDER = 15 * DAY
 export const SESSION_COOKIE = 'session'
 
 export type SessionUser = Pick<typeof user.$inferSelect, 'id' | 'email' | 'name' | 'role' | 'locale' | 'parliamentId'>
@@ -68,6 +68,22 @@ export function validateSessionToken(token: string, now = new Date()) {
   }
   const { isActive: _active, ...sessionUser } = row.user
   return { session: row.session, user: sessionUser as SessionUser, renewed }
+}
+
+const versionStatements = new WeakMap<object, { get(): unknown }>()
+
+/**
+ * A value that changes whenever anything is written to the database: `data_version` moves when another connection
+ * commits, `total_changes()` with every row this connection inserts, updates or deletes (rolled back ones too, which
+ * only costs a fresh read). What was read at the same value is what a read would give now.
+ */
+export function databaseVersion(db: ReturnType<typeof getDb>): string {
+  let statement = versionStatements.get(db)
+  if (!statement) {
+    statement = db.$client.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw(true)
+    versionStatements.set(db, statement)
+  }
+  return (statement.get() as [number, number]).join(':')
 }
 
 export function invalidateSession(sessionId: string) {
