@@ -224,3 +224,111 @@ test.describe('meeting agenda and documents', () => {
     })
   }
 })
+
+// Drafts on the agenda (issue 15, §8): a coordinator adds drafts from the list of those they see and removes one;
+// the meeting's page shows each draft with its stage only to those who may read the draft.
+const draftText = {
+  en: { m: strings('en', 'meetings'), d: strings('en', 'drafts'), c: strings('en', 'common') },
+  ar: { m: strings('ar', 'meetings'), d: strings('ar', 'drafts'), c: strings('ar', 'common') },
+}
+
+/** A draft written straight into the test database (its pages are other tests' business). */
+let drafted = 0
+function insertDraft(titleEn: string, stage: string, visibility: 'public' | 'members') {
+  // A real Arabic title (the Arabic pages must show no English words): unique by a number.
+  const titleAr = `مشروع نص للاختبار رقم ${++drafted} ${titleEn.replace(/\D+/g, '')}`
+  const closes = stage === 'preparation' ? null : Math.floor(Date.now() / 1000) + 30 * 24 * 3600
+  return query<{ id: number }>(
+    `insert into draft (kind, title_en, title_ar, stage, visibility, consultation_closes_at)
+     values ('model_law', ?, ?, ?, ?, ?) returning id`,
+    titleEn,
+    titleAr,
+    stage,
+    visibility,
+    closes,
+  )[0]!.id
+}
+
+test.describe('drafts on a meeting’s agenda', () => {
+  for (const lang of languages) {
+    test(`a coordinator puts drafts on the agenda; each viewer sees those they may read (${lang})`, async ({
+      browser,
+      baseURL,
+    }) => {
+      const t = draftText[lang]
+      const stamp = `${lang}-${Date.now()}`
+      const meetingId = insertMeeting({ titleEn: `Drafting workshop ${stamp}`, titleAr: `ورشة صياغة ${stamp}` })
+      const inConsultation = insertDraft(`Model law on terrorism financing ${stamp}`, 'consultation', 'public')
+      const inRevision = insertDraft(`Model policy for members ${stamp}`, 'revision', 'members')
+      const inPreparation = insertDraft(`Strategy in preparation ${stamp}`, 'preparation', 'members')
+      const withdrawn = insertDraft(`Withdrawn draft ${stamp}`, 'withdrawn', 'public')
+      const title = (id: number) =>
+        query<{ t: string }>(`select ${lang === 'ar' ? 'title_ar' : 'title_en'} as t from draft where id = ?`, id)[0]!.t
+      const agendaPath = `/${lang}/meetings/${meetingId}/agenda`
+      const linked = () =>
+        query<{ draft_id: number }>(
+          'select draft_id from meeting_draft where meeting_id = ? order by draft_id',
+          meetingId,
+        ).map((r) => r.draft_id)
+
+      const page = await pageAs(browser, baseURL!, demo.coordinator.email)
+      await page.goto(agendaPath)
+      await waitForHydration(page)
+      const picker = page.getByLabel(t.m.agendaDrafts.pickLabel)
+      // Withdrawn drafts are not offered.
+      await expect(picker.locator(`option[value="${withdrawn}"]`)).toHaveCount(0)
+      // Nothing chosen: a clear message, nothing written.
+      await page.getByRole('button', { name: t.m.agendaDrafts.add }).click()
+      await expect(page.getByText(t.m.agendaDrafts.errors.pick)).toBeVisible()
+      expect(linked()).toEqual([])
+      const section = page.locator('section[aria-labelledby="agenda-drafts-title"]')
+      for (const id of [inConsultation, inRevision, inPreparation]) {
+        await page.getByLabel(t.m.agendaDrafts.pickLabel).selectOption(String(id))
+        await page.getByRole('button', { name: t.m.agendaDrafts.add }).click()
+        // The flash of the previous add may still be up: the draft's own line in the list is the sign this one landed.
+        await expect(section.getByRole('link', { name: title(id) })).toBeVisible()
+        await expect(page.getByRole('status').first()).toHaveText(t.c.flash.meetingSaved)
+      }
+      expect(linked()).toEqual([inConsultation, inRevision, inPreparation].sort((a, b) => a - b))
+      await expect(section.getByRole('link', { name: title(inRevision) })).toHaveAttribute(
+        'href',
+        `/${lang}/drafts/${inRevision}`,
+      )
+      await expect(section.getByText(t.d.stages.revision)).toBeVisible()
+      await expectAccessible(page)
+      // Take the draft in preparation off again.
+      await section
+        .getByRole('listitem')
+        .filter({ hasText: title(inPreparation) })
+        .getByRole('button', { name: t.m.agendaDrafts.remove })
+        .click()
+      await expect(section.getByRole('link', { name: title(inPreparation) })).toHaveCount(0)
+      await expect(page.getByRole('status').first()).toHaveText(t.c.flash.meetingSaved)
+      expect(linked()).toEqual([inConsultation, inRevision].sort((a, b) => a - b))
+      await page.setViewportSize({ width: 360, height: 800 })
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
+      await page.context().close()
+
+      // A visitor sees the public draft in consultation; a member sees the members-only one in revision too.
+      const visitor = await pageAs(browser, baseURL!, null)
+      await visitor.goto(`/${lang}/meetings/${meetingId}`)
+      const shown = visitor.locator('section[aria-labelledby="meeting-drafts-title"]')
+      await expect(shown.getByRole('link', { name: title(inConsultation) })).toBeVisible()
+      await expect(shown.getByText(t.d.stages.consultation)).toBeVisible()
+      await expect(shown.getByRole('link', { name: title(inRevision) })).toHaveCount(0)
+      await expectAccessible(visitor)
+      await visitor.context().close()
+      const member = await pageAs(browser, baseURL!, demo.member.email)
+      await member.goto(`/${lang}/meetings/${meetingId}`)
+      await expect(member.getByRole('link', { name: title(inRevision) })).toBeVisible()
+      // A forged post by a member changes nothing.
+      const forged = await member.request.post(agendaPath, {
+        headers: { Origin: baseURL! },
+        form: { intent: 'removeDraft', draftId: String(inRevision) },
+      })
+      expect(forged.status()).toBe(403)
+      expect(linked()).toEqual([inConsultation, inRevision].sort((a, b) => a - b))
+      await member.context().close()
+    })
+  }
+})

@@ -282,3 +282,75 @@ test('a member withdraws a request before work starts; the programme office is t
   )
   expect(query<{ state: string }>('select state from assistance_request where id = ?', id)[0]!.state).toBe('withdrawn')
 })
+
+// A draft as a request's output (issue 15, §8): the programme office links a draft out of preparation; one still in
+// preparation (its requester could not read it) is refused with a clear message and nothing saved.
+const draftsText = { en: strings('en', 'drafts'), ar: strings('ar', 'drafts') }
+
+let drafted = 0
+function insertDraft(titleEn: string, stage: 'preparation' | 'consultation') {
+  // A real Arabic title (the Arabic pages must show no English words): unique by a number.
+  const titleAr = `مشروع نص للاختبار رقم ${++drafted} ${titleEn.replace(/\D+/g, '')}`
+  return query<{ id: number }>(
+    `insert into draft (kind, title_en, title_ar, stage, visibility, consultation_closes_at)
+     values ('model_law', ?, ?, ?, 'members', ?) returning id`,
+    titleEn,
+    titleAr,
+    stage,
+    stage === 'preparation' ? null : Math.floor(Date.now() / 1000) + 30 * 24 * 3600,
+  )[0]!.id
+}
+
+for (const lang of languages) {
+  test(`the programme office links a draft as the request's output; the member sees it with its stage (${lang})`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const { r: t, c } = text[lang]
+    const stamp = Date.now()
+    const home = parliamentId('Asian Parliamentary Assembly')
+    const member = insertUser({ name: `Drafting member ${stamp}`, parliamentId: home, locale: lang })
+    const now = Math.floor(Date.now() / 1000)
+    const id = query<{ id: number }>(
+      `insert into assistance_request (parliament_id, requester_id, kind, subject, need, languages, state, submitted_at, state_changed_at)
+       values (?, ?, 'legislative_drafting', ?, 'Help to draft a model law.', 'en', 'accepted', ?, ?) returning id`,
+      home,
+      member.id,
+      `Model law support ${stamp}`,
+      now,
+      now,
+    )[0]!.id
+    const shared = insertDraft(`Model law drafted with the network ${stamp}`, 'consultation')
+    const hidden = insertDraft(`Model law still in preparation ${stamp}`, 'preparation')
+    const outputs = () =>
+      query<{ draft_id: number }>(
+        'select draft_id from assistance_request_output where request_id = ? and draft_id is not null',
+        id,
+      ).map((o) => o.draft_id)
+
+    const office = await pageAs(browser, baseURL!, demo.coordinator.email)
+    await office.goto(`/${lang}/requests/${id}`)
+    await waitForHydration(office)
+    await office.getByLabel(t.manage.outputKind).selectOption('draft')
+    await office.getByLabel(t.manage.outputReference).fill(`/${lang}/drafts/${hidden}`)
+    await office.getByRole('button', { name: t.manage.linkOutput }).click()
+    await expect(office.getByText(c.validation.outputUnknown)).toBeVisible()
+    await expect(office.getByLabel(t.manage.outputReference)).toHaveValue(`/${lang}/drafts/${hidden}`)
+    expect(outputs()).toEqual([])
+    await office.getByLabel(t.manage.outputKind).selectOption('draft')
+    await office.getByLabel(t.manage.outputReference).fill(String(shared))
+    await office.getByRole('button', { name: t.manage.linkOutput }).click()
+    await expect(office.getByRole('status')).toHaveText(c.flash.outputLinked)
+    expect(outputs()).toEqual([shared])
+    await office.context().close()
+
+    const mine = await pageAs(browser, baseURL!, member.email)
+    await mine.goto(`/${lang}/requests/${id}`)
+    const item = mine.locator('.request-outputs li')
+    await expect(item.locator('.badge')).toHaveText(t.page.outputDraft)
+    await expect(item.getByRole('link')).toHaveAttribute('href', `/${lang}/drafts/${shared}`)
+    await expect(item.getByText(draftsText[lang].stages.consultation, { exact: false })).toHaveCount(1)
+    await check(mine, `requests-page-draft-output-${lang}`)
+    await mine.context().close()
+  })
+}

@@ -355,3 +355,58 @@ test('an author deletes a draft: its page and its file are gone; a forged delete
   expect((await member.request.get(fileHref!)).status()).toBe(404)
   for (const p of [member, visitor]) await p.context().close()
 })
+
+// An adopted draft's resource (issue 15, §8) links back to the draft, for whoever may read the draft: the rows are
+// written as adoptDraft writes them (its files and transaction are tested in app/features/drafts/adoption.server.test.ts).
+let adopted = 0
+function insertAdopted(title: string, draftVisibility: 'public' | 'members') {
+  // A real Arabic title (the Arabic pages must show no English words): unique by a number.
+  const titleAr = `قانون نموذجي معتمد للاختبار رقم ${++adopted} ${title.replace(/\D+/g, '')}`
+  const resourceId = query<{ id: number }>(
+    `insert into resource (type, title_en, title_ar, state, visibility, published_at)
+     values ('model_law', ?, ?, 'published', 'public', unixepoch()) returning id`,
+    title,
+    titleAr,
+  )[0]!.id
+  const draftId = query<{ id: number }>(
+    `insert into draft (kind, title_en, title_ar, stage, visibility, consultation_closes_at, resource_id)
+     values ('model_law', ?, ?, 'adopted', ?, unixepoch(), ?) returning id`,
+    title,
+    titleAr,
+    draftVisibility,
+    resourceId,
+  )[0]!.id
+  return { resourceId, draftId }
+}
+
+for (const lang of languages) {
+  test(`an adopted draft’s resource says it was drafted together and links to the draft’s history (${lang})`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const t = text[lang].l
+    const stamp = Date.now()
+    const open = insertAdopted(`Adopted model law ${stamp}`, 'public')
+    const closed = insertAdopted(`Adopted members-only model law ${stamp}`, 'members')
+    const visitor = await pageAs(browser, baseURL!, null)
+    await visitor.goto(`/${lang}/resources/${open.resourceId}`)
+    await expect(visitor.getByText(t.page.draftedTogether)).toBeVisible()
+    await expect(visitor.getByRole('link', { name: t.page.draftHistory })).toHaveAttribute(
+      'href',
+      `/${lang}/drafts/${open.draftId}`,
+    )
+    await expectAccessible(visitor)
+    // The draft is members only: a visitor is not sent to a page they cannot open; a member is.
+    await visitor.goto(`/${lang}/resources/${closed.resourceId}`)
+    await expect(visitor.getByRole('heading', { level: 1 })).toBeVisible()
+    await expect(visitor.getByRole('link', { name: t.page.draftHistory })).toHaveCount(0)
+    await visitor.context().close()
+    const member = await pageAs(browser, baseURL!, demo.member.email)
+    await member.goto(`/${lang}/resources/${closed.resourceId}`)
+    await expect(member.getByRole('link', { name: t.page.draftHistory })).toHaveAttribute(
+      'href',
+      `/${lang}/drafts/${closed.draftId}`,
+    )
+    await member.context().close()
+  })
+}

@@ -5,6 +5,15 @@ import { useTranslation } from 'react-i18next'
 import { agendaStylesheet, isolate, MeetingAgenda } from '~/features/meetings/meeting-agenda'
 import { MeetingSessionForm } from '~/features/meetings/meeting-session-form'
 import { getAgenda } from '~/features/meetings/agenda.server'
+import {
+  addMeetingDraft,
+  listAgendaDraftChoices,
+  listMeetingDrafts,
+  removeMeetingDraft,
+} from '~/features/meetings/agenda-drafts.server'
+import { DraftList } from '~/features/meetings/meeting-drafts'
+import { SelectField } from '~/components/ui/field'
+import { BilingualText } from '~/components/bilingual-text'
 import { createSession, deleteSession } from '~/features/meetings/sessions.server'
 import { pickLanguage } from '~/utils/bilingual'
 import { requireManagedMeeting } from '~/features/meetings/guards.server'
@@ -28,6 +37,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     lang,
     meeting: { id: m.id, titleEn: m.titleEn, titleAr: m.titleAr },
     agenda: getAgenda(m.id, user),
+    drafts: listMeetingDrafts(m.id, user),
+    draftChoices: listAgendaDraftChoices(m.id, user).map((d) => ({
+      value: String(d.id),
+      label: (lang === 'ar' ? d.titleAr || d.titleEn : d.titleEn || d.titleAr) || `#${d.id}`,
+    })),
     // What the session form takes besides its id, last result and label.
     form: { ...sessionFormContext(m, lang), lang, defaultValue: newSessionDefaults(m) },
     title: meetingPageTitle(m, lang, 'editor.title'),
@@ -38,6 +52,23 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const { user, meeting: m } = requireManagedMeeting(request, params.id)
   const lang = requireLanguage(params)
   const formData = await request.formData()
+  const intent = formData.get('intent')
+  // Drafts on the agenda (issue 15): added from the list of drafts the coordinator sees, removed one by one.
+  if (intent === 'addDraft') {
+    const draftId = readId(formData.get('draftId'))
+    const added = draftId === null ? null : addMeetingDraft(m.id, draftId, user)
+    if (!added?.ok)
+      return data(
+        { draftError: draftId === null ? ('pick' as const) : ('cannotAdd' as const), draftId: String(draftId ?? '') },
+        { status: 400 },
+      )
+    return redirectWithFlash(`/${lang}/meetings/${m.id}/agenda#agenda-drafts-title`, 'meetingSaved')
+  }
+  if (intent === 'removeDraft') {
+    const draftId = readId(formData.get('draftId'))
+    if (draftId === null || !removeMeetingDraft(m.id, draftId, user)) throw new Response('Not Found', { status: 404 })
+    return redirectWithFlash(`/${lang}/meetings/${m.id}/agenda#agenda-drafts-title`, 'meetingSaved')
+  }
   const parsed = SessionIntentSchema.safeParse({ intent: formData.get('intent') })
   if (!parsed.success) throw new Response('Bad Request', { status: 400 })
   if (parsed.data.intent === 'delete') {
@@ -52,13 +83,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirectWithFlash(`/${lang}/meetings/${m.id}/agenda#session-${saved.id}`, 'sessionSaved')
 }
 
-export const handle = { i18n: ['agenda', 'library'] }
+export const handle = { i18n: ['agenda', 'library', 'meetings', 'drafts'] }
 
 export default function AgendaEditor() {
-  const { lang, meeting, agenda, form } = useLoaderData<typeof loader>()
+  const { lang, meeting, agenda, drafts, draftChoices, form } = useLoaderData<typeof loader>()
   const { timeZone, window } = form
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation('agenda')
+  const { t: tm } = useTranslation('meetings')
+  const draftError = actionData && 'draftError' in actionData ? actionData.draftError : null
   return (
     <div className="page agenda-editor">
       <EditorNav lang={lang} meeting={meeting} to="/documents">
@@ -100,6 +133,49 @@ export default function AgendaEditor() {
           )
         }}
       />
+      <section aria-labelledby="agenda-drafts-title" className="panel">
+        <h2 id="agenda-drafts-title">{tm('agendaDrafts.editorTitle')}</h2>
+        <p>{tm('agendaDrafts.editorLead')}</p>
+        {drafts.length ? (
+          <DraftList
+            drafts={drafts}
+            lang={lang}
+            actions={(d) => (
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="draftId" value={d.id} />
+                <button type="submit" name="intent" value="removeDraft" className="button button--quiet button--small">
+                  {tm('agendaDrafts.remove')}
+                  <span className="visually-hidden">
+                    {' '}
+                    <BilingualText en={d.titleEn} ar={d.titleAr} lang={lang} />
+                  </span>
+                </button>
+              </Form>
+            )}
+          />
+        ) : (
+          <p className="muted">{tm('agendaDrafts.none')}</p>
+        )}
+        {draftChoices.length ? (
+          <Form method="post" className="stack">
+            <SelectField
+              id="agenda-draft"
+              name="draftId"
+              label={tm('agendaDrafts.pickLabel')}
+              options={[{ value: '', label: tm('agendaDrafts.pickPlaceholder') }, ...draftChoices]}
+              defaultValue={actionData && 'draftId' in actionData ? actionData.draftId : undefined}
+              errors={draftError ? [tm(`agendaDrafts.errors.${draftError}`)] : undefined}
+            />
+            <p>
+              <button type="submit" name="intent" value="addDraft" className="button">
+                {tm('agendaDrafts.add')}
+              </button>
+            </p>
+          </Form>
+        ) : (
+          <p className="muted">{tm('agendaDrafts.noChoices')}</p>
+        )}
+      </section>
       <section aria-labelledby="add-session-title" className="panel">
         <h2 id="add-session-title">{t('editor.addTitle')}</h2>
         {/* A new form after each save or deletion (the agenda changed); kept as typed when refused. */}
@@ -107,7 +183,7 @@ export default function AgendaEditor() {
           key={agenda.map((s) => s.id).join('-')}
           {...form}
           id="new-session"
-          lastResult={actionData?.result}
+          lastResult={actionData && 'result' in actionData ? actionData.result : undefined}
           submitLabel={t('editor.add')}
         />
       </section>

@@ -48,7 +48,7 @@ export const draft = sqliteTable(
     consultationClosesAt: integer('consultation_closes_at', { mode: 'timestamp' }),
     consultationScope: text('consultation_scope', { enum: consultationScopes }).notNull().default('members'),
     visibility: text('visibility', { enum: draftVisibilities }).notNull().default('members'),
-    /** The library resource its adoption published. */
+    /** The library resource its adoption published (adoption.server.ts); one draft per resource. */
     resourceId: integer('resource_id').references(() => resource.id, { onDelete: 'set null' }),
     createdById: integer('created_by_id').references(() => user.id, { onDelete: 'set null' }),
     stageChangedAt: integer('stage_changed_at', { mode: 'timestamp' })
@@ -61,7 +61,7 @@ export const draft = sqliteTable(
     index('draft_visibility_stage_idx').on(t.visibility, t.stage),
     index('draft_coordinator_id_idx').on(t.coordinatorId),
     index('draft_created_by_id_idx').on(t.createdById),
-    index('draft_resource_id_idx').on(t.resourceId),
+    uniqueIndex('draft_resource_id_idx').on(t.resourceId),
     check('draft_has_title', sql`${t.titleEn} <> '' OR ${t.titleAr} <> ''`),
   ],
 )

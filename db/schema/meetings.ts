@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { user } from './accounts'
 import { createdAt, timestamps } from './columns'
+import { draft } from './drafts'
 import { member } from './members'
 import { parliament } from './network'
 import { resource } from './resources'
@@ -150,6 +151,19 @@ export const meetingDocument = sqliteTable(
     primaryKey({ columns: [t.meetingId, t.resourceId] }),
     index('meeting_document_resource_id_idx').on(t.resourceId),
   ],
+)
+
+/** Drafts (model laws, policies…) on a meeting's agenda, in the order the coordinators added them (issue 15). */
+export const meetingDraft = sqliteTable(
+  'meeting_draft',
+  {
+    meetingId: meetingId(),
+    draftId: integer('draft_id')
+      .notNull()
+      .references(() => draft.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.draftId] }), index('meeting_draft_draft_id_idx').on(t.draftId)],
 )
 
 /** An invitation of a whole parliament or assembly (its members with accounts), or of one member's account. */

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { user } from './accounts'
 import { createdAt, timestamps } from './columns'
+import { draft } from './drafts'
 import { meeting } from './meetings'
 import { parliament } from './network'
 import { resource } from './resources'
@@ -182,7 +183,7 @@ export const assistanceRequestEvent = sqliteTable(
   (t) => [index('assistance_request_event_request_id_idx').on(t.requestId, t.createdAt)],
 )
 
-/** What came out of a request: library resources and meetings. */
+/** What came out of a request: library resources, meetings and drafts (exactly one of the three per row). */
 export const assistanceRequestOutput = sqliteTable(
   'assistance_request_output',
   {
@@ -190,13 +191,19 @@ export const assistanceRequestOutput = sqliteTable(
     requestId: requestId(),
     resourceId: integer('resource_id').references(() => resource.id, { onDelete: 'cascade' }),
     meetingId: integer('meeting_id').references(() => meeting.id, { onDelete: 'cascade' }),
+    draftId: integer('draft_id').references(() => draft.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('assistance_request_output_resource_idx').on(t.requestId, t.resourceId),
     uniqueIndex('assistance_request_output_meeting_idx').on(t.requestId, t.meetingId),
     index('assistance_request_output_resource_id_idx').on(t.resourceId),
+    uniqueIndex('assistance_request_output_draft_idx').on(t.requestId, t.draftId),
     index('assistance_request_output_meeting_id_idx').on(t.meetingId),
-    check('assistance_request_output_one_target', sql`(${t.resourceId} IS NULL) <> (${t.meetingId} IS NULL)`),
+    index('assistance_request_output_draft_id_idx').on(t.draftId),
+    check(
+      'assistance_request_output_one_target',
+      sql`(${t.resourceId} IS NOT NULL) + (${t.meetingId} IS NOT NULL) + (${t.draftId} IS NOT NULL) = 1`,
+    ),
   ],
 )

@@ -253,49 +253,79 @@ export function updateDraft(d: DraftDetail, raw: unknown, by: DraftActor): Resul
 }
 
 /**
+ * A step that must commit with a move to 'adopted' (adoption.server.ts publishes the final version to the library):
+ * it runs in the move's transaction after the stage has changed; a refusal undoes the move. What it returns is
+ * added to the move's audit row.
+ */
+export type AdoptionStep = (tx: Tx) => Result<Record<string, unknown>, DraftsError>
+
+class StepRefused extends Error {
+  constructor(readonly code: DraftsError) {
+    super(`adoption refused: ${code}`)
+  }
+}
+
+/**
  * Moves the draft to another stage if the table of moves allows it (stages.ts). Opening a consultation needs a
- * closing date after `now`. Audited, and the working group (but whoever moved it) is mailed, each in their language.
+ * closing date after `now`; adopting needs its publication (`adopt`, which adoptDraft gives: a draft is never
+ * adopted without its library resource). Audited, and the working group (but whoever moved it) is mailed, each in
+ * their language.
  */
 export function moveDraftStage(
   d: DraftDetail,
   raw: unknown,
   by: DraftActor,
   now = new Date(),
+  adopt?: AdoptionStep,
 ): Result<{ from: DraftStage; to: DraftStage }, DraftsError> {
   const parsed = StageMoveSchema.safeParse(raw)
   if (!parsed.success) return fail(asDraftsError(parsed.error.issues[0]?.message))
   const { to, closesAt } = parsed.data
   if (!canMoveStage(d.stage, to)) return fail('stageMoveNotAllowed')
+  if (to === 'adopted' && !adopt) return fail('stageMoveNotAllowed')
   if (needsClosingDate(to)) {
     if (!closesAt) return fail('closingDateRequired')
     if (closesAt <= now) return fail('closingDateInPast')
   }
-  return atomically((tx) => {
-    const moved = getDb()
-      .update(draft)
-      .set({
-        stage: to,
-        stageChangedAt: now,
-        updatedAt: now,
-        ...(needsClosingDate(to) ? { consultationClosesAt: closesAt } : {}),
+  try {
+    return atomically((tx) => {
+      const moved = getDb()
+        .update(draft)
+        .set({
+          stage: to,
+          stageChangedAt: now,
+          updatedAt: now,
+          ...(needsClosingDate(to) ? { consultationClosesAt: closesAt } : {}),
+        })
+        // The stage it was read in: a move made meanwhile by someone else is not made twice.
+        .where(and(eq(draft.id, d.id), eq(draft.stage, d.stage)))
+        .run()
+      if (moved.changes === 0) return fail('stageMoveNotAllowed')
+      let adoption: Record<string, unknown> = {}
+      if (to === 'adopted' && adopt) {
+        const step = adopt(tx)
+        // Thrown, so that the stage change above rolls back with whatever the step wrote.
+        if (!step.ok) throw new StepRefused(step.error)
+        adoption = step.value
+      }
+      audit(tx, by, 'draft.stage', d.id, {
+        from: d.stage,
+        to,
+        ...(closesAt && needsClosingDate(to) ? { closesAt: closesAt.toISOString() } : {}),
+        ...adoption,
       })
-      // The stage it was read in: a move made meanwhile by someone else is not made twice.
-      .where(and(eq(draft.id, d.id), eq(draft.stage, d.stage)))
-      .run()
-    if (moved.changes === 0) return fail('stageMoveNotAllowed')
-    audit(tx, by, 'draft.stage', d.id, {
-      from: d.stage,
-      to,
-      ...(closesAt && needsClosingDate(to) ? { closesAt: closesAt.toISOString() } : {}),
+      notifyStageMove(
+        tx,
+        d,
+        workingGroupOf(d).filter((p) => p.id !== by.id),
+        { to, by: by.name, closesAt: needsClosingDate(to) ? closesAt : null },
+      )
+      return ok({ from: d.stage, to })
     })
-    notifyStageMove(
-      tx,
-      d,
-      workingGroupOf(d).filter((p) => p.id !== by.id),
-      { to, by: by.name, closesAt: needsClosingDate(to) ? closesAt : null },
-    )
-    return ok({ from: d.stage, to })
-  })
+  } catch (error) {
+    if (error instanceof StepRefused) return fail(error.code)
+    throw error
+  }
 }
 
 /** Adds someone to the working group (an active account, not already in it); they are told. */

@@ -6,3 +6,12 @@ export { draftKinds, provisionKinds, type DraftKind, type DraftSnapshot, type Pr
 export { draftStages, type DraftStage } from './vocabulary'
 export { countOpenComments, listComments, type CommentThread } from './comment.server'
 export { countOpenAmendments, listAmendments, type AmendmentView } from './amendment.server'
+export { adoptDraft, adoptedResourceTypes, type Adoption } from './adoption.server'
+export {
+  findDraftOfResource,
+  isDraftOpenToMembers,
+  listDraftChoices,
+  listDraftSummaries,
+  type DraftLinkViewer,
+  type DraftSummary,
+} from './links.server'

@@ -172,6 +172,7 @@ function subtypeLabel(mediaType: string) {
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'XLSX',
     'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'PPTX',
     'application/msword': 'DOC',
+    'application/akn+xml': 'Akoma Ntoso XML',
     'audio/mpeg': 'MP3',
     'audio/mp4': 'M4A',
     'audio/x-m4a': 'M4A',

@@ -128,11 +128,11 @@ export function assignRequestTo(r: RequestDetail, by: Actor, assigneeId: number 
   })
 }
 
-/** A coordinator links a resource or a meeting that came out of the request; the requester hears of it. */
+/** A coordinator links a resource, a meeting or a draft that came out of the request; the requester hears of it. */
 export function addRequestOutput(
   r: RequestDetail,
   by: Actor,
-  target: { kind: 'resource' | 'meeting'; id: number },
+  target: { kind: 'resource' | 'meeting' | 'draft'; id: number },
   lang: Language,
 ) {
   return atomically((tx) => {

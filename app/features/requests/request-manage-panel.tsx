@@ -137,6 +137,7 @@ function OutputForm({ lastResult }: { lastResult: Result }) {
           <select {...getSelectProps(fields.kind)}>
             <option value="resource">{t('manage.outputKinds.resource')}</option>
             <option value="meeting">{t('manage.outputKinds.meeting')}</option>
+            <option value="draft">{t('manage.outputKinds.draft')}</option>
           </select>
         </div>
         <Field

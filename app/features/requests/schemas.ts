@@ -99,12 +99,12 @@ export const AssignSchema = z.object({
 })
 
 /**
- * An output of the request: a library resource or a meeting, given by its number or by its page's address
- * (/en/resources/12, https://…/ar/meetings/3).
+ * An output of the request: a library resource, a meeting or a draft, given by its number or by its page's address
+ * (/en/resources/12, https://…/ar/meetings/3, /en/drafts/5).
  */
 export const OutputSchema = z
   .object({
-    kind: z.enum(['resource', 'meeting'], { error: 'invalidChoice' }),
+    kind: z.enum(['resource', 'meeting', 'draft'], { error: 'invalidChoice' }),
     reference: requiredText(500, 'outputRequired'),
   })
   .transform((value, ctx) => {

@@ -4,10 +4,12 @@ import {
   assistanceRequestMessage,
   assistanceRequestNote,
   assistanceRequestOutput,
+  draft,
   meeting,
   resource,
   user,
 } from '#db/schema/index'
+import { isDraftOpenToMembers } from '~/features/drafts'
 import { getDb } from '~/utils/db.server'
 import { fail, ok, type Result } from '~/utils/result'
 import type { RequestError } from './errors'
@@ -73,7 +75,10 @@ export function postRequestNote(requestId: number, authorId: number, body: strin
   getDb().insert(assistanceRequestNote).values({ requestId, authorId, body }).run()
 }
 
-/** The resources and meetings that came out of a request, with their titles (drafts and all: the link decides). */
+/**
+ * The resources, meetings and drafts (model laws, policies…) that came out of a request, with their titles (library
+ * and meeting drafts and all: the link decides; a draft's page checks who may read it).
+ */
 export function listRequestOutputs(requestId: number) {
   return getDb()
     .select({
@@ -86,10 +91,15 @@ export function listRequestOutputs(requestId: number) {
       meetingTitleAr: meeting.titleAr,
       meetingStartsAt: meeting.startsAt,
       meetingTimeZone: meeting.timeZone,
+      draftId: assistanceRequestOutput.draftId,
+      draftTitleEn: draft.titleEn,
+      draftTitleAr: draft.titleAr,
+      draftStage: draft.stage,
     })
     .from(assistanceRequestOutput)
     .leftJoin(resource, eq(resource.id, assistanceRequestOutput.resourceId))
     .leftJoin(meeting, eq(meeting.id, assistanceRequestOutput.meetingId))
+    .leftJoin(draft, eq(draft.id, assistanceRequestOutput.draftId))
     .where(eq(assistanceRequestOutput.requestId, requestId))
     .orderBy(asc(assistanceRequestOutput.id))
     .all()
@@ -101,27 +111,39 @@ export function listRequestOutputs(requestId: number) {
             targetId: o.resourceId,
             title: { en: o.resourceTitleEn ?? '', ar: o.resourceTitleAr ?? '' },
           }
-        : {
-            id: o.id,
-            kind: 'meeting' as const,
-            targetId: o.meetingId!,
-            title: { en: o.meetingTitleEn ?? '', ar: o.meetingTitleAr ?? '' },
-            startsAt: o.meetingStartsAt,
-            timeZone: o.meetingTimeZone,
-          },
+        : o.draftId !== null
+          ? {
+              id: o.id,
+              kind: 'draft' as const,
+              targetId: o.draftId,
+              title: { en: o.draftTitleEn ?? '', ar: o.draftTitleAr ?? '' },
+              stage: o.draftStage ?? 'preparation',
+            }
+          : {
+              id: o.id,
+              kind: 'meeting' as const,
+              targetId: o.meetingId!,
+              title: { en: o.meetingTitleEn ?? '', ar: o.meetingTitleAr ?? '' },
+              startsAt: o.meetingStartsAt,
+              timeZone: o.meetingTimeZone,
+            },
     )
 }
 
 /**
- * Links a published resource or a meeting that is not a draft (what the requester can open) to a request.
- * 'outputUnknown' when there is no such item or it is not shareable yet; linking twice is harmless.
+ * Links a published resource, a meeting that is not a draft, or a draft out of preparation (what the requester can
+ * open) to a request. 'outputUnknown' when there is no such item or it is not shareable yet; linking twice is
+ * harmless.
  */
 export function linkRequestOutput(
   requestId: number,
-  target: { kind: 'resource' | 'meeting'; id: number },
+  target: { kind: 'resource' | 'meeting' | 'draft'; id: number },
 ): Result<undefined, RequestError> {
   const db = getDb()
-  if (target.kind === 'resource') {
+  if (target.kind === 'draft') {
+    if (!isDraftOpenToMembers(target.id)) return fail('outputUnknown')
+    db.insert(assistanceRequestOutput).values({ requestId, draftId: target.id }).onConflictDoNothing().run()
+  } else if (target.kind === 'resource') {
     const r = db.select({ state: resource.state }).from(resource).where(eq(resource.id, target.id)).get()
     if (!r || r.state !== 'published') return fail('outputUnknown')
     db.insert(assistanceRequestOutput).values({ requestId, resourceId: target.id }).onConflictDoNothing().run()

@@ -5,6 +5,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { canManageMeeting } from '~/features/meetings/access.server'
 import { getAgenda } from '~/features/meetings/agenda.server'
+import { listMeetingDrafts } from '~/features/meetings/agenda-drafts.server'
+import { MeetingDrafts } from '~/features/meetings/meeting-drafts'
 import { listMeetingDocuments } from '~/features/meetings/documents.server'
 import { requireVisibleManagedMeeting, requireVisibleMeeting } from '~/features/meetings/guards.server'
 import { agendaStylesheet, MeetingAgenda } from '~/features/meetings/meeting-agenda'
@@ -72,6 +74,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     deadline: m.registrationDeadline ? formatInZone(m.registrationDeadline, lang, m.timeZone) : null,
     onlineUrl: showOnline ? m.onlineUrl : null,
     agenda: getAgenda(m.id, viewer),
+    drafts: listMeetingDrafts(m.id, viewer),
     documents: listMeetingDocuments(m.id, viewer),
     participation: m.state === 'draft' ? null : getParticipation(m.id, viewer),
     canManage,
@@ -89,10 +92,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runMeetingIntent(lang, user, meeting, await request.formData())
 }
 
-export const handle = { i18n: ['agenda', 'library', 'meetings', 'participation'] }
+export const handle = { i18n: ['agenda', 'library', 'meetings', 'participation', 'drafts'] }
 
 export default function MeetingPage() {
-  const { lang, meeting: m, agenda, documents, participation, canManage, moves } = useLoaderData<typeof loader>()
+  const {
+    lang,
+    meeting: m,
+    agenda,
+    drafts,
+    documents,
+    participation,
+    canManage,
+    moves,
+  } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['meetings', 'library'])
   const title = pickLanguage({ en: m.titleEn, ar: m.titleAr }, lang)
   return (
@@ -131,6 +143,7 @@ export default function MeetingPage() {
             text={pickLanguage({ en: m.outcomeEn, ar: m.outcomeAr }, lang)}
           />
           {agenda.length ? <MeetingAgenda agenda={agenda} timeZone={m.timeZone} lang={lang} /> : null}
+          <MeetingDrafts drafts={drafts} lang={lang} />
           <MeetingDocuments documents={documents} lang={lang} />
         </div>
         {participation ? (

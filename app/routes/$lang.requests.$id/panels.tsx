@@ -12,7 +12,7 @@ import { formatBytes, formatDate } from '~/utils/format'
 import { useErrorText } from '~/utils/forms'
 import type { Language } from '~/utils/i18n'
 
-const namespaces = ['requests', 'common', 'library', 'network'] as const
+const namespaces = ['requests', 'common', 'library', 'network', 'drafts'] as const
 
 type Facts = Pick<
   RequestDetail,
@@ -159,6 +159,12 @@ export function RequestAttachments({
   )
 }
 
+const outputLabels = {
+  resource: 'page.outputResource',
+  meeting: 'page.outputMeeting',
+  draft: 'page.outputDraft',
+} as const
+
 export function RequestOutputs({
   lang,
   outputs,
@@ -179,15 +185,13 @@ export function RequestOutputs({
             const title = pickLanguage(o.title, lang)
             return (
               <li key={o.id}>
-                <span className="badge">
-                  {o.kind === 'resource' ? t('page.outputResource') : t('page.outputMeeting')}
-                </span>{' '}
-                <Link
-                  to={`/${lang}/${o.kind === 'resource' ? 'resources' : 'meetings'}/${o.targetId}`}
-                  lang={title.lang ?? undefined}
-                >
+                <span className="badge">{t(outputLabels[o.kind])}</span>{' '}
+                <Link to={`/${lang}/${o.kind}s/${o.targetId}`} lang={title.lang ?? undefined}>
                   {title.text}
                 </Link>
+                {o.kind === 'draft' ? (
+                  <span className="muted"> ({t(`stages.${o.stage}`, { ns: 'drafts' })})</span>
+                ) : null}
                 {manage ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="intent" value="unlink" />

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { listDraftSummaries } from '~/features/drafts'
 import { RequestManagePanel } from '~/features/requests/request-manage-panel'
 import { RequestProgress, RequestStateBadge } from '~/features/requests/request-progress'
 import { RequestThread } from '~/features/requests/request-thread'
@@ -54,7 +55,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     },
     events: listRequestEvents(r.id),
     messages: listRequestMessages(r.id),
-    outputs: listRequestOutputs(r.id),
+    outputs: visibleOutputs(r.id, user),
     // Coordinators only: the internal notes are read for nobody else.
     manage: manage
       ? {
@@ -69,6 +70,14 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
+/** The request's outputs, but drafts the viewer may not read (a draft's stage is shown as it is now). */
+function visibleOutputs(requestId: number, viewer: Parameters<typeof listDraftSummaries>[1]) {
+  const outputs = listRequestOutputs(requestId)
+  const drafts = outputs.flatMap((o) => (o.kind === 'draft' ? [o.targetId] : []))
+  const seen = new Set(listDraftSummaries(drafts, viewer).map((d) => d.id))
+  return outputs.filter((o) => o.kind !== 'draft' || seen.has(o.targetId))
+}
+
 export async function action({ params, request }: ActionFunctionArgs) {
   const lang = requireLanguage(params)
   const { user, request: r } = requireVisibleRequest(request, params.id)
@@ -76,7 +85,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return runRequestIntent({ lang, user, r, formData, uploadErrors })
 }
 
-export const handle = { i18n: ['library', 'network', 'requests'] }
+export const handle = { i18n: ['library', 'network', 'requests', 'drafts'] }
 
 export default function RequestPage() {
   const { lang, r, events, messages, outputs, manage, canWithdraw, maxBytes } = useLoaderData<typeof loader>()

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { findDraftOfResource } from '~/features/drafts'
 import { canEditResource } from '~/features/library/access.server'
 import { requireVisibleResource } from '~/features/library/guards.server'
 import { ResourceDetails } from '~/features/library/resource-details'
@@ -36,6 +37,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
       returnReason: isAuthor || isCoordinator ? r.returnReason : null,
     },
     canEdit: canEditResource(r, viewer),
+    // An adopted draft's resource links back to the draft (when the viewer may read it).
+    draftId: findDraftOfResource(r.id, viewer)?.id ?? null,
     showState: isAuthor || isCoordinator,
     transitions: availableTransitions(r, viewer),
     title: `${title} · ${getFixedT(lang)('shell.siteName')}`,
@@ -53,7 +56,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export const handle = { i18n: ['library', 'network'] }
 
 export default function ResourcePage() {
-  const { lang, resource: r, canEdit, showState, transitions } = useLoaderData<typeof loader>()
+  const { lang, resource: r, canEdit, showState, transitions, draftId } = useLoaderData<typeof loader>()
   const { t } = useTranslation('library')
   const title = pickLanguage({ en: r.titleEn, ar: r.titleAr }, lang)
   const summary = pickLanguage({ en: r.summaryEn, ar: r.summaryAr }, lang)
@@ -73,6 +76,11 @@ export default function ResourcePage() {
         {r.visibility === 'members' ? <span className="badge badge--members">{t('page.membersOnly')}</span> : null}
         {r.state !== 'published' ? <span className="badge badge--state">{t(`states.${r.state}`)}</span> : null}
       </p>
+      {draftId !== null ? (
+        <p className="resource-page__draft">
+          {t('page.draftedTogether')} <Link to={`/${lang}/drafts/${draftId}`}>{t('page.draftHistory')}</Link>
+        </p>
+      ) : null}
       {showState ? <StatePanel resource={r} transitions={transitions} /> : null}
       <ResourceMedia resource={r} lang={lang} />
       {summary.text ? (
