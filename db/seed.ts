@@ -7,6 +7,7 @@ import { seedDemoMeetings } from './seed-meetings'
 import { seedDemoProgrammes } from './seed-programmes'
 import { seedDemoPartners } from './seed-partners'
 import { seedDemoRequests } from './seed-requests'
+import { seedDemoDrafts } from './seed-drafts'
 import { parliament, user, type ParliamentKind, type Region, type Role } from './schema/index'
 
 type DemoParliament = {
@@ -151,4 +152,5 @@ export async function seedDemo(db: Db) {
   seedDemoProgrammes(db)
   seedDemoPartners(db)
   seedDemoRequests(db)
+  seedDemoDrafts(db)
 }
