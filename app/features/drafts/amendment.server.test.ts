@@ -235,7 +235,7 @@ describe('acceptAmendment', () => {
     expect(mails).toHaveLength(1)
     expect(mails[0]).toMatchObject({ toAddress: emailOf(arabic), locale: 'ar' })
     expect(mails[0]!.subject).toContain('قُبل')
-    expect(mails[0]!.textBody).toContain(`/ar/drafts/${d.id}#${art1.wId}`)
+    expect(mails[0]!.textBody).toContain(`/ar/drafts/${d.id}/provisions/${art1.wId}`)
   })
 
   it('insert_after: a new provision of its kind right after, its history tied to the amendment', () => {

@@ -152,11 +152,11 @@ describe('replyToComment', () => {
     expect(ar.locale).toBe('ar')
     expect(ar.subject).toContain('القانون النموذجي لمكافحة تمويل الإرهاب')
     expect(ar.textBody).toContain('We will redraft it.')
-    expect(ar.textBody).toContain(`/ar/drafts/${d.id}#${art1.wId}`)
+    expect(ar.textBody).toContain(`/ar/drafts/${d.id}/provisions/${art1.wId}`)
     const en = mails.find((m) => m.toAddress === emailOf(people.otherMember))!
     expect(en.locale).toBe('en')
     expect(en.subject).toContain('Model law on countering the financing of terrorism')
-    expect(en.textBody).toContain(`/en/drafts/${d.id}#${art1.wId}`)
+    expect(en.textBody).toContain(`/en/drafts/${d.id}/provisions/${art1.wId}`)
   })
 
   it('mails nobody whose account is closed, and cuts a long reply in the mail', () => {

@@ -20,7 +20,7 @@ export type Recipient = { id: number; email: string; locale: Locale }
 function values(d: DraftRef, lang: Locale, wId?: string) {
   return {
     title: pickLanguage({ en: d.titleEn, ar: d.titleAr }, lang).text,
-    link: absoluteUrl(`/${lang}/drafts/${d.id}${wId ? `#${encodeURIComponent(wId)}` : ''}`),
+    link: absoluteUrl(`/${lang}/drafts/${d.id}${wId ? `/provisions/${encodeURIComponent(wId)}` : ''}`),
   }
 }
 
