@@ -65,7 +65,9 @@ export default function DraftVersionPage() {
             </time>
           </dd>
           <dt>{t('versions.savedByLabel')}</dt>
-          <dd dir="auto">{version.createdBy ?? t('versions.formerAccount')}</dd>
+          <dd>
+            <bdi>{version.createdBy ?? t('versions.formerAccount')}</bdi>
+          </dd>
           <dt>{t('versions.noteLabel')}</dt>
           <dd dir="auto">{version.note || t('versions.noNote')}</dd>
           <dt>{t('versions.provisionCount')}</dt>

@@ -58,14 +58,16 @@ export function DraftFacts({ lang, d }: { lang: Language; d: Facts }) {
           </ul>
         </dd>
         <dt>{t('page.coordinator')}</dt>
-        <dd dir="auto">{d.coordinator ?? t('page.noCoordinator')}</dd>
+        <dd>
+          <bdi>{d.coordinator ?? t('page.noCoordinator')}</bdi>
+        </dd>
         <dt>{t('page.workingGroup')}</dt>
         <dd>
           {d.editors.length ? (
             <ul className="draft-facts__list">
               {d.editors.map((name, i) => (
-                <li key={i} dir="auto">
-                  {name}
+                <li key={i}>
+                  <bdi>{name}</bdi>
                 </li>
               ))}
             </ul>
