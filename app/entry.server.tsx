@@ -60,7 +60,8 @@ export default function handleRequest(
             const whole = rest.length ? Buffer.concat([output, rest]) : output
             responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
             resolve(
-              new Response(new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength), {
+              // A Buffer's memory is a plain ArrayBuffer (Node's pool), never a SharedArrayBuffer.
+              new Response(new Uint8Array(whole.buffer as ArrayBuffer, whole.byteOffset, whole.byteLength), {
                 headers: responseHeaders,
                 status: failed ? 500 : responseStatusCode,
               }),
