@@ -4,6 +4,7 @@
 // and writes nothing. Each handler calls one function of the feature and answers with a redirect or the refusal.
 import { data } from '@remix-run/node'
 import { z } from '~/utils/zod'
+import { adoptDraft } from '~/features/drafts/adoption.server'
 import { moveDraftStage } from '~/features/drafts/draft.server'
 import type { DraftsError } from '~/features/drafts/errors'
 import { requireDraftEditor, requireDraftManager } from '~/features/drafts/guards.server'
@@ -61,11 +62,15 @@ function closingInstant(value: string) {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T23:59:59.000Z` : value
 }
 
-function moveStage(ctx: Context) {
+async function moveStage(ctx: Context) {
   const { user, draft } = requireDraftManager(ctx.request, ctx.idParam)
   const to = field(ctx.formData, 'to')
   const closesOn = field(ctx.formData, 'closesOn')
-  const moved = moveDraftStage(draft, { to, closesAt: closingInstant(closesOn) }, user)
+  // Adopting publishes the final version to the library in the move's transaction: moveDraftStage alone refuses it.
+  const moved =
+    to === 'adopted'
+      ? await adoptDraft(draft, user)
+      : moveDraftStage(draft, { to, closesAt: closingInstant(closesOn) }, user)
   if (!moved.ok) return refuse('stage', 'stage', moved.error, { to, closesOn })
   return redirectWithDraftFlash(backTo(ctx, draft.id), 'draftStageMoved')
 }
@@ -121,7 +126,8 @@ function remove(ctx: Context) {
   return redirectWithDraftFlash(backTo(ctx, draft.id, 'draft-text'), 'provisionDeleted')
 }
 
-const handlers: Record<Intent, (ctx: Context) => Response | ReturnType<typeof refuse>> = {
+type Answer = Response | ReturnType<typeof refuse>
+const handlers: Record<Intent, (ctx: Context) => Answer | Promise<Answer>> = {
   stage: moveStage,
   add,
   move,

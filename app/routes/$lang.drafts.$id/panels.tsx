@@ -23,6 +23,8 @@ export type Facts = {
   pillars: number[]
   resolutions: string[]
   themes: string[]
+  /** The library resource its adoption published. */
+  resourceId: number | null
 }
 
 export function DraftFacts({ lang, d }: { lang: Language; d: Facts }) {
@@ -75,6 +77,14 @@ export function DraftFacts({ lang, d }: { lang: Language; d: Facts }) {
             t('page.noEditors')
           )}
         </dd>
+        {d.resourceId !== null ? (
+          <>
+            <dt>{t('page.inLibrary')}</dt>
+            <dd>
+              <Link to={`/${lang}/resources/${d.resourceId}`}>{t('page.inLibraryLink')}</Link>
+            </dd>
+          </>
+        ) : null}
         {topics ? (
           <>
             <dt>{t('page.topics')}</dt>

@@ -60,6 +60,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
       pillars: draft.pillars,
       resolutions: draft.resolutions,
       themes: draft.themes,
+      resourceId: draft.stage === 'adopted' ? draft.resourceId : null,
     },
     view,
     moves: managing ? stageMoves[draft.stage] : [],
