@@ -197,6 +197,13 @@ const numberFormats = new Map<string, Intl.NumberFormat>()
 /** As ~/utils/format's formatNumber does (Intl.NumberFormat of the language; 'ar' gives Western digits with the
  *  ICU in use), for any language code, so that a third language needs no code. */
 function formatInteger(n: number, lang: TextLanguage): string {
+  // A 400-provision page asks for the same small numbers a thousand times: each is formatted once per language.
+  const small = Number.isInteger(n) && n >= 0 && n < 1000
+  const key = `${lang}:${n}`
+  if (small) {
+    const known = formattedIntegers.get(key)
+    if (known !== undefined) return known
+  }
   let f = numberFormats.get(lang)
   if (!f) {
     try {
@@ -206,8 +213,12 @@ function formatInteger(n: number, lang: TextLanguage): string {
     }
     numberFormats.set(lang, f)
   }
-  return f.format(n)
+  const text = f.format(n)
+  // Bounded: 1,000 numbers for each language a draft is written in.
+  if (small && formattedIntegers.size < 20_000) formattedIntegers.set(key, text)
+  return text
 }
+const formattedIntegers = new Map<string, string>()
 
 const isArabic = (lang: TextLanguage) => lang === 'ar' || lang.startsWith('ar-')
 

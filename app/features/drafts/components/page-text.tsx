@@ -2,8 +2,8 @@
 // language first, so Arabic sits on the right in both directions), each cell in its own language and direction.
 // At narrow widths only the chosen column shows (`?text=ar|en`, plain links). Bodies are plain text read by
 // parseBody and drawn as React text: nothing is ever rendered as HTML.
-import { Link } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Link, useNavigate, type NavigateFunction } from '@remix-run/react'
+import type { MouseEvent, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '~/utils/i18n'
 import type { ProvisionKind, ProvisionText } from '../snapshot'
@@ -31,14 +31,19 @@ export function ProvisionBody({ body }: { body: string }) {
     <>
       {blocks.map((b, i) =>
         b.kind === 'paragraph' ? (
-          <p key={i}>
-            {b.text.split('\n').map((line, j) => (
-              <span key={j}>
-                {j > 0 ? <br /> : null}
-                {line}
-              </span>
-            ))}
-          </p>
+          // Most paragraphs are one line: their text goes straight into the <p>.
+          !b.text.includes('\n') ? (
+            <p key={i}>{b.text}</p>
+          ) : (
+            <p key={i}>
+              {b.text.split('\n').map((line, j) => (
+                <span key={j}>
+                  {j > 0 ? <br /> : null}
+                  {line}
+                </span>
+              ))}
+            </p>
+          )
         ) : (
           <ul key={i}>
             {b.items.map((item, j) => (
@@ -51,6 +56,21 @@ export function ProvisionBody({ body }: { body: string }) {
   )
 }
 
+/**
+ * The rows' links are plain `<a data-nav>` (a 400-provision page holds some 1,200 of them: a router `<Link>` each
+ * costs the server a path resolution per render). One click handler on the rows follows them inside the app as a
+ * `<Link>` would (`data-nav="keep"`: without scrolling to the top); other clicks (a new tab, a modifier key) and the
+ * page without JavaScript get the browser's own link.
+ */
+export function followRowLink(event: MouseEvent, navigate: NavigateFunction) {
+  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey)
+    return
+  const a = (event.target as Element).closest?.('a[data-nav]')
+  if (!(a instanceof HTMLAnchorElement) || a.target || a.origin !== window.location.origin) return
+  event.preventDefault()
+  navigate(a.pathname + a.search + a.hash, { preventScrollReset: a.dataset.nav === 'keep' })
+}
+
 /** The page language's column first; then the others in the draft's order. */
 export function columnOrder(languages: readonly string[], lang: Language) {
   return [...languages].sort((a, b) => Number(b === lang) - Number(a === lang))
@@ -58,8 +78,19 @@ export function columnOrder(languages: readonly string[], lang: Language) {
 
 const dirOf = (l: string) => (l === 'ar' || l.startsWith('ar-') ? 'rtl' : 'ltr')
 
-function ProvisionCell({ row, l, show }: { row: TextRow; l: string; show: string }) {
-  const { t, i18n } = useTranslation('drafts')
+function ProvisionCell({
+  row,
+  l,
+  show,
+  toTranslate,
+  pageLang,
+}: {
+  row: TextRow
+  l: string
+  show: string
+  toTranslate: string
+  pageLang: string
+}) {
   const text = row.texts[l]
   const written = Boolean(text && (text.heading || text.body))
   // A division nobody has named yet has nothing to translate in any language.
@@ -67,8 +98,8 @@ function ProvisionCell({ row, l, show }: { row: TextRow; l: string; show: string
   const Heading = `h${Math.min(3 + row.depth, 6)}` as 'h3'
   const mark =
     written || untitled ? null : (
-      <span className="draft-prov__missing" lang={i18n.language} dir="auto">
-        {t('page.toTranslate')}
+      <span className="draft-prov__missing" lang={pageLang} dir="auto">
+        {toTranslate}
       </span>
     )
   return (
@@ -145,26 +176,29 @@ export function DraftTextRows<R extends TextRow>({
   tools?: (row: R, index: number) => ReactNode
   panel?: (row: R) => ReactNode
 }) {
-  const { t } = useTranslation('drafts')
+  const { t, i18n } = useTranslation('drafts')
+  const navigate = useNavigate()
+  const toTranslate = t('page.toTranslate')
   return (
-    <div className="draft-rows">
+    // Not a control itself: it only follows the links inside it (followRowLink), which keep their keyboard use.
+    <div className="draft-rows" onClick={(event) => followRowLink(event, navigate)}>
       {rows.map((row, i) => (
         <div key={row.wId} id={row.wId} className={`draft-prov draft-prov--${row.kind}`} data-depth={row.depth}>
           <div className="draft-prov__cols">
             {columns.map((l) => (
-              <ProvisionCell key={l} row={row} l={l} show={show} />
+              <ProvisionCell key={l} row={row} l={l} show={show} toTranslate={toTranslate} pageLang={i18n.language} />
             ))}
           </div>
           <div className="draft-prov__bar">
-            <Link to={discussHref(row.wId)} className="draft-prov__discuss">
+            <a href={discussHref(row.wId)} data-nav="" className="draft-prov__discuss">
               <span className="visually-hidden">{t('page.discussOf', { name: row.names[show] ?? '' })} </span>
-              <span>{t('page.commentCount', { n: row.comments })}</span>
+              {t('page.commentCount', { n: row.comments })}
               <span aria-hidden="true"> · </span>
-              <span>{t('page.amendmentCount', { n: row.amendments })}</span>
+              {t('page.amendmentCount', { n: row.amendments })}
               {row.outdated > 0 ? (
                 <span className="draft-prov__outdated"> ({t('page.outdatedCount', { n: row.outdated })})</span>
               ) : null}
-            </Link>
+            </a>
             {tools ? tools(row, i) : null}
           </div>
           {panel ? panel(row) : null}
