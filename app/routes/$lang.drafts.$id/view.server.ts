@@ -8,6 +8,7 @@ import type { ProvisionKind, ProvisionText, SnapshotProvision } from '~/features
 import { childKinds, mayContain } from '~/features/drafts/structure'
 import { flattenSnapshot, loadWorkingTree } from '~/features/drafts/tree.server'
 import type { Language } from '~/utils/i18n'
+import { createUnchangedCache, whileUnchanged } from '~/utils/unchanged-cache.server'
 
 export type PageRow = {
   wId: string
@@ -51,9 +52,10 @@ function targetLabel(n: ProvisionNumber, p: SnapshotProvision, lang: Language) {
   return heading ? `${nameIn(n, lang)} — ${heading}` : nameIn(n, lang)
 }
 
-export function draftTextView(draftId: number, options: { lang: Language; act: string | null; editing: boolean }) {
+/** What every viewer's page of a draft shares: its tree, numbers and rows with their counts. */
+function sharedView(draftId: number) {
   const tree = loadWorkingTree(draftId)
-  if (!tree) throw new Response('Not Found', { status: 404 })
+  if (!tree) return null
   const { snapshot } = tree
   const numbering = numberProvisions(snapshot.provisions)
   const comments = countOpenComments(draftId)
@@ -85,6 +87,16 @@ export function draftTextView(draftId: number, options: { lang: Language; act: s
       isLast: n.index === siblings - 1,
     }
   })
+  return { tree, snapshot, numbering, nodes, languages, rows }
+}
+
+// A few drafts' shared parts, kept until the next write to the database (a 400-provision draft: some 8 ms a request).
+const shared = createUnchangedCache<ReturnType<typeof sharedView>>(8)
+
+export function draftTextView(draftId: number, options: { lang: Language; act: string | null; editing: boolean }) {
+  const view = whileUnchanged(shared, String(draftId), () => sharedView(draftId))
+  if (!view) throw new Response('Not Found', { status: 404 })
+  const { tree, snapshot, numbering, nodes, languages, rows } = view
 
   let act: ActPanel | null = null
   const at = options.editing && options.act ? numbering.ordered.findIndex((n) => n.wId === options.act) : -1
