@@ -25,6 +25,7 @@ test.describe('the site shell, as a visitor', () => {
       'Resources',
       'Meetings',
       'Drafts',
+      'Surveys',
       'Support',
       'Women and youth',
       'Partners',

@@ -18,6 +18,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
     { to: `/${lang}/resources`, label: t('nav.resources') },
     { to: `/${lang}/meetings`, label: t('nav.meetings') },
     { to: `/${lang}/drafts`, label: t('nav.drafts') },
+    { to: `/${lang}/surveys`, label: t('nav.surveys') },
     { to: `/${lang}/programmes`, label: t('nav.programmes') },
     { to: `/${lang}/women-youth`, label: t('nav.womenYouth') },
     { to: `/${lang}/partners`, label: t('nav.partners') },
