@@ -1,6 +1,7 @@
 import { hasAnyUser, hasDemoAccount, seedDemo } from '#db/seed'
 import { startPendingUploadSweep } from '~/utils/pending-upload.server'
 import { startReminderScheduler } from '~/features/meetings/reminders.server'
+import { startSurveyReminderScheduler } from '~/features/surveys/reminders.server'
 import { refreshParliamentSearchText } from '~/features/network/parliament.server'
 import { syncResourceSearchIndex } from '~/features/search/search.server'
 import { getConfig, ConfigError } from './utils/config.server'
@@ -40,6 +41,7 @@ export async function startServerApp() {
   // Uploads never attached to a resource (and temporary files of a crash) go after a day; checked hourly.
   startPendingUploadSweep()
   startReminderScheduler()
+  startSurveyReminderScheduler()
   // Mail committed before a crash or a restart, but not yet handed to SMTP, goes out now.
   startMailDelivery()
   demoInstallation = hasDemoAccount(db)

@@ -1,15 +1,17 @@
-// Sends the meeting reminders that are due now (the server also does this every 10 minutes):
+// Sends the meeting and questionnaire reminders that are due now (the server also does this every 10 minutes):
 //   npm run reminders
 // Safe to run at any time: a reminder already sent is never sent again.
 import { sendDueReminders } from '~/features/meetings/reminders.server'
+import { sendDueSurveyReminders } from '~/features/surveys/reminders.server'
 import { getDatabasePath } from '~/utils/config.server'
 import { closeDb, getDb } from '~/utils/db.server'
 
 getDb()
 try {
   const counts = await sendDueReminders()
+  const surveys = sendDueSurveyReminders()
   console.log(
-    `reminders (${getDatabasePath()}): ${counts.dayBefore} day-before, ${counts.deadlineEve} registration-deadline`,
+    `reminders (${getDatabasePath()}): ${counts.dayBefore} day-before, ${counts.deadlineEve} registration-deadline, ${surveys} questionnaire`,
   )
 } finally {
   closeDb()

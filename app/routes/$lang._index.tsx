@@ -6,6 +6,8 @@ import { ResourceCard } from '~/features/library/resource-card'
 import { listNextMeetings } from '~/features/meetings/meeting.server'
 import { listLatestResources } from '~/features/library/resource.server'
 import { getSiteStats } from '~/features/home/stats.server'
+import { surveysToAnswerNotice } from '~/features/surveys'
+import { SurveysToAnswer } from '~/features/surveys/components/answer-pending'
 import { getUser } from '~/utils/auth.server'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
@@ -26,6 +28,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     stats: getSiteStats(),
     latest: listLatestResources(user, 4),
     nextMeetings: listNextMeetings(user && { id: user.id, role: user.role, parliamentId: user.parliamentId }, 3),
+    surveysToAnswer: surveysToAnswerNotice(lang, user),
     title: `${t('shell.siteName')} · ${t('shell.tagline')}`,
     ...pageHead(lang),
   }
@@ -34,7 +37,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 export const handle = { i18n: ['library', 'meetings'] }
 
 export default function Home() {
-  const { lang, stats, latest, nextMeetings } = useLoaderData<typeof loader>()
+  const { lang, stats, latest, nextMeetings, surveysToAnswer } = useLoaderData<typeof loader>()
   const { t } = useTranslation(['common', 'library', 'meetings'])
   const figures = [
     { key: 'parliaments', value: stats.parliaments, to: `/${lang}/parliaments` },
@@ -53,6 +56,7 @@ export default function Home() {
           </Link>
         </p>
       </section>
+      <SurveysToAnswer notice={surveysToAnswer} />
       <section aria-labelledby="figures-title">
         <h2 id="figures-title">{t('home.figuresTitle')}</h2>
         <ul className="figures">

@@ -13,6 +13,8 @@ import { ChangePasswordFormSchema, ProfileFormSchema } from '~/features/accounts
 import { changePassword, getUserById, updateProfile, verifyLogin } from '~/features/accounts/user.server'
 import { getMemberByUserId } from '~/features/network/member.server'
 import { getParliamentName } from '~/features/network/parliament.server'
+import { surveysToAnswerNotice } from '~/features/surveys'
+import { SurveysToAnswer } from '~/features/surveys/components/answer-pending'
 import { requireUser, startSession } from '~/utils/auth.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { useErrorText } from '~/utils/forms'
@@ -36,6 +38,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     user: { name: user.name, email: user.email, role: user.role, locale: user.locale },
     parliament,
     profileId: profile?.id ?? null,
+    surveysToAnswer: surveysToAnswerNotice(lang, user),
     title: pageTitle(lang, 'account.title', 'auth'),
   }
 }
@@ -101,7 +104,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export const handle = { i18n: ['auth'] }
 
 export default function Account() {
-  const { lang, user, parliament, profileId } = useLoaderData<typeof loader>()
+  const { lang, user, parliament, profileId, surveysToAnswer } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t } = useTranslation(['auth', 'common'])
   const errorText = useErrorText()
@@ -146,6 +149,7 @@ export default function Account() {
           )}
         </p>
       ) : null}
+      <SurveysToAnswer notice={surveysToAnswer} />
 
       <section aria-labelledby="profile-title" className="panel">
         <h2 id="profile-title">{t('account.profileTitle')}</h2>

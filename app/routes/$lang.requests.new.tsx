@@ -31,8 +31,11 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const parliament = user.parliamentId ? getParliamentName(user.parliamentId) : undefined
   const programmes = programmeOptions()
   // "Request this" in the catalogue: the form opens with that programme, its kind and its title.
-  const wanted = readId(new URL(request.url).searchParams.get('programme'))
+  const search = new URL(request.url).searchParams
+  const wanted = readId(search.get('programme'))
   const chosen = programmes.find((p) => p.id === wanted)
+  // "Ask for technical assistance" from a questionnaire's response: the form opens with its question and answer.
+  const prefill = (name: string, max: number) => [...(search.get(name) ?? '')].slice(0, max).join('')
   return {
     lang,
     parliament: parliament ? { en: parliament.nameEn, ar: parliament.nameAr } : null,
@@ -40,7 +43,8 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     defaultValue: {
       programmeId: chosen ? String(chosen.id) : '',
       kind: chosen?.kind ?? 'legislative_drafting',
-      subject: chosen ? pickLanguage({ en: chosen.titleEn, ar: chosen.titleAr }, lang).text : '',
+      subject: chosen ? pickLanguage({ en: chosen.titleEn, ar: chosen.titleAr }, lang).text : prefill('subject', 200),
+      need: prefill('need', 10_000),
       languages: [lang],
     },
     minDate: earliestToday(),

@@ -186,24 +186,37 @@ export function createMechanism(
 ): Result<{ id: number }, 'parliamentRequired'> {
   return atomically((tx) => {
     if (!parliamentExists(owner.parliamentId, tx)) return fail('parliamentRequired')
-    const { id } = tx
-      .insert(mechanism)
-      .values({ ...toRow(input), parliamentId: owner.parliamentId, createdById: owner.createdById })
-      .returning({ id: mechanism.id })
-      .get()
-    writePillars(tx, id, input.pillars)
-    recordAuditEvent(
-      {
-        actorId: owner.createdById,
-        action: 'mechanism.created',
-        targetType: 'mechanism',
-        targetId: id,
-        details: { parliamentId: owner.parliamentId },
-      },
-      tx,
-    )
-    return ok({ id })
+    return ok(insertMechanism(tx, input, owner))
   })
+}
+
+/**
+ * The directory's rows of a new mechanism (the row, its pillars, its audit entry) inside the caller's transaction:
+ * for another feature that adds a mechanism as part of its own change (a survey's accepted proposal). The caller
+ * has checked that the parliament exists.
+ */
+export function insertMechanism(
+  tx: Tx,
+  input: MechanismInput,
+  owner: { parliamentId: number; createdById: number | null; details?: Record<string, unknown> },
+): { id: number } {
+  const { id } = tx
+    .insert(mechanism)
+    .values({ ...toRow(input), parliamentId: owner.parliamentId, createdById: owner.createdById })
+    .returning({ id: mechanism.id })
+    .get()
+  writePillars(tx, id, input.pillars)
+  recordAuditEvent(
+    {
+      actorId: owner.createdById,
+      action: 'mechanism.created',
+      targetType: 'mechanism',
+      targetId: id,
+      details: { parliamentId: owner.parliamentId, ...owner.details },
+    },
+    tx,
+  )
+  return { id }
 }
 
 /**
