@@ -8,6 +8,7 @@ import { seedDemoProgrammes } from './seed-programmes'
 import { seedDemoPartners } from './seed-partners'
 import { seedDemoRequests } from './seed-requests'
 import { seedDemoDrafts } from './seed-drafts'
+import { seedDemoSurveys } from './seed-surveys'
 import { parliament, user, type ParliamentKind, type Region, type Role } from './schema/index'
 
 type DemoParliament = {
@@ -153,4 +154,5 @@ export async function seedDemo(db: Db) {
   seedDemoPartners(db)
   seedDemoRequests(db)
   seedDemoDrafts(db)
+  await seedDemoSurveys(db)
 }

@@ -35,6 +35,8 @@ import arWomenYouth from './ar/womenYouth.json'
 import enWomenYouth from './en/womenYouth.json'
 import arDrafts from './ar/drafts.json'
 import enDrafts from './en/drafts.json'
+import arSurveys from './ar/surveys.json'
+import enSurveys from './en/surveys.json'
 
 export const resources = {
   en: {
@@ -56,6 +58,7 @@ export const resources = {
     partners: enPartners,
     womenYouth: enWomenYouth,
     drafts: enDrafts,
+    surveys: enSurveys,
   },
   ar: {
     common: arCommon,
@@ -76,5 +79,6 @@ export const resources = {
     partners: arPartners,
     womenYouth: arWomenYouth,
     drafts: arDrafts,
+    surveys: arSurveys,
   },
 }

@@ -47,6 +47,9 @@ const NOT_TRANSLATED: ReadonlySet<string> = new Set<string>([
   'drafts.json:consultation.provisionTitle',
   // The closing bracket of a spoken "[added: …]" mark; its opening half is in Arabic.
   'drafts.json:amendment.diff.end',
+  // The questionnaire's own title as its page's title, and the dot between an outline's facts.
+  'surveys.json:overview.pageTitle',
+  'surveys.json:outline.separator',
 ])
 
 const enFiles = jsonFiles('en')

@@ -22,6 +22,7 @@ export const namespaces = [
   'partners',
   'womenYouth',
   'drafts',
+  'surveys',
 ] as const
 export type Namespace = (typeof namespaces)[number]
 
