@@ -56,11 +56,12 @@ const messageCount = (id: number) =>
   query<{ n: number }>('select count(*) as n from assistance_request_message where request_id = ?', id)[0]!.n
 
 /** A published public resource to link as the request's output. */
-function insertResource(title: string) {
+/** A published public resource, titled in both languages (it shows on the home pages of both). */
+function insertResource(titleEn: string, titleAr: string) {
   return query<{ id: number }>(
     `insert into resource (type, title_en, title_ar, state, visibility, published_at) values ('model_law', ?, ?, 'published', 'public', unixepoch()) returning id`,
-    title,
-    title,
+    titleEn,
+    titleAr,
   )[0]!.id
 }
 
@@ -208,8 +209,9 @@ for (const lang of languages) {
     await office.getByRole('button', { name: t.manage.moveTo.accepted }).click()
     await expect(office.getByRole('status')).toHaveText(c.flash.requestUpdated)
     expect(mailTo().subject).toBe(fill(t.mail.state.accepted.subject, { number: id, subject }))
-    const resourceTitle = `Reviewed draft law ${stamp}`
-    const resourceId = insertResource(resourceTitle)
+    const titles = { en: `Reviewed draft law ${stamp}`, ar: `مشروع قانون بعد مراجعته ${stamp}` }
+    const resourceTitle = titles[lang]
+    const resourceId = insertResource(titles.en, titles.ar)
     await office.getByLabel(t.manage.outputReference).fill(`/${lang}/resources/${resourceId}`)
     await office.getByRole('button', { name: t.manage.linkOutput }).click()
     await expect(office.getByRole('status')).toHaveText(c.flash.outputLinked)
