@@ -13,7 +13,7 @@ import { getUser } from '~/utils/auth.server'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import styles from '~/styles/drafts-list.css?url'
 
 export const meta = titleMeta
@@ -35,6 +35,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     isVisitor: !user,
     canCreate: canCreateDraft(user),
     title: pageTitle(lang, 'list.title', 'drafts'),
+    ...pageHead(lang, { key: 'head.drafts' }),
   }
 }
 

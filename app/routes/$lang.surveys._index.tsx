@@ -8,7 +8,7 @@ import { getUser } from '~/utils/auth.server'
 import { formatDate, formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import styles from '~/styles/surveys.css?url'
 
 export const meta = titleMeta
@@ -24,6 +24,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     manager,
     audience: manager ? 'coordinator' : user?.parliamentId && user.role === 'member' ? 'member' : 'visitor',
     title: pageTitle(lang, 'list.title', 'surveys'),
+    ...pageHead(lang, { key: 'head.surveys' }),
   }
 }
 
