@@ -11,7 +11,7 @@ import { pickLanguage } from '~/utils/bilingual'
 import { formatDate, formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import styles from '~/styles/surveys.css?url'
 
 export const meta = titleMeta
@@ -41,6 +41,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     figures: manager ? (surveyFigures(s.id) ?? null) : null,
     response: answers && response ? { status: response.status } : null,
     title: pageTitle(lang, 'overview.pageTitle', 'surveys', { title }),
+    ...pageHead(lang, { en: s.introEn, ar: s.introAr }, { key: 'head.surveys' }),
   }
 }
 

@@ -27,7 +27,7 @@ import { formatDate } from '~/utils/format'
 import type { Language } from '~/utils/i18n'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import { readUploadForm } from '~/utils/upload.server'
 import { z } from '~/utils/zod'
 import surveyStyles from '~/styles/surveys.css?url'
@@ -86,6 +86,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     values,
     mechanisms: survey.questions.some((q) => q.kind === 'mechanism') ? listMechanismChoices(response.parliamentId) : [],
     title: pageTitle(lang, 'answer.documentTitle', 'surveys', { title }),
+    ...pageHead(lang, { en: survey.introEn, ar: survey.introAr }, { key: 'head.surveys' }),
   }
 }
 
