@@ -45,6 +45,9 @@ async function look(page: Page, lang: string, path: string, width: number, name:
   await snap(page, name)
 }
 
+// Ten pages, each with axe: longer than one page's test.
+test.describe.configure({ timeout: 120_000 })
+
 for (const lang of languages) {
   for (const width of [1280, 360] as const) {
     test(`the demo questionnaire's pages, ${lang} at ${width}px, as a coordinator`, async ({ page, signIn }) => {
