@@ -1,8 +1,7 @@
 // The surveys pages as people see them (issue 16): the demo questionnaire, in both languages, at a desktop width and
 // at 360 px, as a coordinator, as the demo member (whose parliament's response is started) and as a visitor (its
 // results are published). Each page: 200, the language's direction, no sideways scroll, axe (once per page and
-// language), and a screenshot in
-// screenshots/ for people to look at (npm run test:screenshots).
+// language), and a screenshot in screenshots/ for people to look at (npm run test:screenshots).
 import { expect, expectAccessible, languages, query, snap, test } from './fixtures'
 
 const demoTitle = 'Parliamentary responses to terrorism and violent extremism, 2026'
