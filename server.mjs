@@ -133,6 +133,9 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 const allowedOrigins = new Set(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : [])
 app.use((req, res, next) => {
   if (safeMethods.has(req.method)) return next()
+  // RFC 8058 one-click unsubscribe: a mail provider posts without an Origin; the link's signature is the check
+  // (app/routes/unsubscribe.ts ignores the session).
+  if (req.method === 'POST' && req.path === '/unsubscribe') return next()
   const origin = req.get('origin')
   const own = `${req.protocol}://${req.get('host')}`
   if (origin && (origin === own || allowedOrigins.has(origin))) {

@@ -13,6 +13,8 @@ export type Mail = {
   subject: string
   text: string
   locale: string
+  /** Extra headers (RFC 8058 List-Unsubscribe…), kept on the outbox row until delivery. */
+  headers?: Record<string, string>
 }
 
 let transport: Transporter | null | undefined
@@ -42,6 +44,15 @@ export function redactOneTimeLinks(text: string) {
   return text.replace(ONE_TIME_LINK, `$1${REDACTED_TOKEN}`)
 }
 
+function readHeaders(json: string | null): Record<string, string> | undefined {
+  if (!json) return undefined
+  try {
+    return JSON.parse(json) as Record<string, string>
+  } catch {
+    return undefined
+  }
+}
+
 let deliveryScheduled = false
 
 /**
@@ -55,6 +66,7 @@ export function enqueueMail(tx: Tx, mail: Mail) {
     subject: mail.subject,
     textBody: mail.text,
     locale: mail.locale,
+    headers: mail.headers && Object.keys(mail.headers).length ? JSON.stringify(mail.headers) : null,
   })
   scheduleDelivery()
   return id
@@ -102,6 +114,7 @@ export function deliverQueuedMail(): Promise<{ sent: number; failed: number }> {
               to: row.toAddress,
               subject: row.subject,
               text: row.textBody,
+              headers: readHeaders(row.headers),
             })
             markOutboxMessage(getDb(), row.id, {
               sent: true,

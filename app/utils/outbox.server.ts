@@ -10,6 +10,7 @@ export function insertOutboxMessage(
     subject: string
     textBody: string
     locale: string
+    headers?: string | null
   },
 ) {
   return tx.insert(outbox).values(input).returning({ id: outbox.id }).get()
@@ -23,6 +24,7 @@ export function listQueuedOutboxMessages(tx: Tx, since: Date) {
       toAddress: outbox.toAddress,
       subject: outbox.subject,
       textBody: outbox.textBody,
+      headers: outbox.headers,
     })
     .from(outbox)
     .where(and(eq(outbox.status, 'queued'), gte(outbox.createdAt, since)))

@@ -13,6 +13,8 @@ export const outbox = sqliteTable(
     subject: text('subject').notNull(),
     textBody: text('text_body').notNull(),
     locale: text('locale').notNull(),
+    /** JSON of extra mail headers (RFC 8058 List-Unsubscribe…), or null. */
+    headers: text('headers'),
     status: text('status', { enum: outboxStatuses }).notNull().default('queued'),
     error: text('error'),
     sentAt: integer('sent_at', { mode: 'timestamp' }),
