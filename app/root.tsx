@@ -25,6 +25,7 @@ import { directionOf, fallbackLanguage, isLanguage, languageFromPath, type Langu
 import { namespacesOfHandles, resourcesElementId, useI18nResourcesJson } from './utils/i18n-resources'
 import { useNonce } from './utils/nonce'
 import { isDemoInstallation } from './startup.server'
+import { unreadCount } from './features/notifications'
 
 // The shell's strings (header, footer, flash messages, error pages); each route declares its own.
 export const handle = { i18n: ['common'] }
@@ -37,7 +38,14 @@ export function loader({ request, params }: LoaderFunctionArgs) {
   if (auth?.setCookie) headers.append('Set-Cookie', auth.setCookie)
   if (clear) headers.append('Set-Cookie', clear)
   const user = auth
-    ? { id: auth.user.id, name: auth.user.name, role: auth.user.role, hasParliament: auth.user.parliamentId !== null }
+    ? {
+        id: auth.user.id,
+        name: auth.user.name,
+        role: auth.user.role,
+        hasParliament: auth.user.parliamentId !== null,
+        // The header's badge: one indexed COUNT (notification_unread_idx).
+        unread: unreadCount(auth.user.id),
+      }
     : null
   return data({ lang, user, flash, isDemo: isDemoInstallation(), errorTitles: errorTitles(lang) }, { headers })
 }

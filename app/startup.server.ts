@@ -2,6 +2,7 @@ import { hasAnyUser, hasDemoAccount, seedDemo } from '#db/seed'
 import { startPendingUploadSweep } from '~/utils/pending-upload.server'
 import { startReminderScheduler } from '~/features/meetings/reminders.server'
 import { startSurveyReminderScheduler } from '~/features/surveys/reminders.server'
+import { startDigestScheduler } from '~/features/notifications/digest.server'
 import { refreshParliamentSearchText } from '~/features/network/parliament.server'
 import { syncResourceSearchIndex } from '~/features/search/search.server'
 import { getConfig, ConfigError } from './utils/config.server'
@@ -42,6 +43,8 @@ export async function startServerApp() {
   startPendingUploadSweep()
   startReminderScheduler()
   startSurveyReminderScheduler()
+  startDigestScheduler()
+  void import('~/features/notifications/alerts').then((alerts) => alerts.startAlertScheduler())
   // Mail committed before a crash or a restart, but not yet handed to SMTP, goes out now.
   startMailDelivery()
   demoInstallation = hasDemoAccount(db)

@@ -45,7 +45,8 @@ function recordLocaleRequests(page: Page) {
 
 const firstLoads = [
   { path: '/en', namespaces: ['common', 'library', 'meetings'] },
-  { path: '/ar/resources', namespaces: ['common', 'library', 'network'] },
+  // The library's search can be saved as an alert (the alerts strings).
+  { path: '/ar/resources', namespaces: ['alerts', 'common', 'library', 'network'] },
 ]
 
 for (const { path: address, namespaces } of firstLoads) {

@@ -26,6 +26,7 @@ test.describe('the site shell, as a visitor', () => {
       'Meetings',
       'Drafts',
       'Surveys',
+      'Groups',
       'Support',
       'Women and youth',
       'Partners',

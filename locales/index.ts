@@ -37,6 +37,12 @@ import arDrafts from './ar/drafts.json'
 import enDrafts from './en/drafts.json'
 import arSurveys from './ar/surveys.json'
 import enSurveys from './en/surveys.json'
+import enGroups from './en/groups.json'
+import enNotifications from './en/notifications.json'
+import enAlerts from './en/alerts.json'
+import arGroups from './ar/groups.json'
+import arNotifications from './ar/notifications.json'
+import arAlerts from './ar/alerts.json'
 
 export const resources = {
   en: {
@@ -59,6 +65,9 @@ export const resources = {
     womenYouth: enWomenYouth,
     drafts: enDrafts,
     surveys: enSurveys,
+    groups: enGroups,
+    notifications: enNotifications,
+    alerts: enAlerts,
   },
   ar: {
     common: arCommon,
@@ -80,5 +89,8 @@ export const resources = {
     womenYouth: arWomenYouth,
     drafts: arDrafts,
     surveys: arSurveys,
+    groups: arGroups,
+    notifications: arNotifications,
+    alerts: arAlerts,
   },
 }

@@ -50,6 +50,9 @@ const NOT_TRANSLATED: ReadonlySet<string> = new Set<string>([
   // The questionnaire's own title as its page's title, and the dot between an outline's facts.
   'surveys.json:overview.pageTitle',
   'surveys.json:outline.separator',
+  // A thread's author's name alone, and the thread's own title as its page's title.
+  'groups.json:thread.by',
+  'groups.json:thread.documentTitle',
 ])
 
 const enFiles = jsonFiles('en')

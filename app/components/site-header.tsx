@@ -5,7 +5,7 @@ import type { Language } from '~/utils/i18n'
 import { LanguageSwitch } from './language-switch'
 import { boundedSearch } from '~/utils/query-string'
 
-type HeaderUser = { id: number; name: string; role: Role; hasParliament: boolean } | null
+type HeaderUser = { id: number; name: string; role: Role; hasParliament: boolean; unread?: number } | null
 
 export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser }) {
   const { t } = useTranslation('common')
@@ -19,6 +19,7 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
     { to: `/${lang}/meetings`, label: t('nav.meetings') },
     { to: `/${lang}/drafts`, label: t('nav.drafts') },
     { to: `/${lang}/surveys`, label: t('nav.surveys') },
+    { to: `/${lang}/groups`, label: t('nav.groups') },
     { to: `/${lang}/programmes`, label: t('nav.programmes') },
     { to: `/${lang}/women-youth`, label: t('nav.womenYouth') },
     { to: `/${lang}/partners`, label: t('nav.partners') },
@@ -94,6 +95,22 @@ export function SiteHeader({ lang, user }: { lang: Language; user: HeaderUser })
                 <NavLink to={`/${lang}/admin`}>{t('nav.admin')}</NavLink>
               </li>
             ) : null}
+            <li>
+              <NavLink
+                to={`/${lang}/notifications`}
+                aria-label={
+                  user.unread ? t('notificationsBadge.label', { count: user.unread }) : t('notificationsBadge.none')
+                }
+              >
+                {t('notificationsBadge.none')}
+                {user.unread ? (
+                  <span className="notification-badge" aria-hidden="true">
+                    {' '}
+                    <bdi>{user.unread > 99 ? '99+' : user.unread}</bdi>
+                  </span>
+                ) : null}
+              </NavLink>
+            </li>
             <li>
               <NavLink to={`/${lang}/account`}>{user.name}</NavLink>
             </li>

@@ -20,6 +20,7 @@ import { MechanismQuerySchema } from '~/features/network/mechanism-schemas'
 import styles from '~/styles/mechanisms.css?url'
 import { readListQuery } from '~/utils/query-string'
 import { ListSearch, PlaceFilters } from '~/features/network/components/list-search'
+import { SaveSearch } from '~/features/notifications/components/save-search'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -46,7 +47,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const handle = { i18n: ['mechanisms', 'network'] }
+export const handle = { i18n: ['mechanisms', 'network', 'alerts'] }
 
 export default function Mechanisms() {
   const { lang, query, shortened, rows, total, pageSize, countries, scope, canAdd } = useLoaderData<typeof loader>()
@@ -70,6 +71,7 @@ export default function Mechanisms() {
           </Link>
         </p>
       ) : null}
+      <SaveSearch lang={lang} scope="mechanisms" signedIn={canAdd} />
       <ListSearch
         formLabel={t('list.searchLabel')}
         searchLabel={t('list.search')}

@@ -23,6 +23,9 @@ export const namespaces = [
   'womenYouth',
   'drafts',
   'surveys',
+  'groups',
+  'notifications',
+  'alerts',
 ] as const
 export type Namespace = (typeof namespaces)[number]
 

@@ -2,8 +2,10 @@
 export {
   countUpcomingPublicMeetings,
   getMeeting,
+  listMeetings,
   listPublicMeetingsForSitemap,
   meetingCardColumns,
   upcomingPublicMeetings,
 } from './meeting.server'
 export { listedMeetingsWhere, type MeetingViewer } from './access.server'
+export { parseMeetingListQuery } from './filters'

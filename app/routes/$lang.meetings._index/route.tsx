@@ -21,6 +21,7 @@ import { titleMeta } from '~/utils/meta'
 import { pageHead, pageTitle } from '~/utils/page.server'
 import styles from '~/styles/meetings.css?url'
 import { href, MeetingFilters, MonthCalendar } from './panels'
+import { SaveSearch } from '~/features/notifications/components/save-search'
 
 export const meta = titleMeta
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
@@ -57,7 +58,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   return { ...common, page, calendar: null, list: listMeetings(viewer, query, page) }
 }
 
-export const handle = { i18n: ['meetings'] }
+export const handle = { i18n: ['meetings', 'alerts'] }
 
 export default function Meetings() {
   const { lang, query, years, canManage, signedIn, page, pageSize, calendar, list } = useLoaderData<typeof loader>()
@@ -88,6 +89,7 @@ export default function Meetings() {
         </p>
       ) : null}
 
+      <SaveSearch lang={lang} scope="meetings" signedIn={signedIn} />
       <nav className="meeting-tabs" aria-label={t('page.views')}>
         <ul>
           <li>

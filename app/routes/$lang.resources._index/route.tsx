@@ -24,6 +24,7 @@ import {
 } from '~/features/search/search-params'
 import styles from '~/styles/library.css?url'
 import { GetForm } from '~/components/get-form'
+import { SaveSearch } from '~/features/notifications/components/save-search'
 import { LibraryFacets } from './facets'
 import { ResultCard } from './result-card'
 
@@ -67,7 +68,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const handle = { i18n: ['library', 'network'] }
+export const handle = { i18n: ['library', 'network', 'alerts'] }
 
 export default function Library() {
   const { lang, query, result, filtered, canShare, feedHref } = useLoaderData<typeof loader>()
@@ -98,6 +99,7 @@ export default function Library() {
         </a>
       </p>
 
+      <SaveSearch lang={lang} scope="resources" signedIn={canShare} />
       <GetForm className="filters library__search" role="search" aria-label={t('searchLabel')}>
         <div className="field filters__query">
           <label htmlFor="q">{t('query')}</label>
