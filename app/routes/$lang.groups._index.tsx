@@ -8,7 +8,7 @@ import { requireUser } from '~/utils/auth.server'
 import { formatNumber } from '~/utils/format'
 import { requireLanguage } from '~/utils/lang.server'
 import { titleMeta } from '~/utils/meta'
-import { pageTitle } from '~/utils/page.server'
+import { pageHead, pageTitle } from '~/utils/page.server'
 import styles from '~/styles/groups.css?url'
 
 export const meta = titleMeta
@@ -22,6 +22,7 @@ export function loader({ params, request }: LoaderFunctionArgs) {
     rows: listGroups(user),
     creator: canCreateGroups(user),
     title: pageTitle(lang, 'list.title', 'groups'),
+    ...pageHead(lang, { key: 'head.groups' }),
   }
 }
 
